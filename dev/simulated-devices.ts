@@ -1,0 +1,127 @@
+/**
+ * Simulated devices that behave like real ones, for `npm start`: real MQTT clients over TCP with a
+ * retained birth message, a retained Last Will, retained measurements, and commands on `<device>/commande`.
+ */
+import mqtt, { type MqttClient } from 'mqtt';
+
+interface DeviceSpec {
+  id: string;
+  /** Called every second while connected; returns topic → payload. */
+  measure(state: DeviceState): Record<string, string>;
+  /** Applies a command payload; returns false when it is not understood. */
+  command(state: DeviceState, payload: string): boolean;
+}
+
+interface DeviceState {
+  running: boolean;
+  setpoint: number;
+  temperature: number;
+  speed: number;
+  flow: number;
+}
+
+const drift = (value: number, target: number, inertia: number, noise: number) =>
+  value + (target - value) * inertia + (Math.random() - 0.5) * noise;
+const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
+
+const moteur: DeviceSpec = {
+  id: 'moteur',
+  measure(state) {
+    state.speed = drift(state.speed, state.running ? state.setpoint : 0, 0.25, state.running ? 8 : 0);
+    const load = Math.max(0, state.speed) / 1500;
+    state.temperature = drift(state.temperature, 22 + 48 * load, 0.03, 0.3);
+    return {
+      'moteur/température': JSON.stringify({ value: round(state.temperature, 1), unit: '°C' }),
+      'moteur/vitesse': String(Math.max(0, Math.round(state.speed))),
+      'moteur/état': state.running ? 'en marche' : 'arrêté',
+    };
+  },
+  command: startStopSetpoint,
+};
+
+const pompe: DeviceSpec = {
+  id: 'pompe',
+  measure(state) {
+    state.flow = drift(state.flow, state.running ? state.setpoint : 0, 0.3, state.running ? 0.6 : 0);
+    const flow = Math.max(0, state.flow);
+    return {
+      'pompe/débit': JSON.stringify({ value: round(flow, 1), unit: 'L/min' }),
+      'pompe/pression': (1 + flow * 0.08 + (Math.random() - 0.5) * 0.05).toFixed(2),
+      'pompe/état': state.running ? 'en marche' : 'arrêtée',
+    };
+  },
+  command: startStopSetpoint,
+};
+
+/** `start`, `stop`, a number (setpoint), or JSON {"setpoint": n}. */
+function startStopSetpoint(state: DeviceState, payload: string): boolean {
+  const text = payload.trim().toLowerCase();
+  if (text === 'start' || text === 'marche') state.running = true;
+  else if (text === 'stop' || text === 'arrêt' || text === 'arret') state.running = false;
+  else {
+    let value = Number(text.replace(/^(setpoint|consigne)\s*[=:]\s*/, ''));
+    if (Number.isNaN(value)) {
+      try {
+        value = Number((JSON.parse(payload) as { setpoint?: unknown }).setpoint);
+      } catch {
+        return false;
+      }
+    }
+    if (!Number.isFinite(value) || value < 0) return false;
+    state.setpoint = value;
+  }
+  return true;
+}
+
+export interface SimulatedDevices {
+  stop(): Promise<void>;
+}
+
+export function startSimulatedDevices(brokerUrl: string): SimulatedDevices {
+  const specs: Array<[DeviceSpec, DeviceState]> = [
+    [moteur, { running: true, setpoint: 1450, temperature: 64, speed: 1450, flow: 0 }],
+    [pompe, { running: true, setpoint: 18, temperature: 0, speed: 0, flow: 18 }],
+  ];
+  const clients: MqttClient[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  for (const [spec, state] of specs) {
+    const status = `${spec.id}/status`;
+    const client = mqtt.connect(brokerUrl, {
+      clientId: `sim-${spec.id}`,
+      keepalive: 10,
+      reconnectPeriod: 1000,
+      will: { topic: status, payload: Buffer.from('offline'), qos: 1, retain: true },
+    });
+    clients.push(client);
+    client.on('connect', () => {
+      client.publish(status, 'online', { qos: 1, retain: true });
+      client.subscribe(`${spec.id}/commande`, { qos: 1 });
+    });
+    client.on('message', (_topic, payload) => {
+      const understood = spec.command(state, payload.toString('utf8'));
+      client.publish(`${spec.id}/dernière-commande`, `${understood ? 'ok' : 'non comprise'}: ${payload.toString('utf8')}`, {
+        qos: 1,
+        retain: true,
+      });
+      publishMeasures(client, spec, state);
+    });
+    client.on('error', (error) => console.error(`[${spec.id}] ${error.message}`));
+    timers.push(setInterval(() => client.connected && publishMeasures(client, spec, state), 1000));
+  }
+  return {
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(
+        clients.map(async (client, index) => {
+          const id = specs[index]?.[0].id ?? '';
+          if (client.connected) await client.publishAsync(`${id}/status`, 'offline', { qos: 1, retain: true });
+          await client.endAsync();
+        }),
+      );
+    },
+  };
+}
+
+function publishMeasures(client: MqttClient, spec: DeviceSpec, state: DeviceState): void {
+  for (const [topic, payload] of Object.entries(spec.measure(state))) client.publish(topic, payload, { qos: 0, retain: true });
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm start`: the embedded dev broker, the simulated devices and the dashboard (Vite), then the URL to open.
+ * Ports: MQTT_WS_PORT (9001), MQTT_TCP_PORT (1883), DASHBOARD_PORT (5173).
+ */
+import { createServer } from 'vite';
+import { startDevBroker } from './broker';
+import { startSimulatedDevices } from './simulated-devices';
+
+function port(variable: string, fallback: number): number {
+  const text = process.env[variable];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    console.error(`${variable}=${text} is not a port number (0–65535).`);
+    process.exit(1);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  const broker = await startDevBroker({ wsPort: port('MQTT_WS_PORT', 9001), tcpPort: port('MQTT_TCP_PORT', 1883) });
+  const devices = startSimulatedDevices(broker.tcpUrl);
+  process.env['VITE_DEFAULT_BROKER'] = broker.wsUrl;
+  const vite = await createServer({ server: { host: '127.0.0.1', port: port('DASHBOARD_PORT', 5173), strictPort: true } });
+  await vite.listen();
+  const base = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
+  const link = `${base}?broker=${encodeURIComponent(broker.wsUrl)}&sub=%23&qos=1`;
+  console.log(`
+  MQTT dev broker   ${broker.wsUrl} (WebSocket, for the dashboard)
+                    ${broker.tcpUrl} (TCP, for devices and mosquitto_pub)
+  Simulated devices moteur, pompe (commands on moteur/commande, pompe/commande: start, stop, a setpoint)
+
+  Open the dashboard: ${link}
+`);
+  const stop = async () => {
+    await devices.stop().catch(() => undefined);
+    await Promise.all([vite.close(), broker.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+/**
+ * Wires the transport to the stores and the storage: what the UI calls, and what it reads.
+ * The UI gets this object through @lit/context and never touches mqtt.js or IndexedDB itself.
+ */
+import type { ConnectionStatus, MqttConnection, QoS } from '../mqtt/connection';
+import { decodePayload } from '../mqtt/payload';
+import { topicFilterProblem } from '../mqtt/topic-filter';
+import { ValueStore } from '../state/notifier';
+import { SubscriptionStore } from '../state/subscription-store';
+import { TopicStore } from '../state/topic-store';
+import type { SettingsRepository, StoredSettings } from '../storage/settings';
+import type { KioskLink } from './kiosk-link';
+
+export interface Notices {
+  /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
+  readonly messages: readonly string[];
+}
+
+export class DashboardService {
+  readonly status: ValueStore<ConnectionStatus>;
+  readonly topics = new TopicStore();
+  readonly subscriptions = new SubscriptionStore();
+  readonly settings: ValueStore<StoredSettings>;
+  readonly notices = new ValueStore<Notices>({ messages: [] });
+  /** Ticks once a second so relative ages ("3 s ago") stay true. */
+  readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
+
+  constructor(
+    private readonly _connection: MqttConnection,
+    private readonly _repository: SettingsRepository | null,
+    defaults: StoredSettings,
+  ) {
+    this.status = new ValueStore(_connection.status);
+    this.settings = new ValueStore(defaults);
+    _connection.onStatus((status) => this.status.replace(status));
+    _connection.onConnected(() => void this._subscribeAll());
+    _connection.onMessage((message) => {
+      this.topics.update({
+        topic: message.topic,
+        payload: decodePayload(message.payload),
+        qos: message.qos,
+        retained: message.retain,
+        receivedAt: message.receivedAt,
+      });
+    });
+    setInterval(() => this.clock.replace({ now: Date.now() }), 1000);
+  }
+
+  /** Loads saved settings, applies a kiosk link, and connects when the link or the last session says so. */
+  async start(link: KioskLink, storageProblem: string | null): Promise<void> {
+    const messages = [...link.problems];
+    if (storageProblem) messages.push(storageProblem);
+    let saved: StoredSettings | null = null;
+    if (this._repository) {
+      try {
+        saved = await this._repository.load(this.settings.state);
+      } catch (error) {
+        messages.push(`Saved settings could not be read (${describe(error)}); starting from the defaults.`);
+      }
+    }
+    const settings: StoredSettings = { ...this.settings.state, ...saved, ...link.settings };
+    if (link.subscriptions) settings.subscriptions = link.subscriptions;
+    this.settings.replace(settings);
+    for (const { filter, qos } of settings.subscriptions) this._addEntry(filter, qos);
+    this.notices.replace({ messages });
+    if (!saved) await this._save(); // keeps the generated client id stable from the first visit on
+    if (link.connectAtLoad || settings.autoConnect) this.connect(settings);
+  }
+
+  connect(settings: StoredSettings): void {
+    this.settings.replace({ ...settings, autoConnect: true });
+    void this._save();
+    this._connection.connect({
+      brokerUrl: settings.brokerUrl,
+      clientId: settings.clientId,
+      username: settings.username,
+      password: settings.password,
+      keepaliveSeconds: settings.keepaliveSeconds,
+      protocol: settings.protocol,
+      cleanSession: settings.cleanSession,
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    this.settings.set({ autoConnect: false });
+    void this._save();
+    await this._connection.disconnect();
+    for (const entry of this.subscriptions.entries) {
+      if (entry.state !== 'refused') this.subscriptions.patch(entry.filter, { state: 'waiting', grantedQos: null });
+    }
+  }
+
+  /** Adds a subscription. Returns a message when the filter is invalid (nothing is sent then). */
+  subscribe(filter: string, qos: QoS): string | null {
+    const problem = topicFilterProblem(filter);
+    if (problem) return problem;
+    this._addEntry(filter, qos);
+    this.settings.set({
+      subscriptions: [...this.settings.state.subscriptions.filter((s) => s.filter !== filter), { filter, qos }],
+    });
+    void this._save();
+    void this._subscribeOne(filter, qos);
+    return null;
+  }
+
+  async unsubscribe(filter: string): Promise<void> {
+    this.subscriptions.remove(filter);
+    this.settings.set({ subscriptions: this.settings.state.subscriptions.filter((s) => s.filter !== filter) });
+    void this._save();
+    try {
+      await this._connection.unsubscribe(filter);
+    } catch (error) {
+      this._notify(`Unsubscribing from ${filter} failed: ${describe(error)}.`);
+    }
+  }
+
+  dismissNotice(message: string): void {
+    this.notices.replace({ messages: this.notices.state.messages.filter((m) => m !== message) });
+  }
+
+  private _addEntry(filter: string, qos: QoS): void {
+    this.subscriptions.put({ filter, requestedQos: qos, grantedQos: null, state: 'waiting', reason: null });
+  }
+
+  private async _subscribeAll(): Promise<void> {
+    await Promise.all(this.subscriptions.entries.map((entry) => this._subscribeOne(entry.filter, entry.requestedQos)));
+  }
+
+  private async _subscribeOne(filter: string, qos: QoS): Promise<void> {
+    if (this._connection.status.phase !== 'connected') return; // sent on the next CONNACK
+    this.subscriptions.patch(filter, { state: 'pending', reason: null });
+    try {
+      const outcome = await this._connection.subscribe(filter, qos);
+      if (this.subscriptions.find(filter)?.requestedQos !== qos) return; // changed meanwhile
+      this.subscriptions.patch(filter, {
+        state: outcome.granted === null ? 'refused' : 'active',
+        grantedQos: outcome.granted,
+        reason: outcome.refusal,
+      });
+    } catch (error) {
+      // Lost the connection before the SUBACK: it is sent again on the next CONNACK.
+      this.subscriptions.patch(filter, { state: 'waiting', reason: describe(error) });
+    }
+  }
+
+  private async _save(): Promise<void> {
+    if (!this._repository) return;
+    try {
+      await this._repository.save(this.settings.state);
+    } catch (error) {
+      this._notify(`Settings could not be saved (${describe(error)}); they will be lost on reload.`);
+    }
+  }
+
+  private _notify(message: string): void {
+    if (!this.notices.state.messages.includes(message)) {
+      this.notices.replace({ messages: [...this.notices.state.messages, message] });
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,102 @@
+/**
+ * URL parameters that preconfigure the dashboard and connect at load, for wall tablets and bookmarks:
+ * ?broker=ws://127.0.0.1:9001&sub=moteur/%23&sub=usine/+/pression&qos=1&clientId=…&v=auto|5|4&clean=1|0&keepalive=30&username=…
+ */
+import { topicFilterProblem } from '../mqtt/topic-filter';
+import type { StoredProtocol, StoredQoS, StoredSettings, SubscriptionSetting } from '../storage/settings';
+
+export interface KioskLink {
+  /** Settings the link sets; the rest come from what was saved. */
+  settings: Partial<StoredSettings>;
+  /** Subscriptions the link asks for, or null when it names none (the saved ones stay). */
+  subscriptions: SubscriptionSetting[] | null;
+  /** True when the link carries any parameter: connect at load, with no click. */
+  connectAtLoad: boolean;
+  /** Parameters that were ignored, and why. */
+  problems: string[];
+}
+
+const PROTOCOLS: Record<string, StoredProtocol> = { auto: 'auto', '5': '5', '4': '3.1.1', '3.1.1': '3.1.1' };
+
+/**
+ * Reads a query string where "+" stays "+": it is MQTT's single-level wildcard, and people write
+ * `sub=usine/+/pression` by hand. (URLSearchParams would turn it into a space.)
+ */
+function readQuery(search: string): { get(name: string): string | null; getAll(name: string): string[]; has(name: string): boolean } {
+  const values = new Map<string, string[]>();
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    if (part === '') continue;
+    const equals = part.indexOf('=');
+    const name = decodeLenient(equals === -1 ? part : part.slice(0, equals));
+    const value = equals === -1 ? '' : decodeLenient(part.slice(equals + 1));
+    values.set(name, [...(values.get(name) ?? []), value]);
+  }
+  return {
+    get: (name) => values.get(name)?.[0] ?? null,
+    getAll: (name) => values.get(name) ?? [],
+    has: (name) => values.has(name),
+  };
+}
+
+function decodeLenient(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export function parseKioskLink(search: string): KioskLink {
+  const params = readQuery(search);
+  const settings: Partial<StoredSettings> = {};
+  const problems: string[] = [];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username'];
+
+  const broker = params.get('broker');
+  if (broker !== null) settings.brokerUrl = broker;
+  const clientId = params.get('clientId');
+  if (clientId !== null && clientId !== '') settings.clientId = clientId;
+  const username = params.get('username');
+  if (username !== null) settings.username = username;
+
+  const version = params.get('v');
+  if (version !== null) {
+    const protocol = PROTOCOLS[version];
+    if (protocol) settings.protocol = protocol;
+    else problems.push(`v=${version} was ignored: use auto, 5 or 4 (MQTT 3.1.1).`);
+  }
+
+  const clean = params.get('clean');
+  if (clean !== null) {
+    if (clean === '1' || clean === '0') settings.cleanSession = clean === '1';
+    else problems.push(`clean=${clean} was ignored: use 1 (clean session) or 0 (persistent session).`);
+  }
+
+  const keepalive = params.get('keepalive');
+  if (keepalive !== null) {
+    const seconds = Number(keepalive);
+    if (Number.isInteger(seconds) && seconds >= 0 && seconds <= 65_535) settings.keepaliveSeconds = seconds;
+    else problems.push(`keepalive=${keepalive} was ignored: use a whole number of seconds from 0 to 65535.`);
+  }
+
+  let qos: StoredQoS = 0;
+  const qosParam = params.get('qos');
+  if (qosParam !== null) {
+    if (qosParam === '0' || qosParam === '1' || qosParam === '2') qos = Number(qosParam) as StoredQoS;
+    else problems.push(`qos=${qosParam} was ignored: use 0, 1 or 2.`);
+  }
+
+  const filters = params.getAll('sub');
+  let subscriptions: SubscriptionSetting[] | null = null;
+  if (filters.length > 0) {
+    subscriptions = [];
+    for (const filter of filters) {
+      const problem = topicFilterProblem(filter);
+      if (problem) problems.push(`sub=${filter} was ignored: ${problem}`);
+      else if (!subscriptions.some((existing) => existing.filter === filter)) subscriptions.push({ filter, qos });
+    }
+  }
+
+  const connectAtLoad = known.some((name) => params.has(name));
+  return { settings, subscriptions, connectAtLoad, problems };
+}

@@ -1,0 +1,104 @@
+/**
+ * Turns raw payload bytes into something a person can read. Broker data is hostile: the result is
+ * plain text meant for Lit text bindings, never HTML.
+ */
+
+/** Payloads larger than this are shown truncated, with their size. */
+export const DISPLAY_LIMIT_BYTES = 64 * 1024;
+/** How many bytes of a binary payload are shown as hex. */
+export const HEX_PREVIEW_BYTES = 64;
+
+export type PayloadKind = 'empty' | 'number' | 'measure' | 'json' | 'text' | 'binary';
+
+export interface DecodedPayload {
+  kind: PayloadKind;
+  /** What to show, as text. */
+  text: string;
+  /** The numeric value for `number` and `measure`. */
+  value?: number;
+  /** The unit of a `measure` ({"value": 21.5, "unit": "°C"}). */
+  unit?: string;
+  /** Size of the whole payload in bytes. */
+  bytes: number;
+  /** True when `text` shows only the beginning of the payload. */
+  truncated: boolean;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+// Control characters other than tab, line feed and carriage return mean "not text".
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function decodePayload(payload: Uint8Array): DecodedPayload {
+  const bytes = payload.byteLength;
+  if (bytes === 0) return { kind: 'empty', text: '', bytes, truncated: false };
+  const truncated = bytes > DISPLAY_LIMIT_BYTES;
+  const shown = truncated ? payload.subarray(0, DISPLAY_LIMIT_BYTES) : payload;
+  const text = utf8OrNull(shown, truncated);
+  if (text === null || CONTROL.test(text)) {
+    return { kind: 'binary', text: toHex(payload), bytes, truncated: bytes > HEX_PREVIEW_BYTES };
+  }
+  if (truncated) return { kind: 'text', text, bytes, truncated };
+  if (NUMBER.test(text)) return { kind: 'number', text: text.trim(), value: Number(text), bytes, truncated };
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    const json = parseJson(text);
+    if (json !== undefined) return describeJson(json, bytes);
+  }
+  return { kind: 'text', text, bytes, truncated };
+}
+
+function utf8OrNull(bytes: Uint8Array, mayEndMidCharacter: boolean): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    if (!mayEndMidCharacter) return null;
+    // A cut may split a multi-byte character: retry without the last 1 to 3 bytes.
+    for (let cut = 1; cut <= 3; cut++) {
+      try {
+        return strictUtf8.decode(bytes.subarray(0, bytes.byteLength - cut));
+      } catch {
+        /* keep trying */
+      }
+    }
+    return null;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeJson(json: unknown, bytes: number): DecodedPayload {
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    const record = json as Record<string, unknown>;
+    const value = record['value'];
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      const unit = typeof record['unit'] === 'string' ? record['unit'] : undefined;
+      const text = unit ? `${value} ${unit}` : String(value);
+      return unit === undefined
+        ? { kind: 'measure', text, value, bytes, truncated: false }
+        : { kind: 'measure', text, value, unit, bytes, truncated: false };
+    }
+  }
+  return { kind: 'json', text: JSON.stringify(json), bytes, truncated: false };
+}
+
+export function toHex(payload: Uint8Array, limit = HEX_PREVIEW_BYTES): string {
+  const parts: string[] = [];
+  const end = Math.min(payload.byteLength, limit);
+  for (let i = 0; i < end; i++) parts.push((payload[i] ?? 0).toString(16).padStart(2, '0'));
+  return parts.join(' ');
+}
+
+/** "812 B", "64.0 KiB", "1.2 MiB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Change notification shared by every store: any number of changes between two animation frames
+ * produce one notification, so the screen renders at most once per frame whatever the message rate.
+ */
+
+export type Listener = () => void;
+export type Unsubscribe = () => void;
+/** Runs `flush` later, once. The default waits for the next animation frame. */
+export type Scheduler = (flush: () => void) => void;
+
+export const nextAnimationFrame: Scheduler = (flush) => {
+  // Hidden tabs get no animation frames: a timer keeps stores honest there (nothing is painted anyway).
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') setTimeout(flush, 250);
+  else requestAnimationFrame(() => flush());
+};
+
+export class Notifier {
+  private readonly _listeners = new Set<Listener>();
+  private _scheduled = false;
+
+  constructor(private readonly _schedule: Scheduler = nextAnimationFrame) {}
+
+  subscribe(listener: Listener): Unsubscribe {
+    this._listeners.add(listener);
+    return () => this._listeners.delete(listener);
+  }
+
+  /** Records that something changed; listeners hear about it once, on the next flush. */
+  protected changed(): void {
+    if (this._scheduled) return;
+    this._scheduled = true;
+    this._schedule(() => {
+      this._scheduled = false;
+      for (const listener of [...this._listeners]) listener();
+    });
+  }
+}
+
+/** A tiny typed store holding one immutable state object (the shape Home Assistant's websocket store uses). */
+export class ValueStore<T extends object> extends Notifier {
+  constructor(
+    private _state: T,
+    schedule?: Scheduler,
+  ) {
+    super(schedule);
+  }
+
+  get state(): T {
+    return this._state;
+  }
+
+  set(patch: Partial<T>): void {
+    this._state = { ...this._state, ...patch };
+    this.changed();
+  }
+
+  replace(state: T): void {
+    this._state = state;
+    this.changed();
+  }
+}

@@ -1,0 +1,55 @@
+import { ValueStore, type Scheduler } from './notifier';
+
+export type QoSLevel = 0 | 1 | 2;
+
+/**
+ * `waiting`: not sent yet (not connected); `pending`: SUBSCRIBE sent, no SUBACK yet;
+ * `active`: granted; `refused`: the broker said no (SUBACK failure).
+ */
+export type SubscriptionState = 'waiting' | 'pending' | 'active' | 'refused';
+
+export interface SubscriptionEntry {
+  readonly filter: string;
+  readonly requestedQos: QoSLevel;
+  readonly grantedQos: QoSLevel | null;
+  readonly state: SubscriptionState;
+  /** Why it was refused or failed, in words. */
+  readonly reason: string | null;
+}
+
+export interface SubscriptionList {
+  readonly entries: readonly SubscriptionEntry[];
+}
+
+/** The subscriptions the user asked for, in the order they were added, with what the broker answered. */
+export class SubscriptionStore extends ValueStore<SubscriptionList> {
+  constructor(schedule?: Scheduler) {
+    super({ entries: [] }, schedule);
+  }
+
+  get entries(): readonly SubscriptionEntry[] {
+    return this.state.entries;
+  }
+
+  find(filter: string): SubscriptionEntry | undefined {
+    return this.state.entries.find((entry) => entry.filter === filter);
+  }
+
+  /** Adds a subscription, or replaces the one with the same filter (keeping its place). */
+  put(entry: SubscriptionEntry): void {
+    const entries = [...this.state.entries];
+    const index = entries.findIndex((existing) => existing.filter === entry.filter);
+    if (index === -1) entries.push(entry);
+    else entries[index] = entry;
+    this.replace({ entries });
+  }
+
+  patch(filter: string, patch: Partial<Omit<SubscriptionEntry, 'filter'>>): void {
+    const existing = this.find(filter);
+    if (existing) this.put({ ...existing, ...patch });
+  }
+
+  remove(filter: string): void {
+    this.replace({ entries: this.state.entries.filter((entry) => entry.filter !== filter) });
+  }
+}

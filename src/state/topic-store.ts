@@ -1,0 +1,86 @@
+import type { DecodedPayload } from '../mqtt/payload';
+import { Notifier, type Scheduler } from './notifier';
+
+/** The latest message seen on one topic. Replaced, never mutated, so renderers can compare by identity. */
+export interface TopicValue {
+  readonly topic: string;
+  readonly payload: DecodedPayload;
+  readonly qos: 0 | 1 | 2;
+  /** The value came from the broker's retained store (sent on subscribe), not live. */
+  readonly retained: boolean;
+  /** Epoch milliseconds when the dashboard received it. */
+  readonly receivedAt: number;
+  /** Messages seen on this topic since the page opened. */
+  readonly count: number;
+}
+
+export interface IncomingValue {
+  topic: string;
+  payload: DecodedPayload;
+  qos: 0 | 1 | 2;
+  retained: boolean;
+  receivedAt: number;
+}
+
+/**
+ * Latest value per topic, with topics kept in alphabetical order so tiles do not jump around.
+ * Updates are applied at once and announced at most once per animation frame.
+ */
+export class TopicStore extends Notifier {
+  private readonly _values = new Map<string, TopicValue>();
+  private readonly _sortedTopics: string[] = [];
+  private _list: readonly TopicValue[] | null = [];
+  private _messageCount = 0;
+
+  constructor(schedule?: Scheduler) {
+    super(schedule);
+  }
+
+  update(incoming: IncomingValue): void {
+    const previous = this._values.get(incoming.topic);
+    if (!previous) insertSorted(this._sortedTopics, incoming.topic);
+    this._values.set(incoming.topic, { ...incoming, count: (previous?.count ?? 0) + 1 });
+    this._messageCount++;
+    this._list = null;
+    this.changed();
+  }
+
+  get(topic: string): TopicValue | undefined {
+    return this._values.get(topic);
+  }
+
+  /** Every topic's latest value, sorted by topic. The same array is returned until something changes. */
+  list(): readonly TopicValue[] {
+    if (this._list === null) {
+      this._list = this._sortedTopics.map((topic) => this._values.get(topic) as TopicValue);
+    }
+    return this._list;
+  }
+
+  get topicCount(): number {
+    return this._values.size;
+  }
+
+  get messageCount(): number {
+    return this._messageCount;
+  }
+
+  clear(): void {
+    this._values.clear();
+    this._sortedTopics.length = 0;
+    this._messageCount = 0;
+    this._list = null;
+    this.changed();
+  }
+}
+
+function insertSorted(sorted: string[], topic: string): void {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < topic) low = middle + 1;
+    else high = middle;
+  }
+  sorted.splice(low, 0, topic);
+}

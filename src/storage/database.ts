@@ -1,0 +1,26 @@
+/**
+ * The dashboard's IndexedDB database, through idb: one typed schema, upgrades written as numbered steps.
+ * No mqtt.js and no Lit here.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { StoredSettings } from './settings';
+
+export const DATABASE_NAME = 'mqtt-dashboard';
+export const DATABASE_VERSION = 1;
+
+export interface DashboardSchema extends DBSchema {
+  /** Key-value settings: 'connection' holds the connection panel and the subscriptions. */
+  settings: { key: string; value: StoredSettings };
+}
+
+export type DashboardDatabase = IDBPDatabase<DashboardSchema>;
+
+/** Opens (and upgrades) the database. Tests pass their own name to start empty. */
+export function openDashboardDatabase(name = DATABASE_NAME): Promise<DashboardDatabase> {
+  return openDB<DashboardSchema>(name, DATABASE_VERSION, {
+    upgrade(database, oldVersion) {
+      // Step 1: settings.
+      if (oldVersion < 1) database.createObjectStore('settings');
+    },
+  });
+}

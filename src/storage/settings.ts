@@ -1,0 +1,64 @@
+/**
+ * Connection settings and subscriptions, persisted in IndexedDB so a reload comes back as it was.
+ * The password is stored only when the user asked for it ("Remember password").
+ */
+import type { DashboardDatabase } from './database';
+
+export type StoredQoS = 0 | 1 | 2;
+export type StoredProtocol = 'auto' | '5' | '3.1.1';
+
+export interface SubscriptionSetting {
+  filter: string;
+  qos: StoredQoS;
+}
+
+export interface StoredSettings {
+  brokerUrl: string;
+  clientId: string;
+  username: string;
+  /** Empty unless rememberPassword is true. */
+  password: string;
+  rememberPassword: boolean;
+  keepaliveSeconds: number;
+  protocol: StoredProtocol;
+  cleanSession: boolean;
+  subscriptions: SubscriptionSetting[];
+  /** The user was connected when they left: connect again at load. */
+  autoConnect: boolean;
+}
+
+const KEY = 'connection';
+
+export function defaultSettings(defaultBrokerUrl: string, randomId: () => string): StoredSettings {
+  return {
+    brokerUrl: defaultBrokerUrl,
+    clientId: `dashboard-${randomId()}`,
+    username: '',
+    password: '',
+    rememberPassword: false,
+    keepaliveSeconds: 30,
+    protocol: 'auto',
+    cleanSession: true,
+    subscriptions: [],
+    autoConnect: false,
+  };
+}
+
+export class SettingsRepository {
+  constructor(private readonly _database: DashboardDatabase) {}
+
+  /** The saved settings, or null on first use. Fields added by later versions get their defaults. */
+  async load(defaults: StoredSettings): Promise<StoredSettings | null> {
+    const saved = await this._database.get('settings', KEY);
+    return saved ? { ...defaults, ...saved } : null;
+  }
+
+  async save(settings: StoredSettings): Promise<void> {
+    const toStore: StoredSettings = {
+      ...settings,
+      password: settings.rememberPassword ? settings.password : '',
+      subscriptions: settings.subscriptions.map(({ filter, qos }) => ({ filter, qos })),
+    };
+    await this._database.put('settings', toStore, KEY);
+  }
+}

@@ -1,0 +1,118 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import type { StoredProtocol, StoredSettings } from '../storage/settings';
+import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
+import { StoreController } from './store-controller';
+
+/** Broker URL, client id, credentials, keep-alive, MQTT version; Connect and Disconnect. */
+export class ConnectionPanelElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      form {
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        align-items: end;
+      }
+    `,
+  ];
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    new StoreController(this, () => this._service.value?.settings);
+    new StoreController(this, () => this._service.value?.status);
+  }
+
+  override render() {
+    const service = this._service.value;
+    if (!service) return html``;
+    const settings = service.settings.state;
+    const phase = service.status.state.phase;
+    const active = phase !== 'disconnected' && phase !== 'failed';
+    return html`<form @submit=${this._onSubmit} novalidate>
+      <h2 class="wide">Connection</h2>
+      <label class="wide"
+        >Broker URL
+        <input
+          name="brokerUrl"
+          type="url"
+          inputmode="url"
+          autocomplete="url"
+          spellcheck="false"
+          placeholder="ws://host:9001 or wss://host:8884/mqtt"
+          .value=${settings.brokerUrl}
+      /></label>
+      <label>Client ID <input name="clientId" spellcheck="false" .value=${settings.clientId} /></label>
+      <label>Username <input name="username" autocomplete="username" .value=${settings.username} /></label>
+      <label
+        >Password <input name="password" type="password" autocomplete="current-password" .value=${settings.password}
+      /></label>
+      <label class="inline"
+        ><input name="rememberPassword" type="checkbox" .checked=${settings.rememberPassword} /> Remember password</label
+      >
+      <label
+        >Keep-alive (seconds)
+        <input name="keepaliveSeconds" type="number" min="0" max="65535" .value=${String(settings.keepaliveSeconds)}
+      /></label>
+      <label
+        >MQTT version
+        <select name="protocol" .value=${settings.protocol}>
+          <option value="auto" ?selected=${settings.protocol === 'auto'}>Auto (5, then 3.1.1)</option>
+          <option value="5" ?selected=${settings.protocol === '5'}>5</option>
+          <option value="3.1.1" ?selected=${settings.protocol === '3.1.1'}>3.1.1</option>
+        </select></label
+      >
+      <label class="inline"
+        ><input name="cleanSession" type="checkbox" .checked=${settings.cleanSession} /> Clean session</label
+      >
+      <div class="actions wide">
+        <button class="primary" type="submit">Connect</button>
+        <button type="button" ?disabled=${!active} @click=${this._onDisconnect}>Disconnect</button>
+      </div>
+    </form>`;
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const service = this._service.value;
+    if (!service) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const keepalive = Number(text('keepaliveSeconds'));
+    const settings: StoredSettings = {
+      ...service.settings.state,
+      brokerUrl: text('brokerUrl'),
+      clientId: text('clientId') || service.settings.state.clientId,
+      username: text('username'),
+      password: String(form.get('password') ?? ''),
+      rememberPassword: form.get('rememberPassword') === 'on',
+      keepaliveSeconds: Number.isInteger(keepalive) && keepalive >= 0 && keepalive <= 65_535 ? keepalive : 30,
+      protocol: text('protocol') as StoredProtocol,
+      cleanSession: form.get('cleanSession') === 'on',
+    };
+    service.connect(settings);
+  }
+
+  private _onDisconnect(): void {
+    void this._service.value?.disconnect();
+  }
+}
+
+customElements.define('connection-panel', ConnectionPanelElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'connection-panel': ConnectionPanelElement;
+  }
+}

@@ -1,0 +1,91 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import type { ConnectionStatus } from '../mqtt/connection';
+import { dashboardContext } from './dashboard-context';
+import { StoreController } from './store-controller';
+
+/** The connection state in words, always visible in the header. */
+export class ConnectionStatusElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-width: 0;
+    }
+    .dot {
+      width: 0.8rem;
+      height: 0.8rem;
+      border-radius: 50%;
+      flex: none;
+      background: var(--muted);
+    }
+    .connected .dot {
+      background: var(--ok);
+    }
+    .connecting .dot,
+    .reconnecting .dot {
+      background: var(--warn);
+    }
+    .failed .dot {
+      background: var(--danger);
+    }
+    p {
+      margin: 0;
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-width: 0;
+    }
+    .detail {
+      color: var(--muted);
+      overflow-wrap: anywhere;
+    }
+    .failed .detail {
+      color: var(--danger);
+    }
+  `;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    new StoreController(this, () => this._service.value?.status);
+  }
+
+  override render() {
+    const status = this._service.value?.status.state;
+    if (!status) return html``;
+    const [headline, detail] = describeStatus(status);
+    return html`<p class=${status.phase} role="status" aria-live="polite">
+      <span class="dot" aria-hidden="true"></span><strong>${headline}</strong>
+      ${detail ? html`<span class="detail">${detail}</span>` : ''}
+    </p>`;
+  }
+}
+
+/** The status as a headline and a detail, both plain text. */
+export function describeStatus(status: ConnectionStatus): [string, string] {
+  switch (status.phase) {
+    case 'connected': {
+      const session = status.sessionPresent ? ' · session present' : '';
+      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}`];
+    }
+    case 'connecting':
+      return ['Connecting…', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}`];
+    case 'reconnecting':
+      return ['Reconnecting…', status.error ?? ''];
+    case 'failed':
+      return ['Not connected', status.error ?? ''];
+    case 'disconnected':
+      return ['Disconnected', ''];
+  }
+}
+
+customElements.define('connection-status', ConnectionStatusElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'connection-status': ConnectionStatusElement;
+  }
+}

@@ -1,0 +1,18 @@
+/** Small text formatters shared by elements. Pure functions. */
+
+/** "just now", "12 s ago", "4 min ago", "3 h ago", "2 d ago". */
+export function formatAge(milliseconds: number): string {
+  const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+  if (seconds < 2) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}
+
+/** Local date and time with seconds, for tooltips. */
+export function formatTimestamp(epochMilliseconds: number): string {
+  return new Date(epochMilliseconds).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+}

@@ -1,0 +1,120 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { DashboardService } from '../app/dashboard-service';
+import './connection-panel';
+import './connection-status';
+import { dashboardContext } from './dashboard-context';
+import { StoreController } from './store-controller';
+import './subscription-panel';
+import './value-grid';
+
+/** The application shell: header with the status, settings panels, and the values. */
+export class MqttDashboardElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      min-height: 100vh;
+    }
+    header {
+      position: sticky;
+      top: 0;
+      z-index: 1;
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      padding: 0.6rem 1rem;
+      background: var(--surface);
+      border-bottom: 1px solid var(--border);
+    }
+    h1 {
+      font-size: 1.1rem;
+      margin: 0;
+      white-space: nowrap;
+    }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(18rem, 24rem) 1fr;
+      gap: 1rem;
+      padding: 1rem;
+      align-items: start;
+    }
+    aside {
+      display: grid;
+      gap: 1rem;
+    }
+    aside > * {
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 10px;
+      padding: 1rem;
+    }
+    .notice {
+      margin: 0.75rem 1rem 0;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--warn);
+      border-radius: 6px;
+      display: flex;
+      justify-content: space-between;
+      gap: 1rem;
+      align-items: center;
+    }
+    .notice button {
+      min-height: 44px;
+      min-width: 44px;
+      font: inherit;
+      background: none;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      color: var(--text);
+    }
+    @media (max-width: 52rem) {
+      .layout {
+        grid-template-columns: 1fr;
+      }
+    }
+  `;
+
+  static override properties = { service: { attribute: false } };
+  declare service: DashboardService | undefined;
+
+  private readonly _provider = new ContextProvider(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    new StoreController(this, () => this.service?.notices);
+  }
+
+  override willUpdate(): void {
+    if (this.service && this._provider.value !== this.service) this._provider.setValue(this.service);
+  }
+
+  override render() {
+    if (!this.service) return html`<p>Loading…</p>`;
+    const messages = this.service.notices.state.messages;
+    return html`<header>
+        <h1>MQTT Dashboard</h1>
+        <connection-status></connection-status>
+      </header>
+      ${messages.map(
+        (message) => html`<p class="notice" role="alert">
+          <span>${message}</span
+          ><button type="button" aria-label="Dismiss" @click=${() => this.service?.dismissNotice(message)}>✕</button>
+        </p>`,
+      )}
+      <div class="layout">
+        <aside>
+          <connection-panel></connection-panel>
+          <subscription-panel></subscription-panel>
+        </aside>
+        <main>${this.service ? html`<value-grid></value-grid>` : nothing}</main>
+      </div>`;
+  }
+}
+
+customElements.define('mqtt-dashboard', MqttDashboardElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mqtt-dashboard': MqttDashboardElement;
+  }
+}

@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+/** Form controls and buttons shared by the panels: large enough to tap on a tablet. */
+export const controlStyles = css`
+  :host {
+    display: block;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    font-size: 0.85rem;
+    color: var(--muted);
+  }
+  label.inline {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+  }
+  input,
+  select,
+  button {
+    font: inherit;
+    color: var(--text);
+    min-height: 44px;
+    box-sizing: border-box;
+  }
+  input:not([type='checkbox']),
+  select {
+    background: var(--field);
+    border: 1px solid var(--border);
+    border-radius: 6px;
+    padding: 0 0.6rem;
+    width: 100%;
+  }
+  input[type='checkbox'] {
+    width: 22px;
+    height: 22px;
+    min-height: 22px;
+  }
+  button {
+    background: var(--field);
+    border: 1px solid var(--border);
+    border-radius: 6px;
+    padding: 0 1rem;
+    min-width: 44px;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--accent);
+    border-color: var(--accent);
+    color: var(--on-accent);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .problem {
+    color: var(--danger);
+    font-size: 0.9rem;
+    margin: 0.25rem 0 0;
+  }
+  h2 {
+    font-size: 1rem;
+    margin: 0 0 0.75rem;
+  }
+`;

@@ -1,0 +1,138 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { QoSLevel, SubscriptionEntry } from '../state/subscription-store';
+import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
+import { StoreController } from './store-controller';
+
+/** Adds subscriptions (validated before anything is sent) and lists them with the broker's answer. */
+export class SubscriptionPanelElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      form {
+        display: grid;
+        grid-template-columns: 1fr 6rem auto;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0.75rem 0 0;
+        display: grid;
+        gap: 0.4rem;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        justify-content: space-between;
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        padding: 0.25rem 0.25rem 0.25rem 0.6rem;
+      }
+      li.refused {
+        border-color: var(--danger);
+      }
+      .filter {
+        font-family: var(--mono);
+        overflow-wrap: anywhere;
+      }
+      .state {
+        color: var(--muted);
+        font-size: 0.85rem;
+      }
+      .refused .state {
+        color: var(--danger);
+      }
+    `,
+  ];
+
+  static override properties = { _problem: { state: true } };
+  declare private _problem: string | null;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    new StoreController(this, () => this._service.value?.subscriptions);
+    this._problem = null;
+  }
+
+  override render() {
+    const entries = this._service.value?.subscriptions.entries ?? [];
+    return html`<h2>Subscriptions</h2>
+      <form @submit=${this._onSubmit} novalidate>
+        <label
+          >Topic filter
+          <input
+            name="filter"
+            spellcheck="false"
+            autocapitalize="off"
+            placeholder="moteur/# or usine/+/pression"
+            aria-invalid=${this._problem ? 'true' : 'false'}
+            aria-describedby="filter-problem"
+            @input=${() => (this._problem = null)}
+        /></label>
+        <label
+          >QoS
+          <select name="qos">
+            <option value="0">0</option>
+            <option value="1" selected>1</option>
+            <option value="2">2</option>
+          </select></label
+        >
+        <button class="primary" type="submit">Subscribe</button>
+      </form>
+      <p class="problem" id="filter-problem" role="alert">${this._problem ?? ''}</p>
+      <ul aria-label="Active subscriptions">
+        ${repeat(
+          entries,
+          (entry) => entry.filter,
+          (entry) => html`<li class=${entry.state} aria-label=${entry.filter}>
+            <span><span class="filter">${entry.filter}</span><br /><span class="state">${describeEntry(entry)}</span></span>
+            <button type="button" aria-label=${`Remove ${entry.filter}`} @click=${() => this._remove(entry.filter)}>✕</button>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const filter = String(data.get('filter') ?? '');
+    const qos = Number(data.get('qos')) as QoSLevel;
+    const problem = this._service.value?.subscribe(filter, qos) ?? null;
+    this._problem = problem;
+    if (!problem) (form.elements.namedItem('filter') as HTMLInputElement).value = '';
+  }
+
+  private _remove(filter: string): void {
+    void this._service.value?.unsubscribe(filter);
+  }
+}
+
+export function describeEntry(entry: SubscriptionEntry): string {
+  const requested = `requested QoS ${entry.requestedQos}`;
+  switch (entry.state) {
+    case 'waiting':
+      return `${requested} · sent when connected`;
+    case 'pending':
+      return `${requested} · waiting for the broker`;
+    case 'active':
+      return `${requested} · granted QoS ${entry.grantedQos ?? '?'}`;
+    case 'refused':
+      return `refused: ${entry.reason ?? 'the broker gave no reason'}`;
+  }
+}
+
+customElements.define('subscription-panel', SubscriptionPanelElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'subscription-panel': SubscriptionPanelElement;
+  }
+}

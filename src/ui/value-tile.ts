@@ -1,0 +1,125 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { DISPLAY_LIMIT_BYTES, formatBytes } from '../mqtt/payload';
+import type { TopicValue } from '../state/topic-store';
+import { dashboardContext } from './dashboard-context';
+import { formatAge, formatTimestamp } from './format';
+import { StoreController } from './store-controller';
+
+/** One topic's latest value, its age, QoS and retained mark. Broker data is rendered as text only. */
+export class ValueTileElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    article {
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 10px;
+      padding: 0.75rem 0.9rem;
+      display: grid;
+      gap: 0.35rem;
+      height: 100%;
+      box-sizing: border-box;
+    }
+    header {
+      display: flex;
+      gap: 0.5rem;
+      justify-content: space-between;
+      align-items: start;
+    }
+    h3 {
+      margin: 0;
+      font-size: 0.9rem;
+      font-weight: 600;
+      font-family: var(--mono);
+      overflow-wrap: anywhere;
+    }
+    .retained {
+      font-size: 0.75rem;
+      border: 1px solid var(--accent);
+      color: var(--accent);
+      border-radius: 999px;
+      padding: 0 0.45rem;
+      flex: none;
+    }
+    .value {
+      margin: 0;
+      font-size: 1.9rem;
+      font-weight: 600;
+      line-height: 1.15;
+      font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere;
+      max-height: 9rem;
+      overflow: auto;
+    }
+    .value.text {
+      font-size: 1.1rem;
+      font-weight: 500;
+    }
+    .value.binary,
+    .value.json {
+      font-family: var(--mono);
+      font-size: 0.9rem;
+      font-weight: 400;
+    }
+    .unit {
+      font-size: 1rem;
+      color: var(--muted);
+      font-weight: 500;
+    }
+    footer {
+      font-size: 0.8rem;
+      color: var(--muted);
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+    }
+  `;
+
+  static override properties = { value: { attribute: false } };
+  declare value: TopicValue | undefined;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    new StoreController(this, () => this._service.value?.clock);
+  }
+
+  override render() {
+    const value = this.value;
+    if (!value) return nothing;
+    const now = this._service.value?.clock.state.now ?? Date.now();
+    const payload = value.payload;
+    const shown =
+      payload.kind === 'measure' && payload.unit !== undefined
+        ? html`${payload.value}<span class="unit"> ${payload.unit}</span>`
+        : payload.kind === 'empty'
+          ? html`<span class="unit">(empty)</span>`
+          : payload.text;
+    return html`<article aria-label=${value.topic}>
+      <header>
+        <h3>${value.topic}</h3>
+        ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
+      </header>
+      <p class="value ${payload.kind}">${shown}</p>
+      <footer>
+        <span class="age" title=${formatTimestamp(value.receivedAt)}>${formatAge(now - value.receivedAt)}</span>
+        <span>QoS ${value.qos}</span>
+        ${payload.kind === 'binary' ? html`<span>binary · ${formatBytes(payload.bytes)}</span>` : nothing}
+        ${payload.truncated && payload.kind !== 'binary'
+          ? html`<span>showing ${formatBytes(DISPLAY_LIMIT_BYTES)} of ${formatBytes(payload.bytes)}</span>`
+          : nothing}
+      </footer>
+    </article>`;
+  }
+}
+
+customElements.define('value-tile', ValueTileElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'value-tile': ValueTileElement;
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseKioskLink } from '../../../src/app/kiosk-link';
+
+describe('kiosk link', () => {
+  it('reads the documented example', () => {
+    const link = parseKioskLink('?broker=ws://127.0.0.1:9001&sub=moteur/%23&sub=usine/+/pression');
+    expect(link.settings).toEqual({ brokerUrl: 'ws://127.0.0.1:9001' });
+    expect(link.subscriptions).toEqual([
+      { filter: 'moteur/#', qos: 0 },
+      { filter: 'usine/+/pression', qos: 0 },
+    ]);
+    expect(link.connectAtLoad).toBe(true);
+  });
+
+  it('reads every parameter', () => {
+    const link = parseKioskLink(
+      '?broker=wss://b.example/mqtt&sub=a/%2B/c&qos=2&clientId=tablet-1&v=4&clean=0&keepalive=15&username=tech',
+    );
+    expect(link.settings).toEqual({
+      brokerUrl: 'wss://b.example/mqtt',
+      clientId: 'tablet-1',
+      protocol: '3.1.1',
+      cleanSession: false,
+      keepaliveSeconds: 15,
+      username: 'tech',
+    });
+    expect(link.subscriptions).toEqual([{ filter: 'a/+/c', qos: 2 }]);
+    expect(link.problems).toEqual([]);
+  });
+
+  it('ignores bad values with a reason, and keeps the good ones', () => {
+    const link = parseKioskLink('?qos=7&v=6&clean=yes&keepalive=-1&sub=a/%23/b&sub=ok');
+    expect(link.problems).toHaveLength(5);
+    expect(link.problems.join('\n')).toMatch(/qos=7.*0, 1 or 2/);
+    expect(link.subscriptions).toEqual([{ filter: 'ok', qos: 0 }]);
+  });
+
+  it('keeps + as the wildcard and decodes percent-escapes, including non-ASCII', () => {
+    const link = parseKioskLink('?sub=moteur/temp%C3%A9rature&sub=%2B/status&sub=a%20b');
+    expect(link.subscriptions?.map((s) => s.filter)).toEqual(['moteur/température', '+/status', 'a b']);
+  });
+
+  it('does nothing without parameters', () => {
+    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, connectAtLoad: false, problems: [] });
+  });
+});

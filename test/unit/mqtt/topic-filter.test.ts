@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { topicFilterProblem, topicMatches, topicNameProblem } from '../../../src/mqtt/topic-filter';
+
+describe('topic filter validation', () => {
+  it.each(['#', '+', 'sport/#', 'sport/tennis/#', '+/tennis/#', 'sport/+/player1', '+/+', '/+', 'moteur/température', 'a//b'])(
+    'accepts %s',
+    (filter) => expect(topicFilterProblem(filter)).toBeNull(),
+  );
+
+  it.each([
+    ['', /empty/],
+    ['sport/tennis#', /#/],
+    ['sport/tennis/#/ranking', /#/],
+    ['sport+', /\+/],
+    ['sport/+tennis', /\+/],
+    ['a/\u0000', /null/],
+  ])('refuses %j', (filter, message) => expect(topicFilterProblem(filter)).toMatch(message));
+
+  it('refuses a filter longer than 65535 bytes of UTF-8', () => {
+    expect(topicFilterProblem('é'.repeat(40_000))).toMatch(/65535/);
+  });
+});
+
+describe('topic name validation', () => {
+  it('accepts plain and non-ASCII names', () => {
+    expect(topicNameProblem('moteur/température')).toBeNull();
+    expect(topicNameProblem('/')).toBeNull();
+  });
+  it('refuses wildcards and empty names', () => {
+    expect(topicNameProblem('moteur/#')).toMatch(/wildcards/);
+    expect(topicNameProblem('moteur/+/x')).toMatch(/wildcards/);
+    expect(topicNameProblem('')).toMatch(/empty/);
+  });
+});
+
+describe('topic matching (the specification examples)', () => {
+  it('multi-level wildcard', () => {
+    expect(topicMatches('sport/tennis/player1/#', 'sport/tennis/player1')).toBe(true);
+    expect(topicMatches('sport/tennis/player1/#', 'sport/tennis/player1/ranking')).toBe(true);
+    expect(topicMatches('sport/tennis/player1/#', 'sport/tennis/player1/score/wimbledon')).toBe(true);
+    expect(topicMatches('sport/#', 'sport')).toBe(true);
+    expect(topicMatches('#', 'anything/at/all')).toBe(true);
+    expect(topicMatches('sport/#', 'sports')).toBe(false);
+  });
+
+  it('single-level wildcard', () => {
+    expect(topicMatches('sport/tennis/+', 'sport/tennis/player1')).toBe(true);
+    expect(topicMatches('sport/tennis/+', 'sport/tennis/player2')).toBe(true);
+    expect(topicMatches('sport/tennis/+', 'sport/tennis/player1/ranking')).toBe(false);
+    expect(topicMatches('sport/+', 'sport')).toBe(false);
+    expect(topicMatches('sport/+', 'sport/')).toBe(true);
+    expect(topicMatches('+/+', '/finance')).toBe(true);
+    expect(topicMatches('/+', '/finance')).toBe(true);
+    expect(topicMatches('+', '/finance')).toBe(false);
+    expect(topicMatches('usine/+/pression', 'usine/ligne-1/pression')).toBe(true);
+  });
+
+  it('exact filters and non-ASCII levels', () => {
+    expect(topicMatches('moteur/température', 'moteur/température')).toBe(true);
+    expect(topicMatches('moteur/température', 'moteur/temperature')).toBe(false);
+    expect(topicMatches('a/b', 'a/b/c')).toBe(false);
+    expect(topicMatches('a/b/c', 'a/b')).toBe(false);
+  });
+
+  it('wildcards at the first level do not match $ topics', () => {
+    expect(topicMatches('#', '$SYS/broker/uptime')).toBe(false);
+    expect(topicMatches('+/monitor/Clients', '$SYS/monitor/Clients')).toBe(false);
+    expect(topicMatches('$SYS/#', '$SYS/broker/uptime')).toBe(true);
+    expect(topicMatches('$SYS/monitor/+', '$SYS/monitor/Clients')).toBe(true);
+  });
+});
