@@ -94,7 +94,9 @@ export class MqttConnection {
     this._closeClient();
     const brokerUrl = request.brokerUrl.trim();
     this._request = { ...request, brokerUrl };
-    const problem = brokerUrlProblem(brokerUrl);
+    const problem =
+      brokerUrlProblem(brokerUrl) ??
+      (request.password && !request.username ? 'A password was given without a username: enter the username too.' : null);
     if (problem) {
       this._setStatus({ phase: 'failed', brokerUrl, protocol: null, sessionPresent: false, error: problem });
       return;

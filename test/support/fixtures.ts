@@ -1,0 +1,89 @@
+/** Playwright fixtures: the built app, a fresh real broker per test, device clients cleaned up after. */
+import { test as base, expect, type Page } from '@playwright/test';
+import { startDevBroker, type DevBroker } from '../../dev/broker';
+import { serveBuiltApp } from './app-server';
+import { closeDevices } from './devices';
+import { startMosquitto, type Mosquitto } from './mosquitto';
+
+interface TestFixtures {
+  /** A fresh Mosquitto (MQTT 5) with a WebSocket listener, anonymous access. */
+  mosquitto: Mosquitto;
+  /** A fresh embedded Aedes dev broker (MQTT 3.1.1 only). */
+  aedes: DevBroker;
+  /** Problems the page reported (uncaught errors, CSP violations); the test fails if any. */
+  pageProblems: string[];
+}
+
+interface WorkerFixtures {
+  appUrl: string;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  appUrl: [
+    async ({}, use) => {
+      const server = await serveBuiltApp();
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ appUrl }, use) => use(appUrl),
+  mosquitto: async ({}, use, testInfo) => {
+    const broker = await startMosquitto();
+    await use(broker);
+    await closeDevices();
+    await broker.stop();
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('mosquitto.log', { body: broker.log() });
+  },
+  aedes: async ({}, use) => {
+    const broker = await startDevBroker({ wsPort: 0, tcpPort: 0 });
+    await use(broker);
+    await closeDevices();
+    await broker.close();
+  },
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+      await use(problems);
+      await closeDevices();
+      expect(problems, 'the page reported problems').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export interface KioskOptions {
+  broker: string;
+  subs?: string[];
+  qos?: 0 | 1 | 2;
+  v?: 'auto' | '5' | '4';
+  clientId?: string;
+  clean?: boolean;
+  keepalive?: number;
+  username?: string;
+}
+
+/** A kiosk link, as a user would bookmark it. */
+export function kioskLink(options: KioskOptions): string {
+  const parts = [`broker=${encodeURIComponent(options.broker)}`];
+  for (const filter of options.subs ?? []) parts.push(`sub=${encodeURIComponent(filter).replace(/%2B/g, '+')}`);
+  if (options.qos !== undefined) parts.push(`qos=${options.qos}`);
+  if (options.v) parts.push(`v=${options.v}`);
+  if (options.clientId) parts.push(`clientId=${encodeURIComponent(options.clientId)}`);
+  if (options.clean !== undefined) parts.push(`clean=${options.clean ? 1 : 0}`);
+  if (options.keepalive !== undefined) parts.push(`keepalive=${options.keepalive}`);
+  if (options.username) parts.push(`username=${encodeURIComponent(options.username)}`);
+  return `/?${parts.join('&')}`;
+}
+
+/** The status line in the header. */
+export const status = (page: Page) => page.getByRole('status').first();
+
+/** A value tile, found by its accessible name (its topic). */
+export const tile = (page: Page, topic: string) => page.getByRole('article', { name: topic, exact: true });
