@@ -15,6 +15,19 @@ export class ConnectionPanelElement extends LitElement {
         gap: 0.75rem;
         grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
       }
+      summary {
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+        cursor: pointer;
+      }
+      summary h2 {
+        display: inline;
+        margin: 0;
+      }
+      details[open] summary {
+        margin-bottom: 0.5rem;
+      }
       .wide {
         grid-column: 1 / -1;
       }
@@ -39,9 +52,10 @@ export class ConnectionPanelElement extends LitElement {
     if (!service) return html``;
     const settings = service.settings.state;
     const phase = service.status.state.phase;
-    const active = phase !== 'disconnected' && phase !== 'failed';
-    return html`<form @submit=${this._onSubmit} novalidate>
-      <h2 class="wide">Connection</h2>
+    // Open while not connected; folds away once connected so the values get the room (the user can reopen it).
+    return html`<details ?open=${phase !== 'connected'}>
+      <summary><h2>Connection</h2></summary>
+      <form @submit=${this._onSubmit} novalidate>
       <label class="wide"
         >Broker URL
         <input
@@ -77,10 +91,10 @@ export class ConnectionPanelElement extends LitElement {
         ><input name="cleanSession" type="checkbox" .checked=${settings.cleanSession} /> Clean session</label
       >
       <div class="actions wide">
-        <button class="primary" type="submit">Connect</button>
-        <button type="button" ?disabled=${!active} @click=${this._onDisconnect}>Disconnect</button>
+        <button class="primary" type="submit">${phase === 'disconnected' || phase === 'failed' ? 'Connect' : 'Reconnect'}</button>
       </div>
-    </form>`;
+    </form>
+    </details>`;
   }
 
   private _onSubmit(event: SubmitEvent): void {
@@ -102,10 +116,6 @@ export class ConnectionPanelElement extends LitElement {
       cleanSession: form.get('cleanSession') === 'on',
     };
     service.connect(settings);
-  }
-
-  private _onDisconnect(): void {
-    void this._service.value?.disconnect();
   }
 }
 

@@ -10,8 +10,9 @@ export class ConnectionStatusElement extends LitElement {
     :host {
       display: flex;
       align-items: center;
-      gap: 0.5rem;
+      gap: 0.75rem;
       min-width: 0;
+      flex: 1;
     }
     .dot {
       width: 0.8rem;
@@ -29,6 +30,18 @@ export class ConnectionStatusElement extends LitElement {
     }
     .failed .dot {
       background: var(--danger);
+    }
+    button {
+      font: inherit;
+      color: var(--text);
+      background: var(--field);
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      min-height: 44px;
+      padding: 0 1rem;
+      flex: none;
+      margin-left: auto;
+      cursor: pointer;
     }
     p {
       margin: 0;
@@ -57,10 +70,16 @@ export class ConnectionStatusElement extends LitElement {
     const status = this._service.value?.status.state;
     if (!status) return html``;
     const [headline, detail] = describeStatus(status);
+    const active = status.phase !== 'disconnected' && status.phase !== 'failed';
     return html`<p class=${status.phase} role="status" aria-live="polite">
-      <span class="dot" aria-hidden="true"></span><strong>${headline}</strong>
-      ${detail ? html`<span class="detail">${detail}</span>` : ''}
-    </p>`;
+        <span class="dot" aria-hidden="true"></span><strong>${headline}</strong>
+        ${detail ? html`<span class="detail">${detail}</span>` : ''}
+      </p>
+      ${active ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : ''}`;
+  }
+
+  private _onDisconnect(): void {
+    void this._service.value?.disconnect();
   }
 }
 

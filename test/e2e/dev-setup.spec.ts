@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { startSimulatedDevices } from '../../dev/simulated-devices';
+import { connectDevice } from '../support/devices';
+import { expect, kioskLink, status, test, tile } from '../support/fixtures';
+
+test.describe('npm start: the dev broker with its simulated devices', () => {
+  test('shows live simulated data, presence and the effect of a command', async ({ page, aedes }, testInfo) => {
+    const devices = startSimulatedDevices(aedes.tcpUrl);
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(kioskLink({ broker: aedes.wsUrl, subs: ['#'], qos: 1 }));
+      await expect(status(page)).toContainText('Connected');
+      const temperature = tile(page, 'moteur/température');
+      await expect(temperature).toContainText(/\d+(\.\d)? °C/);
+      await expect(tile(page, 'moteur/status')).toContainText('online');
+      await expect(tile(page, 'pompe/débit')).toContainText('L/min');
+      await expect(tile(page, 'moteur/état')).toContainText('en marche');
+
+      // Values keep moving: the temperature's arrival time changes every second.
+      const first = await temperature.locator('.age').getAttribute('title');
+      await expect(async () => expect(await temperature.locator('.age').getAttribute('title')).not.toBe(first)).toPass();
+
+      const technician = await connectDevice(aedes.tcpUrl);
+      await technician.publishAsync('moteur/commande', 'stop', { qos: 1 });
+      await expect(tile(page, 'moteur/état')).toContainText('arrêté');
+      await expect(tile(page, 'moteur/dernière-commande')).toContainText('ok: stop');
+      await technician.publishAsync('moteur/commande', 'start', { qos: 1 });
+      await expect(tile(page, 'moteur/état')).toContainText('en marche');
+
+      const shot = await page.screenshot();
+      await testInfo.attach('dashboard.png', { body: shot, contentType: 'image/png' });
+      if (process.env['UPDATE_DOCS'] === '1') {
+        mkdirSync('docs', { recursive: true });
+        await page.screenshot({ path: 'docs/screenshot.png' });
+      }
+    } finally {
+      await devices.stop();
+    }
+  });
+});
