@@ -21,6 +21,14 @@ export class ConnectionPanelElement extends LitElement {
         align-items: center;
         cursor: pointer;
       }
+      summary::before {
+        content: '▸';
+        margin-right: 0.5rem;
+        transition: transform 0.15s;
+      }
+      details[open] summary::before {
+        transform: rotate(90deg);
+      }
       summary h2 {
         display: inline;
         margin: 0;
