@@ -4,7 +4,7 @@
  */
 import type { ConnectionStatus, MqttConnection, QoS } from '../mqtt/connection';
 import { decodePayload } from '../mqtt/payload';
-import { topicFilterProblem } from '../mqtt/topic-filter';
+import { topicFilterProblem, topicMatches } from '../mqtt/topic-filter';
 import { ValueStore } from '../state/notifier';
 import { SubscriptionStore } from '../state/subscription-store';
 import { TopicStore } from '../state/topic-store';
@@ -35,6 +35,8 @@ export class DashboardService {
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected(() => void this._subscribeAll());
     _connection.onMessage((message) => {
+      // A message still in flight for a filter the user just removed must not bring its tile back.
+      if (!this._isSubscribed(message.topic)) return;
       this.topics.update({
         topic: message.topic,
         payload: decodePayload(message.payload),
@@ -103,8 +105,10 @@ export class DashboardService {
     return null;
   }
 
+  /** Removes a subscription, and the tiles of topics no remaining subscription matches. */
   async unsubscribe(filter: string): Promise<void> {
     this.subscriptions.remove(filter);
+    this.topics.retain((topic) => this._isSubscribed(topic));
     this.settings.set({ subscriptions: this.settings.state.subscriptions.filter((s) => s.filter !== filter) });
     void this._save();
     try {
@@ -116,6 +120,11 @@ export class DashboardService {
 
   dismissNotice(message: string): void {
     this.notices.replace({ messages: this.notices.state.messages.filter((m) => m !== message) });
+  }
+
+  private _isSubscribed(topic: string): boolean {
+    for (const entry of this.subscriptions.entries) if (topicMatches(entry.filter, topic)) return true;
+    return false;
   }
 
   private _addEntry(filter: string, qos: QoS): void {

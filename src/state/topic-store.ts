@@ -65,6 +65,17 @@ export class TopicStore extends Notifier {
     return this._messageCount;
   }
 
+  /** Forgets every topic for which `keep` returns false. */
+  retain(keep: (topic: string) => boolean): void {
+    const dropped = this._sortedTopics.filter((topic) => !keep(topic));
+    if (dropped.length === 0) return;
+    for (const topic of dropped) this._values.delete(topic);
+    const kept = this._sortedTopics.filter((topic) => this._values.has(topic));
+    this._sortedTopics.splice(0, this._sortedTopics.length, ...kept);
+    this._list = null;
+    this.changed();
+  }
+
   clear(): void {
     this._values.clear();
     this._sortedTopics.length = 0;

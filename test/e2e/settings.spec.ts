@@ -1,4 +1,5 @@
-import { expect, status, test } from '../support/fixtures';
+import { connectDevice } from '../support/devices';
+import { expect, status, test, tile } from '../support/fixtures';
 
 test.describe('settings persist across reloads', () => {
   test('the connection panel and subscriptions come back after a reload, and the dashboard reconnects', async ({ page, mosquitto }) => {
@@ -43,11 +44,21 @@ test.describe('settings persist across reloads', () => {
     await expect(status(page)).toContainText('Disconnected');
   });
 
-  test('a removed subscription stays removed after a reload', async ({ page, mosquitto }) => {
-    await page.goto(`/?broker=${encodeURIComponent(mosquitto.wsUrl)}&sub=a/%23&sub=b/%23`);
+  test('a removed subscription takes its tiles away and stays removed after a reload', async ({ page, mosquitto }) => {
+    await page.goto(`/?broker=${encodeURIComponent(mosquitto.wsUrl)}&sub=a/%23&sub=b/%23&qos=1`);
     await expect(page.getByRole('listitem', { name: 'b/#' })).toContainText('granted');
+    const device = await connectDevice(mosquitto.tcpUrl);
+    await device.publishAsync('a/x', '1', { qos: 1 });
+    await device.publishAsync('b/x', '2', { qos: 1 });
+    await expect(tile(page, 'b/x')).toContainText('2');
     await page.getByRole('button', { name: 'Remove b/#' }).click();
     await expect(page.getByRole('listitem', { name: 'b/#' })).toHaveCount(0);
+    await expect(tile(page, 'b/x')).toHaveCount(0);
+    await expect(tile(page, 'a/x')).toContainText('1');
+    await device.publishAsync('b/x', '3', { qos: 1 });
+    await device.publishAsync('a/x', '4', { qos: 1 });
+    await expect(tile(page, 'a/x')).toContainText('4');
+    await expect(tile(page, 'b/x')).toHaveCount(0);
     await page.goto('/');
     await expect(page.getByRole('listitem', { name: 'a/#' })).toContainText('granted');
     await expect(page.getByRole('listitem', { name: 'b/#' })).toHaveCount(0);

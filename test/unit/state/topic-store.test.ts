@@ -77,4 +77,20 @@ describe('TopicStore', () => {
     expect(second[0]).toBe(first[0]);
     expect(second[1]).not.toBe(first[1]);
   });
+
+  it('forgets the topics a predicate rejects, keeping the order of the rest', () => {
+    const frames = manualFrames();
+    const store = new TopicStore(frames.schedule);
+    for (const topic of ['a/1', 'b/1', 'a/2', 'c']) store.update(message(topic, '1'));
+    frames.runFrame();
+    let notifications = 0;
+    store.subscribe(() => notifications++);
+    store.retain((topic) => !topic.startsWith('a/'));
+    frames.runFrame();
+    expect(store.list().map((v) => v.topic)).toEqual(['b/1', 'c']);
+    expect(store.get('a/1')).toBeUndefined();
+    expect(notifications).toBe(1);
+    store.update(message('a/1', '2'));
+    expect(store.list().map((v) => v.topic)).toEqual(['a/1', 'b/1', 'c']);
+  });
 });
