@@ -36,6 +36,8 @@ export async function startDevBroker(options: DevBrokerOptions): Promise<DevBrok
     response.writeHead(426, { 'content-type': 'text/plain' }).end('MQTT over WebSocket only.\n');
   });
   const webSockets = new WebSocketServer({ server: http, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
+  // ws re-emits the HTTP server's listen errors; listen() below reports them in words.
+  webSockets.on('error', () => undefined);
   webSockets.on('connection', (socket, request) => {
     const stream = createWebSocketStream(socket);
     stream.on('error', () => socket.terminate());

@@ -21,8 +21,17 @@ async function main(): Promise<void> {
   const broker = await startDevBroker({ wsPort: port('MQTT_WS_PORT', 9001), tcpPort: port('MQTT_TCP_PORT', 1883) });
   const devices = startSimulatedDevices(broker.tcpUrl);
   process.env['VITE_DEFAULT_BROKER'] = broker.wsUrl;
-  const vite = await createServer({ server: { host: '127.0.0.1', port: port('DASHBOARD_PORT', 5173), strictPort: true } });
-  await vite.listen();
+  const dashboardPort = port('DASHBOARD_PORT', 5173);
+  const vite = await createServer({ server: { host: '127.0.0.1', port: dashboardPort, strictPort: true } });
+  try {
+    await vite.listen();
+  } catch (error) {
+    // The process exits on this error (see below), which also stops the broker and the devices.
+    throw new Error(
+      `Port ${dashboardPort} on 127.0.0.1 is already in use. Stop the program using it, or choose another port: DASHBOARD_PORT=<port> npm start`,
+      { cause: error },
+    );
+  }
   const base = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
   const link = `${base}?broker=${encodeURIComponent(broker.wsUrl)}&sub=%23&qos=1`;
   console.log(`
