@@ -27,7 +27,6 @@ export interface DecodedPayload {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 // Control characters other than tab, line feed and carriage return mean "not text".
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function decodePayload(payload: Uint8Array): DecodedPayload {
