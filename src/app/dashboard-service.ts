@@ -36,7 +36,8 @@ export class DashboardService {
     _connection.onConnected(() => void this._subscribeAll());
     _connection.onMessage((message) => {
       // A message still in flight for a filter the user just removed must not bring its tile back.
-      if (!this._isSubscribed(message.topic)) return;
+      // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
+      if (!this.topics.get(message.topic) && !this._isSubscribed(message.topic)) return;
       this.topics.update({
         topic: message.topic,
         payload: decodePayload(message.payload),

@@ -67,10 +67,8 @@ export class TopicStore extends Notifier {
 
   /** Forgets every topic for which `keep` returns false. */
   retain(keep: (topic: string) => boolean): void {
-    const dropped = this._sortedTopics.filter((topic) => !keep(topic));
-    if (dropped.length === 0) return;
-    for (const topic of dropped) this._values.delete(topic);
-    const kept = this._sortedTopics.filter((topic) => this._values.has(topic));
+    const kept = this._sortedTopics.filter((topic) => keep(topic) || !this._values.delete(topic));
+    if (kept.length === this._sortedTopics.length) return;
     this._sortedTopics.splice(0, this._sortedTopics.length, ...kept);
     this._list = null;
     this.changed();

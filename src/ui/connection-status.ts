@@ -2,11 +2,14 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { ConnectionStatus } from '../mqtt/connection';
 import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 
 /** The connection state in words, always visible in the header. */
 export class ConnectionStatusElement extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: flex;
       align-items: center;
@@ -32,16 +35,8 @@ export class ConnectionStatusElement extends LitElement {
       background: var(--danger);
     }
     button {
-      font: inherit;
-      color: var(--text);
-      background: var(--field);
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      min-height: 44px;
-      padding: 0 1rem;
       flex: none;
       margin-left: auto;
-      cursor: pointer;
     }
     p {
       margin: 0;
@@ -57,7 +52,8 @@ export class ConnectionStatusElement extends LitElement {
     .failed .detail {
       color: var(--danger);
     }
-  `;
+  `,
+  ];
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 

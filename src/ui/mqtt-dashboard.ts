@@ -4,13 +4,16 @@ import type { DashboardService } from '../app/dashboard-service';
 import './connection-panel';
 import './connection-status';
 import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './subscription-panel';
 import './value-grid';
 
 /** The application shell: header with the status, settings panels, and the values. */
 export class MqttDashboardElement extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: block;
       min-height: 100vh;
@@ -58,21 +61,13 @@ export class MqttDashboardElement extends LitElement {
       gap: 1rem;
       align-items: center;
     }
-    .notice button {
-      min-height: 44px;
-      min-width: 44px;
-      font: inherit;
-      background: none;
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      color: var(--text);
-    }
     @media (max-width: 52rem) {
       .layout {
         grid-template-columns: 1fr;
       }
     }
-  `;
+  `,
+  ];
 
   static override properties = { service: { attribute: false } };
   declare service: DashboardService | undefined;
