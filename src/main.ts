@@ -1,6 +1,7 @@
 /** Composition root: builds the services and hands them to the root element. */
 import { DashboardService } from './app/dashboard-service';
 import { parseKioskLink } from './app/kiosk-link';
+import { watchLinkTriggers } from './app/link-triggers';
 import { MqttConnection } from './mqtt/connection';
 import { openDashboardDatabase } from './storage/database';
 import { SettingsRepository, defaultSettings } from './storage/settings';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const { repository, problem } = await openRepository();
   const service = new DashboardService(new MqttConnection(), repository, defaultSettings(defaultBrokerUrl(), randomId));
   element.service = service;
+  watchLinkTriggers(service);
   await service.start(parseKioskLink(location.search), problem);
 }
 

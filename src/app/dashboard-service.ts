@@ -4,12 +4,15 @@
  */
 import type { ConnectionStatus, MqttConnection, QoS } from '../mqtt/connection';
 import { decodePayload } from '../mqtt/payload';
+import { presenceRuleProblem } from '../mqtt/presence-rules';
 import { topicFilterProblem, topicMatches } from '../mqtt/topic-filter';
 import { ValueStore } from '../state/notifier';
+import { PresenceStore } from '../state/presence-store';
 import { SubscriptionStore } from '../state/subscription-store';
 import { TopicStore } from '../state/topic-store';
-import type { SettingsRepository, StoredSettings } from '../storage/settings';
+import type { PresenceSettings, SettingsRepository, StoredSettings } from '../storage/settings';
 import type { KioskLink } from './kiosk-link';
+import { PresenceTracker } from './presence-tracker';
 
 export interface Notices {
   /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
@@ -20,10 +23,12 @@ export class DashboardService {
   readonly status: ValueStore<ConnectionStatus>;
   readonly topics = new TopicStore();
   readonly subscriptions = new SubscriptionStore();
+  readonly presence = new PresenceStore();
   readonly settings: ValueStore<StoredSettings>;
   readonly notices = new ValueStore<Notices>({ messages: [] });
   /** Ticks once a second so relative ages ("3 s ago") stay true. */
   readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
+  private readonly _presenceTracker = new PresenceTracker(this.presence);
 
   constructor(
     private readonly _connection: MqttConnection,
@@ -45,6 +50,7 @@ export class DashboardService {
         retained: message.retain,
         receivedAt: message.receivedAt,
       });
+      this._presenceTracker.observe(message.topic, message.payload, message.receivedAt);
     });
     setInterval(() => this.clock.replace({ now: Date.now() }), 1000);
   }
@@ -63,8 +69,10 @@ export class DashboardService {
     }
     const settings: StoredSettings = { ...this.settings.state, ...saved, ...link.settings };
     if (link.subscriptions) settings.subscriptions = link.subscriptions;
+    if (link.presenceEnabled !== null) settings.presence = { ...settings.presence, enabled: link.presenceEnabled };
     this.settings.replace(settings);
     for (const { filter, qos } of settings.subscriptions) this._addEntry(filter, qos);
+    this._applyPresence(settings.presence);
     this.notices.replace({ messages });
     if (!saved) await this._save(); // keeps the generated client id stable from the first visit on
     if (link.connectAtLoad || settings.autoConnect) this.connect(settings);
@@ -81,7 +89,49 @@ export class DashboardService {
       keepaliveSeconds: settings.keepaliveSeconds,
       protocol: settings.protocol,
       cleanSession: settings.cleanSession,
+      presenceTopic: settings.lastWill ? dashboardPresenceTopic(settings.clientId) : null,
     });
+  }
+
+  /** The user pressed Retry now while reconnecting. */
+  retryNow(): void {
+    this._connection.retryNow();
+  }
+
+  /** The page became visible, was shown again, or got focus: check the link at once. */
+  checkLink(): void {
+    this._connection.checkLink();
+  }
+
+  networkChanged(available: boolean): void {
+    this._connection.networkChanged(available);
+  }
+
+  /** The known device a topic belongs to, or null. */
+  deviceOf(topic: string): string | null {
+    return this._presenceTracker.deviceOf(topic);
+  }
+
+  /** Changes the presence rules. Returns a message when a rule cannot be used (nothing changes then). */
+  setPresence(presence: PresenceSettings): string | null {
+    const rules = presence.rules.map((rule) => ({
+      pattern: rule.pattern.trim(),
+      online: rule.online.map((word) => word.trim()).filter((word) => word !== ''),
+      offline: rule.offline.map((word) => word.trim()).filter((word) => word !== ''),
+    }));
+    if (presence.enabled && rules.length === 0) return 'Add at least one presence rule, or turn device presence off.';
+    for (const rule of rules) {
+      const problem = presenceRuleProblem(rule);
+      if (problem) return problem;
+    }
+    const patterns = rules.map((rule) => rule.pattern);
+    const repeated = patterns.find((pattern, index) => patterns.indexOf(pattern) !== index);
+    if (repeated) return `The presence pattern ${repeated} is given twice: keep one.`;
+    const next = { enabled: presence.enabled, rules };
+    this.settings.set({ presence: next });
+    void this._save();
+    this._applyPresence(next);
+    return null;
   }
 
   async disconnect(): Promise<void> {
@@ -97,7 +147,12 @@ export class DashboardService {
   subscribe(filter: string, qos: QoS): string | null {
     const problem = topicFilterProblem(filter);
     if (problem) return problem;
-    this._addEntry(filter, qos);
+    const existing = this.subscriptions.find(filter);
+    if (existing?.automatic && existing.requestedQos === qos) {
+      this.subscriptions.patch(filter, { automatic: false }); // already subscribed for presence: now the user's too
+    } else {
+      this._addEntry(filter, qos);
+    }
     this.settings.set({
       subscriptions: [...this.settings.state.subscriptions.filter((s) => s.filter !== filter), { filter, qos }],
     });
@@ -108,10 +163,18 @@ export class DashboardService {
 
   /** Removes a subscription, and the tiles of topics no remaining subscription matches. */
   async unsubscribe(filter: string): Promise<void> {
-    this.subscriptions.remove(filter);
-    this.topics.retain((topic) => this._isSubscribed(topic));
     this.settings.set({ subscriptions: this.settings.state.subscriptions.filter((s) => s.filter !== filter) });
     void this._save();
+    if (this._presenceFilters().includes(filter)) {
+      this.subscriptions.patch(filter, { automatic: true }); // presence still needs it
+      return;
+    }
+    await this._dropSubscription(filter);
+  }
+
+  private async _dropSubscription(filter: string): Promise<void> {
+    this.subscriptions.remove(filter);
+    this.topics.retain((topic) => this._isSubscribed(topic));
     try {
       await this._connection.unsubscribe(filter);
     } catch (error) {
@@ -128,8 +191,27 @@ export class DashboardService {
     return false;
   }
 
-  private _addEntry(filter: string, qos: QoS): void {
-    this.subscriptions.put({ filter, requestedQos: qos, grantedQos: null, state: 'waiting', reason: null });
+  private _addEntry(filter: string, qos: QoS, automatic = false): void {
+    this.subscriptions.put({ filter, requestedQos: qos, grantedQos: null, state: 'waiting', reason: null, automatic });
+  }
+
+  private _presenceFilters(): string[] {
+    const presence = this.settings.state.presence;
+    return presence.enabled ? presence.rules.map((rule) => rule.pattern) : [];
+  }
+
+  /** Subscribes to the presence patterns (QoS 1, so a Will is not lost on the way), drops the ones no longer needed. */
+  private _applyPresence(presence: PresenceSettings): void {
+    this._presenceTracker.setRules(presence.enabled ? presence.rules : []);
+    const needed = this._presenceFilters();
+    for (const filter of needed) {
+      if (this.subscriptions.find(filter)) continue;
+      this._addEntry(filter, 1, true);
+      void this._subscribeOne(filter, 1);
+    }
+    for (const entry of this.subscriptions.entries) {
+      if (entry.automatic && !needed.includes(entry.filter)) void this._dropSubscription(entry.filter);
+    }
   }
 
   private async _subscribeAll(): Promise<void> {
@@ -167,6 +249,11 @@ export class DashboardService {
       this.notices.replace({ messages: [...this.notices.state.messages, message] });
     }
   }
+}
+
+/** Where the dashboard announces its own presence (birth `online`, Will `offline`). */
+export function dashboardPresenceTopic(clientId: string): string {
+  return `dashboard/${clientId.replace(/[+#/\u0000]/g, '_') || 'unnamed'}/status`;
 }
 
 function describe(error: unknown): string {

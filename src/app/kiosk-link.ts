@@ -1,6 +1,7 @@
 /**
  * URL parameters that preconfigure the dashboard and connect at load, for wall tablets and bookmarks:
  * ?broker=ws://127.0.0.1:9001&sub=moteur/%23&sub=usine/+/pression&qos=1&clientId=…&v=auto|5|4&clean=1|0&keepalive=30&username=…
+ * &will=1|0 (the dashboard's own presence and Last Will) &presence=1|0 (device presence, with the saved rules)
  */
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import type { StoredProtocol, StoredQoS, StoredSettings, SubscriptionSetting } from '../storage/settings';
@@ -10,6 +11,8 @@ export interface KioskLink {
   settings: Partial<StoredSettings>;
   /** Subscriptions the link asks for, or null when it names none (the saved ones stay). */
   subscriptions: SubscriptionSetting[] | null;
+  /** Device presence turned on or off by the link (the saved rules are kept), or null when it does not say. */
+  presenceEnabled: boolean | null;
   /** True when the link carries any parameter: connect at load, with no click. */
   connectAtLoad: boolean;
   /** Parameters that were ignored, and why. */
@@ -50,7 +53,8 @@ export function parseKioskLink(search: string): KioskLink {
   const params = readQuery(search);
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username'];
+  let presenceEnabled: boolean | null = null;
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence'];
 
   const broker = params.get('broker');
   if (broker !== null) settings.brokerUrl = broker;
@@ -70,6 +74,18 @@ export function parseKioskLink(search: string): KioskLink {
   if (clean !== null) {
     if (clean === '1' || clean === '0') settings.cleanSession = clean === '1';
     else problems.push(`clean=${clean} was ignored: use 1 (clean session) or 0 (persistent session).`);
+  }
+
+  const will = params.get('will');
+  if (will !== null) {
+    if (will === '1' || will === '0') settings.lastWill = will === '1';
+    else problems.push(`will=${will} was ignored: use 1 (announce the dashboard's presence, with a Last Will) or 0.`);
+  }
+
+  const presence = params.get('presence');
+  if (presence !== null) {
+    if (presence === '1' || presence === '0') presenceEnabled = presence === '1';
+    else problems.push(`presence=${presence} was ignored: use 1 (track device presence) or 0.`);
   }
 
   const keepalive = params.get('keepalive');
@@ -98,5 +114,5 @@ export function parseKioskLink(search: string): KioskLink {
   }
 
   const connectAtLoad = known.some((name) => params.has(name));
-  return { settings, subscriptions, connectAtLoad, problems };
+  return { settings, subscriptions, presenceEnabled, connectAtLoad, problems };
 }

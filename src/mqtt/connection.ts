@@ -4,8 +4,11 @@
  */
 import mqtt from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
+import { ReconnectBackoff } from './backoff';
 import { brokerUrlProblem } from './broker-url';
+import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { connackReason, isProtocolVersionRefusal, subackReason } from './reason-codes';
+import { startTicker, type StopTicking } from './ticker';
 
 export type QoS = 0 | 1 | 2;
 export type ProtocolChoice = 'auto' | '5' | '3.1.1';
@@ -19,9 +22,18 @@ export interface ConnectRequest {
   keepaliveSeconds: number;
   protocol: ProtocolChoice;
   cleanSession: boolean;
+  /**
+   * The dashboard's own presence topic: a retained `offline` Last Will, a retained `online` birth on every
+   * CONNACK, and `offline` published by the dashboard itself before a user's Disconnect. Null: none.
+   */
+  presenceTopic: string | null;
 }
 
-export type ConnectionPhase = 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
+/**
+ * `reconnecting`: the link was lost (or an attempt failed) and the next attempt is scheduled (`retryAt`)
+ * or under way; `offline`: the browser reports no network, so nothing is attempted until it is back.
+ */
+export type ConnectionPhase = 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';
 
 export interface ConnectionStatus {
   phase: ConnectionPhase;
@@ -32,7 +44,26 @@ export interface ConnectionStatus {
   error: string | null;
   /** Epoch milliseconds when the phase began. */
   since: number;
+  /** When the next reconnection attempt starts; null while one is under way or none is planned. */
+  retryAt: number | null;
+  /** The last CONNACK (epoch ms): values received before it are not live any more. */
+  connectedAt: number | null;
+  /** When the dashboard last stopped being connected (epoch ms), or null if it never was. */
+  lostAt: number | null;
+  /** Round-trip time of the last PINGREQ/PINGRESP, in milliseconds. */
+  pingRttMs: number | null;
 }
+
+export interface ConnectionEnvironment {
+  /** False when the browser knows there is no network (navigator.onLine). */
+  networkAvailable(): boolean;
+  now(): number;
+}
+
+const browserEnvironment: ConnectionEnvironment = {
+  networkAvailable: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+  now: () => Date.now(),
+};
 
 export interface InboundMessage {
   topic: string;
@@ -50,9 +81,10 @@ export interface SubscribeOutcome {
   refusal: string | null;
 }
 
-/** How long mqtt.js waits between reconnection attempts. */
-export const RECONNECT_PERIOD_MS = 2000;
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How long a user's Disconnect waits for its own `offline` to be acknowledged before it closes anyway. */
+const GOODBYE_TIMEOUT_MS = 2000;
+const WATCHDOG_TICK_MS = 250;
 const SESSION_EXPIRY_SECONDS = 3600;
 
 type StatusListener = (status: ConnectionStatus) => void;
@@ -63,12 +95,22 @@ export class MqttConnection {
   private _client: MqttClient | null = null;
   private _attempt = 0;
   private _request: ConnectRequest | null = null;
-  private _status: ConnectionStatus = initialStatus();
+  private _status: ConnectionStatus;
+  private _retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private _watchdog: LinkWatchdog | null = null;
+  private _stopTicker: StopTicking | null = null;
+  /** Why the current link is being torn down by the dashboard itself, for the status. */
+  private _lossReason: string | null = null;
+  private readonly _backoff = new ReconnectBackoff();
   private readonly _statusListeners = new Set<StatusListener>();
   private readonly _messageListeners = new Set<MessageListener>();
   private readonly _connectedListeners = new Set<ConnectedListener>();
   /** Brokers that refused MQTT 5, so Auto goes straight to 3.1.1 next time. */
   private readonly _speaksOnly311 = new Set<string>();
+
+  constructor(private readonly _environment: ConnectionEnvironment = browserEnvironment) {
+    this._status = initialStatus(_environment.now());
+  }
 
   get status(): ConnectionStatus {
     return this._status;
@@ -92,13 +134,14 @@ export class MqttConnection {
 
   connect(request: ConnectRequest): void {
     this._closeClient();
+    this._backoff.reset();
     const brokerUrl = request.brokerUrl.trim();
     this._request = { ...request, brokerUrl };
     const problem =
       brokerUrlProblem(brokerUrl) ??
       (request.password && !request.username ? 'A password was given without a username: enter the username too.' : null);
     if (problem) {
-      this._setStatus({ phase: 'failed', brokerUrl, protocol: null, sessionPresent: false, error: problem });
+      this._setStatus({ phase: 'failed', brokerUrl, protocol: null, sessionPresent: false, error: problem, retryAt: null });
       return;
     }
     const first: ProtocolVersion =
@@ -106,12 +149,56 @@ export class MqttConnection {
     this._start(first);
   }
 
+  /** A user's Disconnect: says `offline` on the presence topic itself (the Will is not sent), then leaves. */
   async disconnect(): Promise<void> {
     const client = this._client;
+    const presenceTopic = this._request?.presenceTopic ?? null;
+    if (client && presenceTopic && this._status.phase === 'connected') {
+      await withTimeout(client.publishAsync(presenceTopic, 'offline', { qos: 1, retain: true }), GOODBYE_TIMEOUT_MS).catch(() => {});
+    }
+    this._closeTimers();
     this._attempt++;
     this._client = null;
-    this._setStatus({ phase: 'disconnected', protocol: null, sessionPresent: false, error: null });
+    this._setStatus({ phase: 'disconnected', protocol: null, sessionPresent: false, error: null, retryAt: null });
     if (client) await client.endAsync().catch(() => client.end(true));
+  }
+
+  /** Check the link now instead of waiting for a timer: the page became visible, the tablet woke up. */
+  checkLink(): void {
+    const client = this._client;
+    if (!client) return;
+    if (this._status.phase === 'connected') {
+      if (!this._watchdog?.pingOutstanding) client.sendPing();
+    } else if (this._status.phase === 'reconnecting' && this._status.retryAt !== null) {
+      this._retryNow();
+    } else if (this._status.phase === 'offline' && this._environment.networkAvailable()) {
+      this._retryNow();
+    }
+  }
+
+  /** The user pressed Retry now. */
+  retryNow(): void {
+    if (this._status.phase === 'reconnecting' || this._status.phase === 'offline') this._retryNow();
+  }
+
+  /** The browser's network came or went. */
+  networkChanged(available: boolean): void {
+    const client = this._client;
+    if (!client || !this._request) return;
+    if (available) {
+      if (this._status.phase === 'offline' || this._status.phase === 'reconnecting') {
+        this._backoff.reset();
+        this._retryNow();
+      }
+      return;
+    }
+    clearTimeout(this._retryTimer);
+    if (this._status.phase === 'reconnecting' || this._status.phase === 'offline') {
+      this._setStatus({ phase: 'offline', retryAt: null, error: null });
+    } else {
+      this._lossReason = 'The browser lost its network.';
+      client.stream.destroy(); // 'close' follows and finds the network gone
+    }
   }
 
   async subscribe(filter: string, qos: QoS): Promise<SubscribeOutcome> {
@@ -153,29 +240,45 @@ export class MqttConnection {
       clientId: request.clientId,
       keepalive: request.keepaliveSeconds,
       clean: request.cleanSession,
-      reconnectPeriod: RECONNECT_PERIOD_MS,
+      reconnectPeriod: 0, // the dashboard schedules its own attempts, with backoff (see _scheduleRetry)
       connectTimeout: CONNECT_TIMEOUT_MS,
       resubscribe: false, // the dashboard restores its own subscriptions on every CONNACK
       queueQoSZero: false,
+      manualConnect: true,
     };
     if (request.username) options.username = request.username;
     if (request.password) options.password = request.password;
     if (protocol === '5' && !request.cleanSession) options.properties = { sessionExpiryInterval: SESSION_EXPIRY_SECONDS };
+    if (request.presenceTopic) options.will = { topic: request.presenceTopic, payload: 'offline', qos: 1, retain: true };
 
-    this._setStatus({ phase: 'connecting', brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null });
+    this._setStatus({ phase: 'connecting', brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
     const client = mqtt.connect(request.brokerUrl, options);
     this._client = client;
     const current = () => attempt === this._attempt;
+    const watchdog = new LinkWatchdog(pingAnswerTimeoutMs(request.keepaliveSeconds), (pingRttMs) => {
+      if (current()) this._setStatus({ pingRttMs });
+    });
+    this._watchdog = watchdog;
+    this._stopTicker?.();
+    this._stopTicker = request.keepaliveSeconds > 0 ? startTicker(WATCHDOG_TICK_MS, () => current() && this._watch(client)) : null;
+
+    client.on('packetsend', (packet) => current() && watchdog.packetSent(packet.cmd, this._environment.now()));
+    client.on('packetreceive', (packet) => current() && watchdog.packetReceived(packet.cmd, this._environment.now()));
 
     client.on('connect', (connack) => {
       if (!current()) return;
       acknowledged = true;
-      this._setStatus({ phase: 'connected', protocol, sessionPresent: connack.sessionPresent, error: null });
+      const now = this._environment.now();
+      this._backoff.connected(now);
+      watchdog.reset(now);
+      this._setStatus({ phase: 'connected', protocol, sessionPresent: connack.sessionPresent, error: null, retryAt: null, connectedAt: now });
+      if (request.presenceTopic) client.publish(request.presenceTopic, 'online', { qos: 1, retain: true });
       for (const listener of this._connectedListeners) listener(connack.sessionPresent);
     });
 
     client.on('error', (error: Error & { code?: unknown }) => {
       if (!current()) return;
+      if (error.message === 'Keepalive timeout') this._lossReason = lossByKeepalive(request.keepaliveSeconds);
       const code = typeof error.code === 'number' ? error.code : null;
       if (code === null || acknowledged) return; // transport errors are reported by 'close'
       if (isProtocolVersionRefusal(code) && protocol === '5' && request.protocol === 'auto') {
@@ -186,19 +289,18 @@ export class MqttConnection {
       }
       const words = connackReason(code, protocol);
       const hint = isProtocolVersionRefusal(code) ? ' Choose Auto or another MQTT version.' : '';
-      this._attempt++;
-      client.end(true);
-      this._client = null;
-      this._setStatus({ phase: 'failed', error: `Connection refused: ${words}.${hint}` });
+      this._closeClient();
+      this._setStatus({ phase: 'failed', error: `Connection refused: ${words}.${hint}`, retryAt: null });
     });
 
     client.on('close', () => {
       if (!current()) return;
       const error = acknowledged
-        ? 'Connection lost.'
+        ? `Connection lost. ${this._lossReason ?? ''}`.trim()
         : `Cannot reach ${request.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.`;
       acknowledged = false;
-      this._setStatus({ phase: 'reconnecting', sessionPresent: false, error });
+      this._lossReason = null;
+      this._scheduleRetry(error);
     });
 
     client.on('message', (topic, payload, packet) => {
@@ -209,25 +311,96 @@ export class MqttConnection {
         qos: packet.qos,
         retain: packet.retain,
         dup: packet.dup,
-        receivedAt: Date.now(),
+        receivedAt: this._environment.now(),
       };
       for (const listener of this._messageListeners) listener(message);
     });
+    client.connect();
+  }
+
+  /** On every tick: a ping left unanswered means the link is dead, even if the socket looks open. */
+  private _watch(client: MqttClient): void {
+    if (this._status.phase !== 'connected') return;
+    const silence = this._watchdog?.silenceBeyondLimit(this._environment.now());
+    if (silence === null || silence === undefined) return;
+    this._lossReason = `The broker stopped answering: no reply to a keep-alive ping, silent for ${Math.round(silence / 1000)} s.`;
+    client.stream.destroy(); // as mqtt.js does on its own keep-alive timeout; 'close' follows
+  }
+
+  private _scheduleRetry(error: string): void {
+    clearTimeout(this._retryTimer);
+    if (!this._environment.networkAvailable()) {
+      this._setStatus({ phase: 'offline', sessionPresent: false, error, retryAt: null });
+      return;
+    }
+    const now = this._environment.now();
+    const delay = this._backoff.nextDelay(now);
+    this._setStatus({ phase: 'reconnecting', sessionPresent: false, error, retryAt: now + delay });
+    this._retryTimer = setTimeout(() => this._retryNow(), delay);
+  }
+
+  private _retryNow(): void {
+    clearTimeout(this._retryTimer);
+    const client = this._client;
+    if (!client) return;
+    if (!this._environment.networkAvailable()) {
+      this._setStatus({ phase: 'offline', retryAt: null });
+      return;
+    }
+    this._setStatus({ phase: 'reconnecting', retryAt: null });
+    this._watchdog?.reset(this._environment.now());
+    // Keep mqtt.js's stores: without arguments, reconnect() would swap them for empty ones.
+    client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
+  }
+
+  private _closeTimers(): void {
+    clearTimeout(this._retryTimer);
+    this._stopTicker?.();
+    this._stopTicker = null;
   }
 
   private _closeClient(): void {
+    this._closeTimers();
     this._attempt++;
     this._client?.end(true);
     this._client = null;
   }
 
   private _setStatus(patch: Partial<ConnectionStatus>): void {
-    const phaseChanged = patch.phase !== undefined && patch.phase !== this._status.phase;
-    this._status = { ...this._status, ...patch, since: phaseChanged ? Date.now() : this._status.since };
+    const previous = this._status;
+    const phaseChanged = patch.phase !== undefined && patch.phase !== previous.phase;
+    const now = this._environment.now();
+    const lostAt = phaseChanged && previous.phase === 'connected' ? now : previous.lostAt;
+    this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt };
     for (const listener of this._statusListeners) listener(this._status);
   }
 }
 
-function initialStatus(): ConnectionStatus {
-  return { phase: 'disconnected', brokerUrl: '', protocol: null, sessionPresent: false, error: null, since: Date.now() };
+function lossByKeepalive(keepaliveSeconds: number): string {
+  return `The broker did not answer within 1.5 × keep-alive (${keepaliveSeconds * 1.5} s).`;
+}
+
+function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), milliseconds);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  });
+}
+
+function initialStatus(now: number): ConnectionStatus {
+  return {
+    phase: 'disconnected',
+    brokerUrl: '',
+    protocol: null,
+    sessionPresent: false,
+    error: null,
+    since: now,
+    retryAt: null,
+    connectedAt: null,
+    lostAt: null,
+    pingRttMs: null,
+  };
 }

@@ -15,6 +15,8 @@ export interface SubscriptionEntry {
   readonly state: SubscriptionState;
   /** Why it was refused or failed, in words. */
   readonly reason: string | null;
+  /** Made by the dashboard for device presence, not by the user; it goes away with the presence rule. */
+  readonly automatic: boolean;
 }
 
 export interface SubscriptionList {

@@ -12,6 +12,19 @@ export interface SubscriptionSetting {
   qos: StoredQoS;
 }
 
+/** A presence rule as stored: the same shape as the transport's PresenceRule, kept here so storage has no mqtt import. */
+export interface StoredPresenceRule {
+  pattern: string;
+  online: string[];
+  offline: string[];
+}
+
+export interface PresenceSettings {
+  /** Track devices from their status topics (subscribed automatically). */
+  enabled: boolean;
+  rules: StoredPresenceRule[];
+}
+
 export interface StoredSettings {
   brokerUrl: string;
   clientId: string;
@@ -25,6 +38,9 @@ export interface StoredSettings {
   subscriptions: SubscriptionSetting[];
   /** The user was connected when they left: connect again at load. */
   autoConnect: boolean;
+  /** Publish the dashboard's own presence: a retained `offline` Last Will and `online` birth on `dashboard/<clientId>/status`. */
+  lastWill: boolean;
+  presence: PresenceSettings;
 }
 
 const KEY = 'connection';
@@ -41,6 +57,8 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     cleanSession: true,
     subscriptions: [],
     autoConnect: false,
+    lastWill: true,
+    presence: { enabled: true, rules: [{ pattern: '+/status', online: ['online'], offline: ['offline'] }] },
   };
 }
 
@@ -58,6 +76,10 @@ export class SettingsRepository {
       ...settings,
       password: settings.rememberPassword ? settings.password : '',
       subscriptions: settings.subscriptions.map(({ filter, qos }) => ({ filter, qos })),
+      presence: {
+        enabled: settings.presence.enabled,
+        rules: settings.presence.rules.map(({ pattern, online, offline }) => ({ pattern, online: [...online], offline: [...offline] })),
+      },
     };
     await this._database.put('settings', toStore, KEY);
   }

@@ -60,8 +60,9 @@ export class ConnectionPanelElement extends LitElement {
     if (!service) return html``;
     const settings = service.settings.state;
     const phase = service.status.state.phase;
-    // Open while not connected; folds away once connected so the values get the room (the user can reopen it).
-    return html`<details ?open=${phase !== 'connected'}>
+    // Open until the user connects; folds away then so the values get the room (the user can reopen it).
+    // A lost link does not unfold it: the header says what is going on, and Retry now is there.
+    return html`<details ?open=${phase === 'disconnected' || phase === 'failed'}>
       <summary><h2>Connection</h2></summary>
       <form @submit=${this._onSubmit} novalidate>
       <label class="wide"
@@ -98,6 +99,10 @@ export class ConnectionPanelElement extends LitElement {
       <label class="inline"
         ><input name="cleanSession" type="checkbox" .checked=${settings.cleanSession} /> Clean session</label
       >
+      <label class="inline wide"
+        ><input name="lastWill" type="checkbox" .checked=${settings.lastWill} /> Announce this dashboard's presence
+        (online, and a Last Will saying offline)</label
+      >
       <div class="actions wide">
         <button class="primary" type="submit">${phase === 'disconnected' || phase === 'failed' ? 'Connect' : 'Reconnect'}</button>
       </div>
@@ -122,6 +127,7 @@ export class ConnectionPanelElement extends LitElement {
       keepaliveSeconds: Number.isInteger(keepalive) && keepalive >= 0 && keepalive <= 65_535 ? keepalive : 30,
       protocol: text('protocol') as StoredProtocol,
       cleanSession: form.get('cleanSession') === 'on',
+      lastWill: form.get('lastWill') === 'on',
     };
     service.connect(settings);
   }

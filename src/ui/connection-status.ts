@@ -31,12 +31,15 @@ export class ConnectionStatusElement extends LitElement {
     .reconnecting .dot {
       background: var(--warn);
     }
-    .failed .dot {
+    .failed .dot,
+    .offline .dot {
       background: var(--danger);
     }
-    button {
+    .actions {
       flex: none;
       margin-left: auto;
+      display: flex;
+      gap: 0.5rem;
     }
     p {
       margin: 0;
@@ -60,18 +63,24 @@ export class ConnectionStatusElement extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this._service.value?.status);
+    new StoreController(this, () => this._service.value?.clock); // the "Reconnecting in N s" countdown
   }
 
   override render() {
-    const status = this._service.value?.status.state;
-    if (!status) return html``;
-    const [headline, detail] = describeStatus(status);
+    const service = this._service.value;
+    const status = service?.status.state;
+    if (!service || !status) return html``;
+    const [headline, detail] = describeStatus(status, Date.now());
     const active = status.phase !== 'disconnected' && status.phase !== 'failed';
-    return html`<p class=${status.phase} role="status" aria-live="polite">
+    const canRetry = status.phase === 'reconnecting' && status.retryAt !== null;
+    return html`<p class=${status.phase} role="status">
         <span class="dot" aria-hidden="true"></span><strong>${headline}</strong>
         ${detail ? html`<span class="detail">${detail}</span>` : ''}
       </p>
-      ${active ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : ''}`;
+      <span class="actions">
+        ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>Retry now</button>` : ''}
+        ${active ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : ''}
+      </span>`;
   }
 
   private _onDisconnect(): void {
@@ -80,16 +89,21 @@ export class ConnectionStatusElement extends LitElement {
 }
 
 /** The status as a headline and a detail, both plain text. */
-export function describeStatus(status: ConnectionStatus): [string, string] {
+export function describeStatus(status: ConnectionStatus, now: number): [string, string] {
   switch (status.phase) {
     case 'connected': {
       const session = status.sessionPresent ? ' · session present' : '';
-      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}`];
+      const ping = status.pingRttMs === null ? '' : ` · ping ${status.pingRttMs} ms`;
+      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}${ping}`];
     }
     case 'connecting':
       return ['Connecting…', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}`];
-    case 'reconnecting':
-      return ['Reconnecting…', status.error ?? ''];
+    case 'reconnecting': {
+      const headline = status.retryAt === null ? 'Reconnecting…' : `Reconnecting in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s`;
+      return [headline, status.error ?? ''];
+    }
+    case 'offline':
+      return ['Offline (no network)', 'Reconnects as soon as the network is back.'];
     case 'failed':
       return ['Not connected', status.error ?? ''];
     case 'disconnected':

@@ -16,3 +16,13 @@ export function formatAge(milliseconds: number): string {
 export function formatTimestamp(epochMilliseconds: number): string {
   return new Date(epochMilliseconds).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 }
+
+/** Local time of day with seconds ("14:03:27"), for "since" marks. */
+export function formatTime(epochMilliseconds: number): string {
+  return new Date(epochMilliseconds).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** "4 s", "2 min", "3 h": a duration in its largest whole unit. */
+export function formatDuration(milliseconds: number): string {
+  return formatAge(milliseconds).replace(/ ago$/, '').replace('just now', '0 s');
+}

@@ -4,6 +4,7 @@ import type { DashboardService } from '../app/dashboard-service';
 import './connection-panel';
 import './connection-status';
 import { dashboardContext } from './dashboard-context';
+import './presence-panel';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './subscription-panel';
@@ -100,6 +101,7 @@ export class MqttDashboardElement extends LitElement {
         <aside>
           <connection-panel></connection-panel>
           <subscription-panel></subscription-panel>
+          <presence-panel></presence-panel>
         </aside>
         <main>${this.service ? html`<value-grid></value-grid>` : nothing}</main>
       </div>`;

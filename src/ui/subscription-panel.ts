@@ -93,7 +93,9 @@ export class SubscriptionPanelElement extends LitElement {
           (entry) => entry.filter,
           (entry) => html`<li class=${entry.state} aria-label=${entry.filter}>
             <span><span class="filter">${entry.filter}</span><br /><span class="state">${describeEntry(entry)}</span></span>
-            <button type="button" aria-label=${`Remove ${entry.filter}`} @click=${() => this._remove(entry.filter)}>✕</button>
+            ${entry.automatic
+              ? ''
+              : html`<button type="button" aria-label=${`Remove ${entry.filter}`} @click=${() => this._remove(entry.filter)}>✕</button>`}
           </li>`,
         )}
       </ul>`;
@@ -116,7 +118,7 @@ export class SubscriptionPanelElement extends LitElement {
 }
 
 export function describeEntry(entry: SubscriptionEntry): string {
-  const requested = `requested QoS ${entry.requestedQos}`;
+  const requested = `${entry.automatic ? 'for device presence · ' : ''}requested QoS ${entry.requestedQos}`;
   switch (entry.state) {
     case 'waiting':
       return `${requested} · sent when connected`;

@@ -1,17 +1,27 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
+import './device-card';
 import { StoreController } from './store-controller';
 import './value-tile';
 
-/** A tile per topic received, in topic order. Only tiles whose value changed re-render. */
+/**
+ * The devices, each with its presence and its tiles, then the topics that belong to no known device.
+ * Only tiles whose value changed re-render.
+ */
 export class ValueGridElement extends LitElement {
   static override styles = css`
     :host {
-      display: block;
+      display: grid;
+      gap: 1.25rem;
     }
-    section {
+    .devices {
+      display: grid;
+      gap: 0.75rem;
+    }
+    .tiles {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
       gap: 0.75rem;
@@ -30,21 +40,54 @@ export class ValueGridElement extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this._service.value?.topics);
+    new StoreController(this, () => this._service.value?.presence);
   }
 
   override render() {
-    const topics = this._service.value?.topics;
-    const values = topics?.list() ?? [];
-    return html`<h2>Values <small>(${topics?.topicCount ?? 0} topics · ${topics?.messageCount ?? 0} messages)</small></h2>
-      ${values.length === 0
-        ? html`<p class="empty">No messages yet. Connect to a broker and subscribe to a topic filter, for example <code>#</code>.</p>`
-        : html`<section aria-label="Values">
-            ${repeat(
-              values,
-              (value) => value.topic,
-              (value) => html`<value-tile .value=${value}></value-tile>`,
-            )}
-          </section>`}`;
+    const service = this._service.value;
+    if (!service) return nothing;
+    const topics = service.topics;
+    const devices = service.presence.list();
+    const byDevice = new Map<string, TopicValue[]>();
+    const others: TopicValue[] = [];
+    for (const value of topics.list()) {
+      const owner = devices.length === 0 ? null : service.deviceOf(value.topic);
+      if (owner === null) others.push(value);
+      else {
+        const group = byDevice.get(owner);
+        if (group) group.push(value);
+        else byDevice.set(owner, [value]);
+      }
+    }
+    const counts = html`<small>(${topics.topicCount} topics · ${topics.messageCount} messages)</small>`;
+    if (devices.length === 0 && others.length === 0) {
+      return html`<h2>Values ${counts}</h2>
+        <p class="empty">No messages yet. Connect to a broker and subscribe to a topic filter, for example <code>#</code>.</p>`;
+    }
+    return html`${devices.length === 0
+        ? nothing
+        : html`<div>
+            <h2>Devices <small>(${devices.length})</small></h2>
+            <div class="devices" role="list" aria-label="Devices">
+              ${repeat(
+                devices,
+                (device) => device.id,
+                (device) => html`<device-card role="listitem" .device=${device} .values=${byDevice.get(device.id) ?? []}></device-card>`,
+              )}
+            </div>
+          </div>`}
+      <div>
+        <h2>${devices.length === 0 ? 'Values' : 'Other topics'} ${counts}</h2>
+        ${others.length === 0
+          ? html`<p class="empty">Every topic belongs to a device above.</p>`
+          : html`<section class="tiles" aria-label="Values">
+              ${repeat(
+                others,
+                (value) => value.topic,
+                (value) => html`<value-tile .value=${value}></value-tile>`,
+              )}
+            </section>`}
+      </div>`;
   }
 }
 

@@ -1,9 +1,10 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { DISPLAY_LIMIT_BYTES, formatBytes } from '../mqtt/payload';
+import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
-import { formatAge, formatTimestamp } from './format';
+import { formatAge, formatTime, formatTimestamp } from './format';
 import { StoreController } from './store-controller';
 
 /** One topic's latest value, its age, QoS and retained mark. Broker data is rendered as text only. */
@@ -68,6 +69,17 @@ export class ValueTileElement extends LitElement {
       color: var(--muted);
       font-weight: 500;
     }
+    article.stale {
+      border-style: dashed;
+    }
+    article.stale .value {
+      color: var(--muted);
+    }
+    .stale-mark {
+      font-size: 0.75rem;
+      color: var(--warn);
+      font-weight: 600;
+    }
     footer {
       font-size: 0.8rem;
       color: var(--muted);
@@ -85,12 +97,15 @@ export class ValueTileElement extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this._service.value?.clock);
+    new StoreController(this, () => this._service.value?.status);
   }
 
   override render() {
     const value = this.value;
     if (!value) return nothing;
-    const now = this._service.value?.clock.state.now ?? Date.now();
+    const service = this._service.value;
+    const now = service?.clock.state.now ?? Date.now();
+    const stale = service ? staleSince(value.receivedAt, service.status.state) : null;
     const payload = value.payload;
     const shown =
       payload.kind === 'measure' && payload.unit !== undefined
@@ -98,9 +113,14 @@ export class ValueTileElement extends LitElement {
         : payload.kind === 'empty'
           ? html`<span class="unit">(empty)</span>`
           : payload.text;
-    return html`<article aria-label=${value.topic}>
+    return html`<article aria-label=${value.topic} class=${stale === null ? '' : 'stale'}>
       <header>
         <h3>${value.topic}</h3>
+        ${stale === null
+          ? nothing
+          : html`<span class="stale-mark" title="Not live: the connection was lost; a fresh message clears this"
+              >stale since ${formatTime(stale)}</span
+            >`}
         ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
       </header>
       <p class="value ${payload.kind}">${shown}</p>

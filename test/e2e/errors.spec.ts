@@ -4,7 +4,7 @@ import { expect, kioskLink, status, test } from '../support/fixtures';
 
 test.describe('errors say what happened and what to do', () => {
   test('an invalid topic filter is refused inline and nothing is subscribed', async ({ page, mosquitto }) => {
-    await page.goto(kioskLink({ broker: mosquitto.wsUrl }));
+    await page.goto(kioskLink({ broker: mosquitto.wsUrl, presence: false }));
     await expect(status(page)).toContainText('Connected');
     const filter = page.getByLabel('Topic filter');
     for (const [bad, message] of [
@@ -49,7 +49,8 @@ test.describe('errors say what happened and what to do', () => {
     const url = `ws://127.0.0.1:${port}`;
     await page.goto(kioskLink({ broker: url }));
     await expect(status(page)).toContainText(`Cannot reach ${url}`);
-    await expect(status(page)).toContainText('Reconnecting…');
+    await expect(status(page)).toContainText(/Reconnecting in \d+ s/);
+    await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
     const broker = await startMosquitto({ wsPort: port });
     try {
       await expect(status(page)).toContainText(`Connected to ${url} · MQTT 5`);

@@ -67,6 +67,10 @@ export interface KioskOptions {
   clean?: boolean;
   keepalive?: number;
   username?: string;
+  /** The dashboard's own presence and Last Will (on unless false). */
+  will?: boolean;
+  /** Device presence tracking (on unless false). */
+  presence?: boolean;
 }
 
 /** A kiosk link, as a user would bookmark it. */
@@ -79,11 +83,19 @@ export function kioskLink(options: KioskOptions): string {
   if (options.clean !== undefined) parts.push(`clean=${options.clean ? 1 : 0}`);
   if (options.keepalive !== undefined) parts.push(`keepalive=${options.keepalive}`);
   if (options.username) parts.push(`username=${encodeURIComponent(options.username)}`);
+  if (options.will !== undefined) parts.push(`will=${options.will ? 1 : 0}`);
+  if (options.presence !== undefined) parts.push(`presence=${options.presence ? 1 : 0}`);
   return `/?${parts.join('&')}`;
 }
 
 /** The status line in the header. */
 export const status = (page: Page) => page.getByRole('status').first();
+
+/** A device in the Devices view, found by its accessible name (its id). */
+export const device = (page: Page, id: string) => page.getByRole('region', { name: id, exact: true });
+
+/** The presence state (online, offline, unknown) shown for a device. */
+export const presenceOf = (page: Page, id: string) => device(page, id).locator('.presence');
 
 /** A value tile, found by its accessible name (its topic). */
 export const tile = (page: Page, topic: string) => page.getByRole('article', { name: topic, exact: true });

@@ -36,6 +36,14 @@ export interface Mosquitto {
   tcpPort: number;
   /** Everything Mosquitto printed, for failure messages. */
   log(): string;
+  /** Stops it (SIGTERM: clients see their connection closed); its data stays for a restart. */
+  kill(): Promise<void>;
+  /** Starts it again on the same ports with the same config and persisted data. */
+  restart(): Promise<void>;
+  /** SIGSTOP: the process freezes with every socket left open and silent. */
+  freeze(): void;
+  /** SIGCONT after freeze(). */
+  thaw(): void;
   stop(): Promise<void>;
 }
 
@@ -53,6 +61,19 @@ function mosquittoUser(): { uid: number; gid: number } | null {
 }
 
 export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mosquitto> {
+  // A port that was free a moment ago can be taken by another process's outgoing connection before
+  // Mosquitto binds it: pick new ports and try again (only when the test did not ask for a port).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      const taken = error instanceof Error && /Address already in use/.test(error.message);
+      if (!taken || options.wsPort !== undefined || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: MosquittoOptions): Promise<Mosquitto> {
   const directory = mkdtempSync(join(tmpdir(), 'mosquitto-test-'));
   chmodSync(directory, 0o755);
   const persistence = join(directory, 'data');
@@ -110,17 +131,36 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
   chmodSync(config, 0o644);
 
   let output = '';
-  const child: ChildProcess = spawn(MOSQUITTO, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let child: ChildProcess;
+  let exited: Promise<void>;
+  const launch = async () => {
+    child = spawn(MOSQUITTO, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const process = child;
+    exited = new Promise<void>((resolve) => process.once('exit', () => resolve()));
+    try {
+      await Promise.race([
+        Promise.all([waitForPort(wsPort), waitForPort(tcpPort)]),
+        exited.then(() => Promise.reject(new Error(`Mosquitto exited at start:\n${output}`))),
+      ]);
+    } catch (error) {
+      process.kill('SIGKILL');
+      throw error;
+    }
+  };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGCONT');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  };
   try {
-    await Promise.race([
-      Promise.all([waitForPort(wsPort), waitForPort(tcpPort)]),
-      exited.then(() => Promise.reject(new Error(`Mosquitto exited at start:\n${output}`))),
-    ]);
+    await launch();
   } catch (error) {
-    child.kill('SIGKILL');
+    rmSync(directory, { recursive: true, force: true });
     throw error;
   }
   return {
@@ -129,14 +169,15 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
     wsPort,
     tcpPort,
     log: () => output,
+    kill,
+    async restart() {
+      await kill();
+      await launch();
+    },
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGCONT');
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await kill();
       rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -40,7 +40,21 @@ describe('kiosk link', () => {
     expect(link.subscriptions?.map((s) => s.filter)).toEqual(['moteur/température', '+/status', 'a b']);
   });
 
+  it('turns the dashboard\'s own Last Will and device presence on or off', () => {
+    const off = parseKioskLink('?will=0&presence=0');
+    expect(off.settings.lastWill).toBe(false);
+    expect(off.presenceEnabled).toBe(false);
+    expect(off.connectAtLoad).toBe(true);
+    const wrong = parseKioskLink('?will=yes&presence=2');
+    expect(wrong.settings.lastWill).toBeUndefined();
+    expect(wrong.presenceEnabled).toBeNull();
+    expect(wrong.problems).toEqual([
+      "will=yes was ignored: use 1 (announce the dashboard's presence, with a Last Will) or 0.",
+      'presence=2 was ignored: use 1 (track device presence) or 0.',
+    ]);
+  });
+
   it('does nothing without parameters', () => {
-    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, connectAtLoad: false, problems: [] });
+    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, connectAtLoad: false, problems: [] });
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * Turns messages into device presence with the user's presence rules: status topics set the state,
+ * any other message under a known device's prefix counts as hearing from it.
+ */
+import { candidateDevice, recognisePresence, statusTopicDevice, type PresenceRule } from '../mqtt/presence-rules';
+import type { PresenceStore, StatusReading } from '../state/presence-store';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export class PresenceTracker {
+  private _rules: readonly PresenceRule[] = [];
+
+  constructor(private readonly _store: PresenceStore) {}
+
+  get rules(): readonly PresenceRule[] {
+    return this._rules;
+  }
+
+  /** Replaces the rules; devices no rule knows any more are forgotten. */
+  setRules(rules: readonly PresenceRule[]): void {
+    this._rules = rules;
+    this._store.retain((device) => rules.some((rule) => statusTopicDevice(rule, device.statusTopic) === device.id));
+  }
+
+  observe(topic: string, payload: Uint8Array, at: number): void {
+    for (const rule of this._rules) {
+      const id = statusTopicDevice(rule, topic);
+      if (id !== null) {
+        this._store.noteStatus(id, topic, readStatus(rule, payload), at);
+        return;
+      }
+    }
+    const owner = this.deviceOf(topic);
+    if (owner !== null) this._store.noteHeard(owner, at);
+  }
+
+  /** The known device a topic belongs to, or null. */
+  deviceOf(topic: string): string | null {
+    for (const rule of this._rules) {
+      const id = candidateDevice(rule, topic);
+      if (id !== null && this._store.has(id)) return id;
+    }
+    return null;
+  }
+}
+
+function readStatus(rule: PresenceRule, payload: Uint8Array): StatusReading {
+  if (payload.length === 0) return { kind: 'cleared' };
+  let text: string;
+  try {
+    text = decoder.decode(payload);
+  } catch {
+    return { kind: 'unrecognised', text: `binary, ${payload.length} bytes` };
+  }
+  const state = recognisePresence(rule, text);
+  return state ? { kind: 'state', state } : { kind: 'unrecognised', text };
+}

@@ -1,0 +1,87 @@
+import { Notifier, type Scheduler } from './notifier';
+
+export type DeviceState = 'online' | 'offline' | 'unknown';
+
+/** What the dashboard knows of one device. Replaced, never mutated, so renderers can compare by identity. */
+export interface DevicePresence {
+  readonly id: string;
+  readonly state: DeviceState;
+  /** Since when the device is in this state, as far as the dashboard saw it (epoch ms). */
+  readonly since: number;
+  /** The last message from any of the device's topics (epoch ms). */
+  readonly heardAt: number;
+  /** The last status message that set the state (epoch ms): the state is only as fresh as this. */
+  readonly stateAt: number;
+  /** The status topic the state comes from. */
+  readonly statusTopic: string;
+  /** The last status payload that matched no rule, shown as is; null once a known payload arrives. */
+  readonly unrecognised: string | null;
+}
+
+/** What a status message said: a state, a cleared retained status (empty payload), or something unknown. */
+export type StatusReading = { kind: 'state'; state: 'online' | 'offline' } | { kind: 'cleared' } | { kind: 'unrecognised'; text: string };
+
+const UNRECOGNISED_LIMIT = 80;
+
+/** Device presence, by device id, kept in id order. Announced at most once per animation frame. */
+export class PresenceStore extends Notifier {
+  private readonly _devices = new Map<string, DevicePresence>();
+  private _list: readonly DevicePresence[] | null = [];
+
+  constructor(schedule?: Scheduler) {
+    super(schedule);
+  }
+
+  get(id: string): DevicePresence | undefined {
+    return this._devices.get(id);
+  }
+
+  has(id: string): boolean {
+    return this._devices.has(id);
+  }
+
+  /** Every known device, sorted by id. The same array is returned until something changes. */
+  list(): readonly DevicePresence[] {
+    if (this._list === null) this._list = [...this._devices.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this._list;
+  }
+
+  /** A message arrived on the device's status topic. Unknown payloads do not change the state. */
+  noteStatus(id: string, statusTopic: string, reading: StatusReading, at: number): void {
+    const previous = this._devices.get(id);
+    const base: DevicePresence = previous ?? { id, state: 'unknown', since: at, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
+    let next: DevicePresence;
+    if (reading.kind === 'unrecognised') {
+      const text = reading.text.length > UNRECOGNISED_LIMIT ? `${reading.text.slice(0, UNRECOGNISED_LIMIT)}…` : reading.text;
+      next = { ...base, heardAt: at, unrecognised: text };
+    } else {
+      const state: DeviceState = reading.kind === 'state' ? reading.state : 'unknown';
+      const changed = !previous || previous.state !== state;
+      next = { ...base, state, since: changed ? at : base.since, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
+    }
+    this._devices.set(id, next);
+    this._list = null;
+    this.changed();
+  }
+
+  /** Any message from one of a known device's topics. */
+  noteHeard(id: string, at: number): void {
+    const previous = this._devices.get(id);
+    if (!previous || previous.heardAt >= at) return;
+    const next = { ...previous, heardAt: at };
+    this._devices.set(id, next);
+    this._list = null;
+    this.changed();
+  }
+
+  /** Forgets devices for which `keep` returns false (their rule was removed). */
+  retain(keep: (device: DevicePresence) => boolean): void {
+    let removed = false;
+    for (const device of [...this._devices.values()]) {
+      if (!keep(device)) removed = this._devices.delete(device.id) || removed;
+    }
+    if (!removed) return;
+    this._list = null;
+    this.changed();
+  }
+}

@@ -1,0 +1,128 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DevicePresence } from '../state/presence-store';
+import { staleSince } from '../state/staleness';
+import type { TopicValue } from '../state/topic-store';
+import { dashboardContext } from './dashboard-context';
+import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
+import { StoreController } from './store-controller';
+import './value-tile';
+
+/** One device: its presence in words (online, offline, unknown), since when, when last heard, and its tiles. */
+export class DeviceCardElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    section {
+      border: 1px solid var(--border);
+      border-left: 6px solid var(--muted);
+      border-radius: 10px;
+      padding: 0.75rem;
+      background: color-mix(in srgb, var(--surface) 60%, transparent);
+    }
+    section.online {
+      border-left-color: var(--ok);
+    }
+    section.offline {
+      border-left-color: var(--danger);
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25rem 1rem;
+      margin-bottom: 0.6rem;
+    }
+    h3 {
+      margin: 0;
+      font-size: 1.2rem;
+      font-family: var(--mono);
+      overflow-wrap: anywhere;
+    }
+    .presence {
+      font-size: 1.1rem;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+    }
+    .online .presence {
+      color: var(--ok);
+    }
+    .offline .presence {
+      color: var(--danger);
+    }
+    .unknown .presence {
+      color: var(--muted);
+    }
+    .stale .presence {
+      opacity: 0.6;
+    }
+    .detail {
+      color: var(--muted);
+      font-size: 0.85rem;
+    }
+    .stale-mark,
+    .unrecognised {
+      color: var(--warn);
+      font-size: 0.85rem;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .tiles {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+      gap: 0.75rem;
+    }
+  `;
+
+  static override properties = { device: { attribute: false }, values: { attribute: false } };
+  declare device: DevicePresence | undefined;
+  declare values: readonly TopicValue[];
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    this.values = [];
+    new StoreController(this, () => this._service.value?.clock);
+    new StoreController(this, () => this._service.value?.status);
+  }
+
+  override render() {
+    const device = this.device;
+    const service = this._service.value;
+    if (!device || !service) return nothing;
+    const now = service.clock.state.now;
+    const stale = staleSince(device.stateAt, service.status.state);
+    return html`<section aria-label=${device.id} class="${device.state} ${stale === null ? '' : 'stale'}">
+      <header>
+        <h3>${device.id}</h3>
+        <strong class="presence">${device.state}</strong>
+        <span class="detail" title=${formatTimestamp(device.since)}
+          >since ${formatTime(device.since)} (${formatDuration(now - device.since)})</span
+        >
+        <span class="detail" title=${formatTimestamp(device.heardAt)}>last heard ${formatAge(now - device.heardAt)}</span>
+        ${stale === null ? nothing : html`<span class="stale-mark">stale since ${formatTime(stale)}</span>`}
+        ${device.unrecognised === null
+          ? nothing
+          : html`<span class="unrecognised">unrecognised status on ${device.statusTopic}: “${device.unrecognised}”</span>`}
+      </header>
+      <div class="tiles">
+        ${repeat(
+          this.values,
+          (value) => value.topic,
+          (value) => html`<value-tile .value=${value}></value-tile>`,
+        )}
+      </div>
+    </section>`;
+  }
+}
+
+customElements.define('device-card', DeviceCardElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'device-card': DeviceCardElement;
+  }
+}
