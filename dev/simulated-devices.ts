@@ -6,6 +6,8 @@ import mqtt, { type MqttClient } from 'mqtt';
 
 interface DeviceSpec {
   id: string;
+  /** A device that drops off now and then (its socket dies, no DISCONNECT), so its Last Will shows. */
+  outage?: { everyMs: number; forMs: number };
   /** Called every second while connected; returns topic → payload. */
   measure(state: DeviceState): Record<string, string>;
   /** Applies a command payload; returns false when it is not understood. */
@@ -53,6 +55,17 @@ const pompe: DeviceSpec = {
   command: startStopSetpoint,
 };
 
+/** A humidity sensor on flaky Wi-Fi: it vanishes for 15 s every 45 s, and its Last Will says so. */
+const capteur: DeviceSpec = {
+  id: 'capteur',
+  outage: { everyMs: 45_000, forMs: 15_000 },
+  measure(state) {
+    state.temperature = drift(state.temperature, 48, 0.1, 2);
+    return { 'capteur/humidité': JSON.stringify({ value: round(state.temperature, 1), unit: '%' }) };
+  },
+  command: () => false,
+};
+
 /** `start`, `stop`, a number (setpoint), or JSON {"setpoint": n}. */
 function startStopSetpoint(state: DeviceState, payload: string): boolean {
   const text = payload.trim().toLowerCase();
@@ -77,13 +90,19 @@ export interface SimulatedDevices {
   stop(): Promise<void>;
 }
 
-export function startSimulatedDevices(brokerUrl: string): SimulatedDevices {
+export interface SimulatedDevicesOptions {
+  /** How often `capteur` drops off, and for how long (default every 45 s, for 15 s). */
+  outage?: { everyMs: number; forMs: number };
+}
+
+export function startSimulatedDevices(brokerUrl: string, options: SimulatedDevicesOptions = {}): SimulatedDevices {
   const specs: Array<[DeviceSpec, DeviceState]> = [
     [moteur, { running: true, setpoint: 1450, temperature: 64, speed: 1450, flow: 0 }],
     [pompe, { running: true, setpoint: 18, temperature: 0, speed: 0, flow: 18 }],
+    [capteur, { running: true, setpoint: 0, temperature: 48, speed: 0, flow: 0 }],
   ];
   const clients: MqttClient[] = [];
-  const timers: NodeJS.Timeout[] = [];
+  const timers: NodeJS.Timeout[] = []; // intervals and timeouts alike: clearInterval clears both
   for (const [spec, state] of specs) {
     const status = `${spec.id}/status`;
     const client = mqtt.connect(brokerUrl, {
@@ -107,6 +126,15 @@ export function startSimulatedDevices(brokerUrl: string): SimulatedDevices {
     });
     client.on('error', (error) => console.error(`[${spec.id}] ${error.message}`));
     timers.push(setInterval(() => client.connected && publishMeasures(client, spec, state), 1000));
+    const outage = spec.outage && (options.outage ?? spec.outage);
+    if (outage) {
+      timers.push(
+        setInterval(() => {
+          client.end(true); // forced: the socket is destroyed without DISCONNECT, so the broker publishes the Will
+          timers.push(setTimeout(() => client.reconnect(), outage.forMs));
+        }, outage.everyMs),
+      );
+    }
   }
   return {
     async stop() {

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   console.log(`
   MQTT dev broker   ${broker.wsUrl} (WebSocket, for the dashboard)
                     ${broker.tcpUrl} (TCP, for devices and mosquitto_pub)
-  Simulated devices moteur, pompe (commands on moteur/commande, pompe/commande: start, stop, a setpoint)
+  Simulated devices moteur, pompe, capteur (capteur drops off for 15 s every 45 s: watch its Last Will)
+                    commands on moteur/commande, pompe/commande: start, stop, a setpoint
 
   Open the dashboard: ${link}
 `);

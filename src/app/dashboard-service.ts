@@ -2,7 +2,8 @@
  * Wires the transport to the stores and the storage: what the UI calls, and what it reads.
  * The UI gets this object through @lit/context and never touches mqtt.js or IndexedDB itself.
  */
-import type { ConnectionStatus, MqttConnection, QoS } from '../mqtt/connection';
+import type { MqttConnection } from '../mqtt/connection';
+import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
 import { decodePayload } from '../mqtt/payload';
 import { presenceRuleProblem } from '../mqtt/presence-rules';
 import { topicFilterProblem, topicMatches } from '../mqtt/topic-filter';

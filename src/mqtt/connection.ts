@@ -8,78 +8,22 @@ import { ReconnectBackoff } from './backoff';
 import { brokerUrlProblem } from './broker-url';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { connackReason, isProtocolVersionRefusal, subackReason } from './reason-codes';
+import {
+  initialStatus,
+  type ConnectRequest,
+  type ConnectionEnvironment,
+  type ConnectionStatus,
+  type InboundMessage,
+  type ProtocolVersion,
+  type QoS,
+  type SubscribeOutcome,
+} from './connection-types';
 import { startTicker, type StopTicking } from './ticker';
-
-export type QoS = 0 | 1 | 2;
-export type ProtocolChoice = 'auto' | '5' | '3.1.1';
-export type ProtocolVersion = '5' | '3.1.1';
-
-export interface ConnectRequest {
-  brokerUrl: string;
-  clientId: string;
-  username: string;
-  password: string;
-  keepaliveSeconds: number;
-  protocol: ProtocolChoice;
-  cleanSession: boolean;
-  /**
-   * The dashboard's own presence topic: a retained `offline` Last Will, a retained `online` birth on every
-   * CONNACK, and `offline` published by the dashboard itself before a user's Disconnect. Null: none.
-   */
-  presenceTopic: string | null;
-}
-
-/**
- * `reconnecting`: the link was lost (or an attempt failed) and the next attempt is scheduled (`retryAt`)
- * or under way; `offline`: the browser reports no network, so nothing is attempted until it is back.
- */
-export type ConnectionPhase = 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';
-
-export interface ConnectionStatus {
-  phase: ConnectionPhase;
-  brokerUrl: string;
-  protocol: ProtocolVersion | null;
-  sessionPresent: boolean;
-  /** What went wrong, in words, when something did. */
-  error: string | null;
-  /** Epoch milliseconds when the phase began. */
-  since: number;
-  /** When the next reconnection attempt starts; null while one is under way or none is planned. */
-  retryAt: number | null;
-  /** The last CONNACK (epoch ms): values received before it are not live any more. */
-  connectedAt: number | null;
-  /** When the dashboard last stopped being connected (epoch ms), or null if it never was. */
-  lostAt: number | null;
-  /** Round-trip time of the last PINGREQ/PINGRESP, in milliseconds. */
-  pingRttMs: number | null;
-}
-
-export interface ConnectionEnvironment {
-  /** False when the browser knows there is no network (navigator.onLine). */
-  networkAvailable(): boolean;
-  now(): number;
-}
 
 const browserEnvironment: ConnectionEnvironment = {
   networkAvailable: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   now: () => Date.now(),
 };
-
-export interface InboundMessage {
-  topic: string;
-  payload: Uint8Array;
-  qos: QoS;
-  retain: boolean;
-  dup: boolean;
-  receivedAt: number;
-}
-
-export interface SubscribeOutcome {
-  /** The QoS the broker granted, or null when it refused the subscription. */
-  granted: QoS | null;
-  /** Why it was refused, in words. */
-  refusal: string | null;
-}
 
 const CONNECT_TIMEOUT_MS = 10_000;
 /** How long a user's Disconnect waits for its own `offline` to be acknowledged before it closes anyway. */
@@ -388,19 +332,4 @@ function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
       (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
     );
   });
-}
-
-function initialStatus(now: number): ConnectionStatus {
-  return {
-    phase: 'disconnected',
-    brokerUrl: '',
-    protocol: null,
-    sessionPresent: false,
-    error: null,
-    since: now,
-    retryAt: null,
-    connectedAt: null,
-    lostAt: null,
-    pingRttMs: null,
-  };
 }

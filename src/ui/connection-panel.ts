@@ -2,39 +2,19 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { StoredProtocol, StoredSettings } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles } from './shared-styles';
+import { controlStyles, foldingPanelStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 
 /** Broker URL, client id, credentials, keep-alive, MQTT version; Connect and Disconnect. */
 export class ConnectionPanelElement extends LitElement {
   static override styles = [
     controlStyles,
+    foldingPanelStyles,
     css`
       form {
         display: grid;
         gap: 0.75rem;
         grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      }
-      summary {
-        min-height: 44px;
-        display: flex;
-        align-items: center;
-        cursor: pointer;
-      }
-      summary::before {
-        content: '▸';
-        margin-right: 0.5rem;
-        transition: transform 0.15s;
-      }
-      details[open] summary::before {
-        transform: rotate(90deg);
-      }
-      summary h2 {
-        display: inline;
-        margin: 0;
-      }
-      details[open] summary {
-        margin-bottom: 0.5rem;
       }
       .wide {
         grid-column: 1 / -1;

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import type { ConnectionStatus } from '../mqtt/connection';
+import type { ConnectionStatus } from '../mqtt/connection-types';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { StoredPresenceRule } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles } from './shared-styles';
+import { controlStyles, foldingPanelStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 
 const words = (text: string) =>
@@ -15,17 +15,8 @@ const words = (text: string) =>
 export class PresencePanelElement extends LitElement {
   static override styles = [
     controlStyles,
+    foldingPanelStyles,
     css`
-      summary {
-        min-height: 44px;
-        display: flex;
-        align-items: center;
-        cursor: pointer;
-      }
-      summary h2 {
-        display: inline;
-        margin: 0;
-      }
       form {
         display: grid;
         gap: 0.75rem;

@@ -66,3 +66,28 @@ export const controlStyles = css`
     margin: 0 0 0.75rem;
   }
 `;
+
+/** A panel that folds away: a <details> whose <summary> holds an <h2>, with a turning arrow. */
+export const foldingPanelStyles = css`
+  summary {
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    cursor: pointer;
+  }
+  summary::before {
+    content: '▸';
+    margin-right: 0.5rem;
+    transition: transform 0.15s;
+  }
+  details[open] summary::before {
+    transform: rotate(90deg);
+  }
+  summary h2 {
+    display: inline;
+    margin: 0;
+  }
+  details[open] summary {
+    margin-bottom: 0.5rem;
+  }
+`;

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { startSimulatedDevices } from '../../dev/simulated-devices';
 import { connectDevice } from '../support/devices';
-import { expect, kioskLink, status, test, tile } from '../support/fixtures';
+import { device, expect, kioskLink, presenceOf, status, test, tile } from '../support/fixtures';
 
 test.describe('npm start: the dev broker with its simulated devices', () => {
   test('shows live simulated data, presence and the effect of a command', async ({ page, aedes }, testInfo) => {
-    const devices = startSimulatedDevices(aedes.tcpUrl);
+    const devices = startSimulatedDevices(aedes.tcpUrl, { outage: { everyMs: 4000, forMs: 2500 } });
     try {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(kioskLink({ broker: aedes.wsUrl, subs: ['#'], qos: 1 }));
@@ -13,6 +13,11 @@ test.describe('npm start: the dev broker with its simulated devices', () => {
       const temperature = tile(page, 'moteur/température');
       await expect(temperature).toContainText(/\d+(\.\d)? °C/);
       await expect(tile(page, 'moteur/status')).toContainText('online');
+      for (const id of ['moteur', 'pompe']) await expect(presenceOf(page, id)).toHaveText('online');
+      await expect(device(page, 'moteur').getByRole('article', { name: 'moteur/température' })).toBeVisible();
+      // capteur drops off now and then (here every 4 s, for 2.5 s): its Will shows, then it is back.
+      await expect(presenceOf(page, 'capteur')).toHaveText('offline');
+      await expect(presenceOf(page, 'capteur')).toHaveText('online');
       await expect(tile(page, 'pompe/débit')).toContainText('L/min');
       await expect(tile(page, 'moteur/état')).toContainText('en marche');
 
