@@ -2,8 +2,11 @@
 import { DashboardService } from './app/dashboard-service';
 import { parseKioskLink } from './app/kiosk-link';
 import { watchLinkTriggers } from './app/link-triggers';
+import { OutboxService } from './app/outbox-service';
+import { OutboxSync } from './app/outbox-sync';
 import { MqttConnection } from './mqtt/connection';
-import { openDashboardDatabase } from './storage/database';
+import { openDashboardDatabase, type DashboardDatabase } from './storage/database';
+import { OutboxRepository } from './storage/outbox-repository';
 import { SettingsRepository, defaultSettings } from './storage/settings';
 import './ui/mqtt-dashboard';
 
@@ -20,14 +23,14 @@ function defaultBrokerUrl(): string {
   return `${scheme}://${location.hostname || '127.0.0.1'}:9001`;
 }
 
-async function openRepository(): Promise<{ repository: SettingsRepository | null; problem: string | null }> {
+async function openDatabase(): Promise<{ database: DashboardDatabase | null; problem: string | null }> {
   try {
-    return { repository: new SettingsRepository(await openDashboardDatabase()), problem: null };
+    return { database: await openDashboardDatabase(), problem: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
-      repository: null,
-      problem: `This browser refused local storage (IndexedDB: ${reason}). The dashboard works, but settings will not survive a reload.`,
+      database: null,
+      problem: `This browser refused local storage (IndexedDB: ${reason}). Values show, but settings will not survive a reload and commands cannot be queued.`,
     };
   }
 }
@@ -35,11 +38,14 @@ async function openRepository(): Promise<{ repository: SettingsRepository | null
 async function main(): Promise<void> {
   const element = document.querySelector('mqtt-dashboard');
   if (!element) throw new Error('index.html must contain <mqtt-dashboard>.');
-  const { repository, problem } = await openRepository();
-  const service = new DashboardService(new MqttConnection(), repository, defaultSettings(defaultBrokerUrl(), randomId));
+  const { database, problem } = await openDatabase();
+  const outbox = new OutboxService(database ? new OutboxRepository(database) : null, new OutboxSync());
+  const outboxProblem = await outbox.load();
+  const settings = database ? new SettingsRepository(database) : null;
+  const service = new DashboardService(new MqttConnection(), settings, defaultSettings(defaultBrokerUrl(), randomId), outbox);
   element.service = service;
   watchLinkTriggers(service);
-  await service.start(parseKioskLink(location.search), problem);
+  await service.start(parseKioskLink(location.search), problem ?? outboxProblem);
 }
 
 void main();

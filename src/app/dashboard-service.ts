@@ -11,8 +11,12 @@ import { ValueStore } from '../state/notifier';
 import { PresenceStore } from '../state/presence-store';
 import { SubscriptionStore } from '../state/subscription-store';
 import { TopicStore } from '../state/topic-store';
-import type { PresenceSettings, SettingsRepository, StoredSettings } from '../storage/settings';
+import type { PresenceSettings, SavedCommand, SettingsRepository, StoredSettings } from '../storage/settings';
 import type { KioskLink } from './kiosk-link';
+import { commandProblem } from '../mqtt/command-validation';
+import type { NewCommand } from '../storage/outbox-command';
+import { ConnectionOwnership, type Role } from './connection-owner';
+import type { OutboxService } from './outbox-service';
 import { PresenceTracker } from './presence-tracker';
 
 export interface Notices {
@@ -29,17 +33,27 @@ export class DashboardService {
   readonly notices = new ValueStore<Notices>({ messages: [] });
   /** Ticks once a second so relative ages ("3 s ago") stay true. */
   readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
+  /** Whether this tab owns the connection (and sends the outbox) or views it while another tab does. */
+  readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
   private readonly _presenceTracker = new PresenceTracker(this.presence);
+  private readonly _ownership = new ConnectionOwnership();
+  private _connectRequest = 0;
 
   constructor(
     private readonly _connection: MqttConnection,
     private readonly _repository: SettingsRepository | null,
     defaults: StoredSettings,
+    readonly outbox: OutboxService,
   ) {
     this.status = new ValueStore(_connection.status);
     this.settings = new ValueStore(defaults);
+    _connection.setCommandJournal(outbox);
+    _connection.onCommandSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
-    _connection.onConnected(() => void this._subscribeAll());
+    _connection.onConnected(() => {
+      void this._subscribeAll();
+      if (this.role.state.role === 'owner') outbox.connected();
+    });
     _connection.onMessage((message) => {
       // A message still in flight for a filter the user just removed must not bring its tile back.
       // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
@@ -79,18 +93,70 @@ export class DashboardService {
     if (link.connectAtLoad || settings.autoConnect) this.connect(settings);
   }
 
+  /**
+   * Connects. Only one tab connects with the client id and sends the outbox (the owner); another tab
+   * with the same client id views the broker under a derived id, and takes over when the owner closes.
+   */
   connect(settings: StoredSettings): void {
     this.settings.replace({ ...settings, autoConnect: true });
     void this._save();
+    const request = ++this._connectRequest;
+    const key = `${settings.brokerUrl.trim()} ${settings.clientId}`;
+    const asOwner = () => {
+      if (request !== this._connectRequest) return;
+      this.role.replace({ role: 'owner' });
+      this.outbox.becomeSender({
+        get connected() {
+          return connection.status.phase === 'connected';
+        },
+        get receiveMaximum() {
+          return connection.status.receiveMaximum;
+        },
+        sendCommand: (command) => connection.sendCommand(command),
+        resumeCommands: (unfinished) => connection.resumeCommands(unfinished),
+      });
+      this._connectWith(settings, settings.clientId, settings.cleanSession, settings.lastWill);
+    };
+    const connection = this._connection;
+    void this._ownership.claim(key, asOwner).then((role) => {
+      if (request !== this._connectRequest) return;
+      if (role === 'owner') asOwner();
+      else {
+        this.role.replace({ role: 'viewer' });
+        this._connectWith(settings, `${settings.clientId}-viewer-${Math.random().toString(16).slice(2, 8)}`, true, false);
+      }
+    });
+  }
+
+  /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */
+  async sendCommand(command: NewCommand): Promise<string | null> {
+    const problem = commandProblem(command.topic, command.payload, this.status.state.maximumPacketSize);
+    if (problem) return problem;
+    return this.outbox.enqueue(command);
+  }
+
+  /** Keeps a command for one-tap sending (replacing the same topic and payload). */
+  saveCommand(command: SavedCommand): void {
+    const others = this.settings.state.savedCommands.filter((saved) => !sameCommand(saved, command));
+    this.settings.set({ savedCommands: [...others, command] });
+    void this._save();
+  }
+
+  forgetCommand(command: SavedCommand): void {
+    this.settings.set({ savedCommands: this.settings.state.savedCommands.filter((saved) => !sameCommand(saved, command)) });
+    void this._save();
+  }
+
+  private _connectWith(settings: StoredSettings, clientId: string, cleanSession: boolean, lastWill: boolean): void {
     this._connection.connect({
       brokerUrl: settings.brokerUrl,
-      clientId: settings.clientId,
+      clientId,
       username: settings.username,
       password: settings.password,
       keepaliveSeconds: settings.keepaliveSeconds,
       protocol: settings.protocol,
-      cleanSession: settings.cleanSession,
-      presenceTopic: settings.lastWill ? dashboardPresenceTopic(settings.clientId) : null,
+      cleanSession,
+      presenceTopic: lastWill ? dashboardPresenceTopic(clientId) : null,
     });
   }
 
@@ -138,6 +204,9 @@ export class DashboardService {
   async disconnect(): Promise<void> {
     this.settings.set({ autoConnect: false });
     void this._save();
+    this._connectRequest++;
+    this._ownership.release();
+    this.outbox.stopSending();
     await this._connection.disconnect();
     for (const entry of this.subscriptions.entries) {
       if (entry.state !== 'refused') this.subscriptions.patch(entry.filter, { state: 'waiting', grantedQos: null });
@@ -256,6 +325,8 @@ export class DashboardService {
 export function dashboardPresenceTopic(clientId: string): string {
   return `dashboard/${clientId.replace(/[+#/\u0000]/g, '_') || 'unnamed'}/status`;
 }
+
+const sameCommand = (a: SavedCommand, b: SavedCommand) => a.topic === b.topic && a.payload === b.payload;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

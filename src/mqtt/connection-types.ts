@@ -42,6 +42,10 @@ export interface ConnectionStatus {
   lostAt: number | null;
   /** Round-trip time of the last PINGREQ/PINGRESP, in milliseconds. */
   pingRttMs: number | null;
+  /** The largest packet the broker accepts, when it says so (MQTT 5 CONNACK). */
+  maximumPacketSize: number | null;
+  /** How many unacknowledged QoS 1/2 PUBLISHes the broker accepts at once (MQTT 5 CONNACK; 65,535 if unsaid). */
+  receiveMaximum: number;
 }
 
 export interface ConnectionEnvironment {
@@ -79,5 +83,7 @@ export function initialStatus(now: number): ConnectionStatus {
     connectedAt: null,
     lostAt: null,
     pingRttMs: null,
+    maximumPacketSize: null,
+    receiveMaximum: 65_535,
   };
 }

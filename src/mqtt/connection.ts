@@ -3,9 +3,17 @@
  * (MQTT 5 first, then 3.1.1) and a status in words. No DOM, no storage.
  */
 import mqtt from 'mqtt';
-import type { IClientOptions, MqttClient } from 'mqtt';
+import type { IClientOptions, MqttClient, Packet } from 'mqtt';
 import { ReconnectBackoff } from './backoff';
 import { brokerUrlProblem } from './broker-url';
+import {
+  CommandMessageIds,
+  DurableOutgoingStore,
+  type CommandJournal,
+  type CommandOutcome,
+  type OutboundCommand,
+  type UnfinishedCommand,
+} from './command-channel';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { connackReason, isProtocolVersionRefusal, subackReason } from './reason-codes';
 import {
@@ -34,6 +42,7 @@ const SESSION_EXPIRY_SECONDS = 3600;
 type StatusListener = (status: ConnectionStatus) => void;
 type MessageListener = (message: InboundMessage) => void;
 type ConnectedListener = (sessionPresent: boolean) => void;
+type SettledListener = (commandId: string, outcome: CommandOutcome) => void;
 
 export class MqttConnection {
   private _client: MqttClient | null = null;
@@ -51,6 +60,14 @@ export class MqttConnection {
   private readonly _connectedListeners = new Set<ConnectedListener>();
   /** Brokers that refused MQTT 5, so Auto goes straight to 3.1.1 next time. */
   private readonly _speaksOnly311 = new Set<string>();
+  private _journal: CommandJournal | null = null;
+  private readonly _settledListeners = new Set<SettledListener>();
+  private readonly _messageIds = new CommandMessageIds();
+  /** Outlives each mqtt.js client, so unfinished handshakes survive reconnects and a change of broker. */
+  private readonly _outgoing = new DurableOutgoingStore(
+    () => this._journal,
+    (commandId, outcome) => this._settle(commandId, outcome),
+  );
 
   constructor(private readonly _environment: ConnectionEnvironment = browserEnvironment) {
     this._status = initialStatus(_environment.now());
@@ -74,6 +91,50 @@ export class MqttConnection {
   onConnected(listener: ConnectedListener): () => void {
     this._connectedListeners.add(listener);
     return () => this._connectedListeners.delete(listener);
+  }
+
+  /** Where handshake progress is made durable before each packet is written (the outbox). */
+  setCommandJournal(journal: CommandJournal): void {
+    this._journal = journal;
+  }
+
+  /** Every command's end: delivered (PUBACK, PUBCOMP, or written for QoS 0), refused, or not sent. */
+  onCommandSettled(listener: SettledListener): () => void {
+    this._settledListeners.add(listener);
+    return () => this._settledListeners.delete(listener);
+  }
+
+  /** Hands back handshakes an earlier page left unfinished; they are resent, in order, on the next CONNACK. */
+  resumeCommands(unfinished: readonly UnfinishedCommand[]): void {
+    for (const entry of unfinished) {
+      const { command, packetId, stage } = entry;
+      const packet: Packet =
+        stage === 'pubrel'
+          ? { cmd: 'pubrel', messageId: packetId }
+          : { cmd: 'publish', topic: command.topic, payload: command.payload, qos: command.qos, retain: command.retain, dup: true, messageId: packetId, properties: commandProperties(command) };
+      this._outgoing.resume(entry, packet);
+    }
+  }
+
+  /** Sends a command now (connected only). Its end is reported through onCommandSettled. */
+  sendCommand(command: OutboundCommand): void {
+    const client = this._connectedClient();
+    const options = {
+      qos: command.qos,
+      retain: command.retain,
+      ...(this._status.protocol === '5' ? { properties: commandProperties(command) } : {}),
+    };
+    if (command.qos === 0) {
+      client.publish(command.topic, command.payload, options, (error) =>
+        this._settle(command.id, error ? { delivered: false, reason: null } : { delivered: true }),
+      );
+      return;
+    }
+    const packetId = this._messageIds.reserve();
+    if (packetId === null) throw new Error('No MQTT packet id is free: 65,535 handshakes are unfinished.');
+    this._outgoing.expect(packetId, command.id);
+    // The outcome comes from the outgoing store (the final ack); a lost link leaves the packet there, to be resent.
+    client.publish(command.topic, command.payload, options, () => {});
   }
 
   connect(request: ConnectRequest): void {
@@ -189,6 +250,8 @@ export class MqttConnection {
       resubscribe: false, // the dashboard restores its own subscriptions on every CONNACK
       queueQoSZero: false,
       manualConnect: true,
+      outgoingStore: this._outgoing,
+      messageIdProvider: this._messageIds,
     };
     if (request.username) options.username = request.username;
     if (request.password) options.password = request.password;
@@ -207,7 +270,13 @@ export class MqttConnection {
     this._stopTicker = request.keepaliveSeconds > 0 ? startTicker(WATCHDOG_TICK_MS, () => current() && this._watch(client)) : null;
 
     client.on('packetsend', (packet) => current() && watchdog.packetSent(packet.cmd, this._environment.now()));
-    client.on('packetreceive', (packet) => current() && watchdog.packetReceived(packet.cmd, this._environment.now()));
+    client.on('packetreceive', (packet) => {
+      if (!current()) return;
+      watchdog.packetReceived(packet.cmd, this._environment.now());
+      if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
+        this._outgoing.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode);
+      }
+    });
 
     client.on('connect', (connack) => {
       if (!current()) return;
@@ -215,7 +284,16 @@ export class MqttConnection {
       const now = this._environment.now();
       this._backoff.connected(now);
       watchdog.reset(now);
-      this._setStatus({ phase: 'connected', protocol, sessionPresent: connack.sessionPresent, error: null, retryAt: null, connectedAt: now });
+      this._setStatus({
+        phase: 'connected',
+        protocol,
+        sessionPresent: connack.sessionPresent,
+        error: null,
+        retryAt: null,
+        connectedAt: now,
+        maximumPacketSize: connack.properties?.maximumPacketSize ?? null,
+        receiveMaximum: connack.properties?.receiveMaximum ?? 65_535,
+      });
       if (request.presenceTopic) client.publish(request.presenceTopic, 'online', { qos: 1, retain: true });
       for (const listener of this._connectedListeners) listener(connack.sessionPresent);
     });
@@ -294,7 +372,11 @@ export class MqttConnection {
     this._setStatus({ phase: 'reconnecting', retryAt: null });
     this._watchdog?.reset(this._environment.now());
     // Keep mqtt.js's stores: without arguments, reconnect() would swap them for empty ones.
-    client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
+    client.reconnect({ incomingStore: client.incomingStore, outgoingStore: this._outgoing });
+  }
+
+  private _settle(commandId: string, outcome: CommandOutcome): void {
+    for (const listener of this._settledListeners) listener(commandId, outcome);
   }
 
   private _closeTimers(): void {
@@ -318,6 +400,11 @@ export class MqttConnection {
     this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt };
     for (const listener of this._statusListeners) listener(this._status);
   }
+}
+
+/** MQTT 5: the command id travels as a user property, so a device can drop a duplicate itself. */
+function commandProperties(command: OutboundCommand) {
+  return { userProperties: { 'command-id': command.id } };
 }
 
 function lossByKeepalive(keepaliveSeconds: number): string {

@@ -3,14 +3,17 @@
  * No mqtt.js and no Lit here.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { OutboxCommand } from './outbox-command';
 import type { StoredSettings } from './settings';
 
 export const DATABASE_NAME = 'mqtt-dashboard';
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 export interface DashboardSchema extends DBSchema {
   /** Key-value settings: 'connection' holds the connection panel and the subscriptions. */
   settings: { key: string; value: StoredSettings };
+  /** The command outbox, keyed by a growing sequence number: the order commands were sent in. */
+  outbox: { key: number; value: OutboxCommand };
 }
 
 export type DashboardDatabase = IDBPDatabase<DashboardSchema>;
@@ -21,6 +24,8 @@ export function openDashboardDatabase(name = DATABASE_NAME): Promise<DashboardDa
     upgrade(database, oldVersion) {
       // Step 1: settings.
       if (oldVersion < 1) database.createObjectStore('settings');
+      // Step 2: the command outbox.
+      if (oldVersion < 2) database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
     },
   });
 }

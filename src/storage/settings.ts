@@ -41,6 +41,15 @@ export interface StoredSettings {
   /** Publish the dashboard's own presence: a retained `offline` Last Will and `online` birth on `dashboard/<clientId>/status`. */
   lastWill: boolean;
   presence: PresenceSettings;
+  /** Commands the user saved, sent again with one tap. */
+  savedCommands: SavedCommand[];
+}
+
+export interface SavedCommand {
+  topic: string;
+  payload: string;
+  qos: StoredQoS;
+  retain: boolean;
 }
 
 const KEY = 'connection';
@@ -54,11 +63,14 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     rememberPassword: false,
     keepaliveSeconds: 30,
     protocol: 'auto',
-    cleanSession: true,
+    // A persistent session by default: the broker keeps the session, so QoS 2 commands interrupted by a
+    // reload are completed exactly once, and QoS 1/2 messages sent while away are kept for the dashboard.
+    cleanSession: false,
     subscriptions: [],
     autoConnect: false,
     lastWill: true,
     presence: { enabled: true, rules: [{ pattern: '+/status', online: ['online'], offline: ['offline'] }] },
+    savedCommands: [],
   };
 }
 
@@ -76,6 +88,7 @@ export class SettingsRepository {
       ...settings,
       password: settings.rememberPassword ? settings.password : '',
       subscriptions: settings.subscriptions.map(({ filter, qos }) => ({ filter, qos })),
+      savedCommands: settings.savedCommands.map(({ topic, payload, qos, retain }) => ({ topic, payload, qos, retain })),
       presence: {
         enabled: settings.presence.enabled,
         rules: settings.presence.rules.map(({ pattern, online, offline }) => ({ pattern, online: [...online], offline: [...offline] })),

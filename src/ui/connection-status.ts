@@ -64,13 +64,16 @@ export class ConnectionStatusElement extends LitElement {
     super();
     new StoreController(this, () => this._service.value?.status);
     new StoreController(this, () => this._service.value?.clock); // the "Reconnecting in N s" countdown
+    new StoreController(this, () => this._service.value?.role);
   }
 
   override render() {
     const service = this._service.value;
     const status = service?.status.state;
     if (!service || !status) return html``;
-    const [headline, detail] = describeStatus(status, Date.now());
+    const [headline, statusDetail] = describeStatus(status, Date.now());
+    const viewer = service.role.state.role === 'viewer' && status.phase !== 'disconnected';
+    const detail = viewer ? `${statusDetail} · viewing: another tab holds this client id and sends the commands` : statusDetail;
     const active = status.phase !== 'disconnected' && status.phase !== 'failed';
     const canRetry = status.phase === 'reconnecting' && status.retryAt !== null;
     return html`<p class=${status.phase} role="status">

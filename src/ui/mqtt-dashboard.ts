@@ -1,9 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { DashboardService } from '../app/dashboard-service';
+import './command-composer';
 import './connection-panel';
 import './connection-status';
 import { dashboardContext } from './dashboard-context';
+import './outbox-panel';
 import './presence-panel';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
@@ -52,6 +54,19 @@ export class MqttDashboardElement extends LitElement {
       border-radius: 10px;
       padding: 1rem;
     }
+    .pending {
+      flex: none;
+      font-size: 0.85rem;
+      color: var(--muted);
+      border: 1px solid var(--border);
+      border-radius: 999px;
+      padding: 0.2rem 0.6rem;
+    }
+    .pending.some {
+      color: var(--warn);
+      border-color: var(--warn);
+      font-weight: 600;
+    }
     .notice {
       margin: 0.75rem 1rem 0;
       padding: 0.5rem 0.75rem;
@@ -78,6 +93,7 @@ export class MqttDashboardElement extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this.service?.notices);
+    new StoreController(this, () => this.service?.outbox.store);
   }
 
   override willUpdate(): void {
@@ -87,9 +103,11 @@ export class MqttDashboardElement extends LitElement {
   override render() {
     if (!this.service) return html`<p>Loading…</p>`;
     const messages = this.service.notices.state.messages;
+    const pending = this.service.outbox.store.pendingCount;
     return html`<header>
         <h1>MQTT Dashboard</h1>
         <connection-status></connection-status>
+        <span class="pending ${pending > 0 ? 'some' : ''}" role="status" aria-label="Pending commands">${pending} pending</span>
       </header>
       ${messages.map(
         (message) => html`<p class="notice" role="alert">
@@ -101,6 +119,8 @@ export class MqttDashboardElement extends LitElement {
         <aside>
           <connection-panel></connection-panel>
           <subscription-panel></subscription-panel>
+          <command-composer></command-composer>
+          <outbox-panel></outbox-panel>
           <presence-panel></presence-panel>
         </aside>
         <main>${this.service ? html`<value-grid></value-grid>` : nothing}</main>

@@ -89,7 +89,7 @@ export function kioskLink(options: KioskOptions): string {
 }
 
 /** The status line in the header. */
-export const status = (page: Page) => page.getByRole('status').first();
+export const status = (page: Page) => page.locator('connection-status').getByRole('status');
 
 /** A device in the Devices view, found by its accessible name (its id). */
 export const device = (page: Page, id: string) => page.getByRole('region', { name: id, exact: true });

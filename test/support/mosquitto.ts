@@ -18,6 +18,8 @@ export interface MosquittoOptions {
    * never refuses a SUBSCRIBE, so this uses its dynamic security plugin, which answers SUBACK 0x87 / 0x80.
    */
   denied?: string[];
+  /** Queue QoS 0 messages for offline persistent-session clients too (Mosquitto's queue_qos0_messages). */
+  queueQos0?: boolean;
 }
 
 function dynamicSecurityPlugin(): string {
@@ -91,6 +93,7 @@ async function startOnce(options: MosquittoOptions): Promise<Mosquitto> {
     'log_type warning',
     'log_type notice',
   ];
+  if (options.queueQos0) lines.push('queue_qos0_messages true');
   const owner = mosquittoUser();
   const own = (path: string) => owner && chownSync(path, owner.uid, owner.gid);
   own(persistence);

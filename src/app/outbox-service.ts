@@ -1,0 +1,237 @@
+/**
+ * The command outbox: every command is stored in IndexedDB before Send reports success, then sent by the
+ * one tab that owns the connection, in order, as soon as the broker is there. QoS 1 commands are
+ * pipelined; a QoS 0 or QoS 2 command waits for everything before it and holds back everything after it
+ * until its own handshake ends, so the broker sees the commands in the order they were sent whatever
+ * their QoS (Mosquitto releases a QoS 2 message only at PUBREL).
+ */
+import type { CommandJournal, CommandOutcome, HandshakeStage, OutboundCommand, UnfinishedCommand } from '../mqtt/command-channel';
+import { OutboxStore } from '../state/outbox-store';
+import { isFinished, type NewCommand, type OutboxCommand } from '../storage/outbox-command';
+import { OutboxStorageError, type OutboxRepository } from '../storage/outbox-repository';
+import type { OutboxSync } from './outbox-sync';
+
+/** What the outbox needs from the connection. */
+export interface CommandSender {
+  readonly connected: boolean;
+  /** The broker's Receive Maximum: unacknowledged QoS 1/2 commands it accepts at once. */
+  readonly receiveMaximum: number;
+  sendCommand(command: OutboundCommand): void;
+  resumeCommands(unfinished: readonly UnfinishedCommand[]): void;
+}
+
+/** QoS 1 commands on the wire at once. */
+const WINDOW = 64;
+/** Finished commands kept for the history. */
+export const HISTORY_LIMIT = 500;
+
+export class OutboxService implements CommandJournal {
+  readonly store = new OutboxStore();
+  /** Queued commands' sequence numbers, oldest first (the flusher's own queue). */
+  private _queue: number[] = [];
+  private readonly _queued = new Set<number>();
+  private readonly _inflight = new Set<number>();
+  /** A QoS 0 or 2 command is on the wire: nothing else goes until it ends. */
+  private _barrier = false;
+  private _sender: CommandSender | null = null;
+
+  constructor(
+    private readonly _repository: OutboxRepository | null,
+    private readonly _sync: OutboxSync | null,
+    private readonly _now: () => number = Date.now,
+    private readonly _newId: () => string = () => crypto.randomUUID(),
+  ) {
+    _sync?.onRemoteChange((commands, deleted) => this._applyRemote(commands, deleted));
+  }
+
+  /** Reads the outbox from IndexedDB. Returns a message when it cannot be read. */
+  async load(): Promise<string | null> {
+    if (!this._repository) return null;
+    try {
+      this._adopt(await this._repository.loadAll());
+      return null;
+    } catch (error) {
+      return `The outbox could not be read (${error instanceof Error ? error.message : String(error)}).`;
+    }
+  }
+
+  /**
+   * Stores a command; resolves once it is on disk, with null, or with a message saying why it was refused
+   * (nothing is queued then). Validation of topic and payload is the caller's.
+   */
+  async enqueue(command: NewCommand): Promise<string | null> {
+    if (!this._repository) {
+      return 'This browser refused local storage (IndexedDB), so commands cannot be kept safe: the command was not queued. Allow site storage (leave private browsing), then reload.';
+    }
+    const now = this._now();
+    try {
+      const stored = await this._repository.add({
+        ...command,
+        id: this._newId(),
+        createdAt: now,
+        state: 'queued',
+        packetId: null,
+        stage: null,
+        reason: null,
+        updatedAt: now,
+      });
+      this._adopt([stored]);
+      this._sync?.announce([stored], []);
+      this._pump();
+      return null;
+    } catch (error) {
+      return error instanceof OutboxStorageError ? error.message : String(error);
+    }
+  }
+
+  /** Withdraws a queued command (one being sent cannot be withdrawn). */
+  cancel(seq: number): void {
+    const command = this.store.get(seq);
+    if (command?.state !== 'queued') return;
+    void this._change(command, { state: 'cancelled' });
+  }
+
+  /** Queues a failed or cancelled command again, at its place in the order. */
+  retry(seq: number): void {
+    const command = this.store.get(seq);
+    if (command?.state !== 'failed' && command?.state !== 'cancelled') return;
+    void this._change(command, { state: 'queued', reason: null }).then(() => this._pump());
+  }
+
+  /** Removes delivered commands from the history. */
+  async clearDelivered(): Promise<void> {
+    const seqs = this.store
+      .list()
+      .filter((command) => command.state === 'delivered')
+      .map((command) => command.seq);
+    await this._delete(seqs);
+  }
+
+  /**
+   * This tab owns the connection: hands unfinished handshakes back to the transport (resent on the next
+   * CONNACK, before anything new) and starts sending when connected.
+   */
+  becomeSender(sender: CommandSender): void {
+    this._sender = sender;
+    const unfinished: UnfinishedCommand[] = [];
+    for (const command of this.store.list()) {
+      if (command.state !== 'sending') continue;
+      if (command.qos > 0 && command.packetId !== null && command.stage !== null) {
+        this._inflight.add(command.seq);
+        unfinished.push({ command: outbound(command), packetId: command.packetId, stage: command.stage });
+      } else {
+        // A QoS 0 command is never resent: the page closed while it was being written.
+        void this._change(command, {
+          state: 'failed',
+          reason: 'The page closed while this QoS 0 command was being written: it may or may not have reached the broker (QoS 0 is never resent). Retry it if needed.',
+        });
+      }
+    }
+    sender.resumeCommands(unfinished);
+  }
+
+  /** This tab no longer owns the connection (the user disconnected). */
+  stopSending(): void {
+    this._sender = null;
+  }
+
+  /** The connection is (back) up: send what is queued. */
+  connected(): void {
+    this._pump();
+  }
+
+  /** CommandJournal: a handshake step, made durable before mqtt.js writes the packet. */
+  async handshake(commandId: string, packetId: number, stage: HandshakeStage): Promise<void> {
+    const command = this.store.byId(commandId);
+    if (!command) return;
+    await this._change(command, { state: 'sending', packetId, stage });
+  }
+
+  /** The transport's report on a command. */
+  settled(commandId: string, outcome: CommandOutcome): void {
+    const command = this.store.byId(commandId);
+    if (!command) return;
+    this._inflight.delete(command.seq);
+    if (command.qos !== 1) this._barrier = false;
+    const patch: Partial<OutboxCommand> = outcome.delivered
+      ? { state: 'delivered', packetId: null, stage: null, reason: null }
+      : outcome.reason === null
+        ? { state: 'queued', packetId: null, stage: null }
+        : { state: 'failed', packetId: null, stage: null, reason: outcome.reason };
+    void this._change(command, patch);
+    if (this.store.size - this.store.pendingCount > HISTORY_LIMIT + 50) void this._trimHistory();
+    this._pump();
+  }
+
+  private _pump(): void {
+    const sender = this._sender;
+    if (!sender?.connected) return;
+    const window = Math.min(WINDOW, sender.receiveMaximum);
+    while (this._queue.length > 0 && !this._barrier && this._inflight.size < window) {
+      const seq = this._queue[0] as number;
+      const command = this.store.get(seq);
+      if (command?.state !== 'queued') {
+        this._dequeue();
+        continue;
+      }
+      if (command.qos !== 1 && this._inflight.size > 0) return; // waits for everything before it
+      this._dequeue();
+      this._inflight.add(seq);
+      if (command.qos !== 1) this._barrier = true;
+      if (command.qos === 0) {
+        // Marked as being written first: if the page dies now, the command is not silently sent twice.
+        void this._change(command, { state: 'sending' }).then(() => sender.sendCommand(outbound(command)));
+      } else {
+        sender.sendCommand(outbound(command));
+      }
+    }
+  }
+
+  private async _change(command: OutboxCommand, patch: Partial<OutboxCommand>): Promise<void> {
+    const current = this.store.get(command.seq) ?? command;
+    const next: OutboxCommand = { ...current, ...patch, updatedAt: this._now() };
+    this._adopt([next]);
+    this._sync?.announce([next], []);
+    await this._repository?.save(next);
+  }
+
+  /** Puts commands into the view and, when queued, into the flusher's queue at their place. */
+  private _adopt(commands: readonly OutboxCommand[]): void {
+    this.store.put(commands);
+    for (const command of commands) {
+      if (command.state !== 'queued' || this._inflight.has(command.seq) || this._queued.has(command.seq)) continue;
+      const last = this._queue[this._queue.length - 1];
+      this._queue.push(command.seq);
+      this._queued.add(command.seq);
+      if (last !== undefined && last > command.seq) this._queue.sort((a, b) => a - b);
+    }
+  }
+
+  private _dequeue(): void {
+    const seq = this._queue.shift();
+    if (seq !== undefined) this._queued.delete(seq);
+  }
+
+  private _applyRemote(commands: readonly OutboxCommand[], deleted: readonly number[]): void {
+    // This tab's own in-flight commands are its business; another tab cannot be sending them.
+    this._adopt(commands.filter((command) => !this._inflight.has(command.seq)));
+    if (deleted.length > 0) this.store.delete(deleted);
+    this._pump();
+  }
+
+  private async _trimHistory(): Promise<void> {
+    const finished = this.store.list().filter(isFinished);
+    if (finished.length > HISTORY_LIMIT) await this._delete(finished.slice(0, finished.length - HISTORY_LIMIT).map((c) => c.seq));
+  }
+
+  private async _delete(seqs: number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    this.store.delete(seqs);
+    this._sync?.announce([], seqs);
+    await this._repository?.delete(seqs);
+  }
+}
+
+function outbound(command: OutboxCommand): OutboundCommand {
+  return { id: command.id, topic: command.topic, payload: command.payload, qos: command.qos, retain: command.retain };
+}

@@ -1,0 +1,159 @@
+/**
+ * How commands travel with exactly-once bookkeeping: the packet id of every unfinished QoS 1/2 handshake
+ * is handed to a journal (the IndexedDB outbox) and made durable *before* mqtt.js writes the packet, so
+ * that after a reload the same PUBLISH, or the same PUBREL, is resent with the same id and the broker
+ * drops the duplicate. This uses mqtt.js's own hooks: an outgoing store (put before write, del on the
+ * final ack) and a message id provider (so the id is chosen before the PUBLISH exists).
+ */
+import mqtt from 'mqtt'; // the browser bundle only has a default export
+import type { IClientOptions, Packet } from 'mqtt';
+import type { QoS } from './connection-types';
+import { reasonInWords } from './reason-codes';
+
+export interface OutboundCommand {
+  id: string;
+  topic: string;
+  payload: string;
+  qos: QoS;
+  retain: boolean;
+}
+
+export type HandshakeStage = 'publish' | 'pubrel';
+
+export interface CommandJournal {
+  /** The command's handshake reached `stage` under `packetId`. Resolve once that is durable. */
+  handshake(commandId: string, packetId: number, stage: HandshakeStage): Promise<void>;
+}
+
+/** A command left unfinished by an earlier page (or connection): resent as is when the broker is back. */
+export interface UnfinishedCommand {
+  command: OutboundCommand;
+  packetId: number;
+  stage: HandshakeStage;
+}
+
+type IMessageIdProvider = NonNullable<IClientOptions['messageIdProvider']>;
+
+/** `reason` null: not sent (the link went before the write); the command goes back to the queue. */
+export type CommandOutcome = { delivered: true } | { delivered: false; reason: string | null };
+
+/** Packet ids 1…65535: allocation skips the ids of unfinished handshakes; a command's id is reserved first. */
+export class CommandMessageIds implements IMessageIdProvider {
+  private readonly _inUse = new Set<number>();
+  private _cursor = 0;
+  private _last: number | null = null;
+  private _reserved: number | null = null;
+
+  /** Picks the id the next PUBLISH will get, so it can be journaled before the packet exists. */
+  reserve(): number | null {
+    const id = this._pick();
+    this._reserved = id;
+    return id;
+  }
+
+  allocate(): number | null {
+    const id = this._reserved ?? this._pick();
+    this._reserved = null;
+    if (id !== null) this._inUse.add(id);
+    this._last = id;
+    return id;
+  }
+
+  getLastAllocated(): number | null {
+    return this._last;
+  }
+
+  register(id: number): boolean {
+    if (this._inUse.has(id)) return false;
+    this._inUse.add(id);
+    return true;
+  }
+
+  deallocate(id: number): void {
+    this._inUse.delete(id);
+  }
+
+  clear(): void {
+    this._inUse.clear();
+  }
+
+  private _pick(): number | null {
+    for (let tries = 0; tries < 65_535; tries++) {
+      this._cursor = (this._cursor % 65_535) + 1;
+      if (!this._inUse.has(this._cursor) && this._cursor !== this._reserved) return this._cursor;
+    }
+    return null;
+  }
+}
+
+/**
+ * mqtt.js's outgoing store, made durable through the journal: a packet is written to the socket only
+ * after put() calls back, and put() calls back once the journal has the handshake on disk.
+ */
+export class DurableOutgoingStore extends mqtt.Store {
+  private readonly _commandOf = new Map<number, string>();
+  private readonly _ackCodes = new Map<number, { cmd: string; code: number }>();
+
+  constructor(
+    private readonly _journal: () => CommandJournal | null,
+    private readonly _settled: (commandId: string, outcome: CommandOutcome) => void,
+  ) {
+    super();
+  }
+
+  /** The next PUBLISH with this id carries this command. */
+  expect(packetId: number, commandId: string): void {
+    this._commandOf.set(packetId, commandId);
+  }
+
+  /** Puts an unfinished handshake back, to be resent on the next CONNACK. */
+  resume(unfinished: UnfinishedCommand, packet: Packet): void {
+    this._commandOf.set(unfinished.packetId, unfinished.command.id);
+    super.put(packet, () => {});
+  }
+
+  /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP, remembered until the handshake ends. */
+  noteAck(cmd: string, packetId: number, code: number | undefined): void {
+    if (code !== undefined && code !== 0) this._ackCodes.set(packetId, { cmd, code });
+  }
+
+  override put(packet: Packet, cb: (error?: Error) => void): this {
+    const id = 'messageId' in packet ? packet.messageId : undefined;
+    const commandId = id === undefined ? undefined : this._commandOf.get(id);
+    const journal = this._journal();
+    if (id === undefined || commandId === undefined || !journal || (packet.cmd !== 'publish' && packet.cmd !== 'pubrel')) {
+      return super.put(packet, cb);
+    }
+    journal.handshake(commandId, id, packet.cmd).then(
+      () => super.put(packet, cb),
+      (error: unknown) => cb(error instanceof Error ? error : new Error(String(error))),
+    );
+    return this;
+  }
+
+  /** The store outlives each mqtt.js client, whose end() would close it. */
+  override close(cb: (error?: Error) => void): void {
+    cb();
+  }
+
+  override del(packet: Pick<Packet, 'messageId'>, cb: (error?: Error, packet?: Packet) => void): this {
+    const id = packet.messageId;
+    if (id !== undefined) {
+      const commandId = this._commandOf.get(id);
+      const ack = this._ackCodes.get(id);
+      this._commandOf.delete(id);
+      this._ackCodes.delete(id);
+      if (commandId !== undefined) this._settled(commandId, outcomeOf(ack));
+    }
+    return super.del(packet, cb);
+  }
+}
+
+/**
+ * 0x10 (no matching subscribers) is a success. 0x92 on a PUBCOMP (packet id not found) means the broker
+ * had already completed this handshake before a reload: the command was delivered.
+ */
+function outcomeOf(ack: { cmd: string; code: number } | undefined): CommandOutcome {
+  if (!ack || ack.code < 0x80 || (ack.cmd === 'pubcomp' && ack.code === 0x92)) return { delivered: true };
+  return { delivered: false, reason: reasonInWords(ack.code) };
+}

@@ -1,0 +1,84 @@
+/**
+ * The outbox in IndexedDB. A command is written (and the transaction committed) before anyone is told it
+ * was queued; state changes made in the same moment are grouped into one transaction, so a flush of
+ * thousands of commands costs a few hundred transactions, not thousands.
+ */
+import type { DashboardDatabase } from './database';
+import type { NewCommand, OutboxCommand } from './outbox-command';
+
+/** Storage refused a write: full (quota), or IndexedDB unavailable. The message says what to do. */
+export class OutboxStorageError extends Error {
+  override readonly name = 'OutboxStorageError';
+}
+
+export function describeStorageFailure(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError') {
+    return "The browser's storage for this site is full, so the command was not queued. Clear delivered commands from the outbox, or free space in the browser's site settings, then send again.";
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The command could not be stored (${detail || name || 'IndexedDB error'}), so it was not queued. Reload the page and send again.`;
+}
+
+export class OutboxRepository {
+  private _pending = new Map<number, OutboxCommand>();
+  /** The write that will take the pending changes (not started yet). */
+  private _next: Promise<void> | null = null;
+  /** The transaction being written now. */
+  private _writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly _database: DashboardDatabase) {}
+
+  /** Every command, in the order they were sent. */
+  async loadAll(): Promise<OutboxCommand[]> {
+    return this._database.getAll('outbox');
+  }
+
+  /** Stores a new command; resolves once the transaction has committed, with its sequence number. */
+  async add(command: NewCommand & Omit<OutboxCommand, 'seq' | keyof NewCommand>): Promise<OutboxCommand> {
+    try {
+      const transaction = this._database.transaction('outbox', 'readwrite');
+      // The key is generated (autoIncrement); the record is typed with it for the reader's sake.
+      const seq = await transaction.store.add(command as OutboxCommand);
+      await transaction.done;
+      return { ...command, seq };
+    } catch (error) {
+      throw new OutboxStorageError(describeStorageFailure(error));
+    }
+  }
+
+  /**
+   * Saves a changed command. Changes made while a transaction is being written are grouped into the next
+   * one (group commit); the promise resolves when the transaction holding this change has committed.
+   */
+  save(command: OutboxCommand): Promise<void> {
+    this._pending.set(command.seq, command);
+    this._next ??= this._writeAfterCurrent();
+    return this._next;
+  }
+
+  private async _writeAfterCurrent(): Promise<void> {
+    await this._writing.catch(() => {}); // its own callers heard about its failure
+    const batch = [...this._pending.values()];
+    this._pending = new Map();
+    this._next = null;
+    this._writing = this._write(batch);
+    return this._writing;
+  }
+
+  /** Deletes commands (finished ones, when the history is trimmed or cleared). */
+  async delete(seqs: readonly number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    const transaction = this._database.transaction('outbox', 'readwrite');
+    await Promise.all([...seqs.map((seq) => transaction.store.delete(seq)), transaction.done]);
+  }
+
+  private async _write(batch: OutboxCommand[]): Promise<void> {
+    try {
+      const transaction = this._database.transaction('outbox', 'readwrite');
+      await Promise.all([...batch.map((command) => transaction.store.put(command)), transaction.done]);
+    } catch (error) {
+      throw new OutboxStorageError(describeStorageFailure(error).replace('the command was not queued', 'a state change was not saved'));
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { SavedCommand } from '../storage/settings';
+import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
+import { StoreController } from './store-controller';
+
+type QoSLevel = 0 | 1 | 2;
+
+/** Topic, payload, QoS, retain, Send: the command goes to the outbox first, then to the broker. */
+export class CommandComposerElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      form {
+        display: grid;
+        gap: 0.6rem;
+        grid-template-columns: 1fr 1fr;
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      textarea {
+        font: inherit;
+        font-family: var(--mono);
+        color: var(--text);
+        background: var(--field);
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        padding: 0.5rem 0.6rem;
+        min-height: 3.5rem;
+        resize: vertical;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .done {
+        color: var(--ok);
+        font-size: 0.9rem;
+        margin: 0.25rem 0 0;
+        overflow-wrap: anywhere;
+      }
+      h3 {
+        font-size: 0.9rem;
+        margin: 0.9rem 0 0.4rem;
+        color: var(--muted);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      li {
+        display: flex;
+      }
+      li button:first-child {
+        border-radius: 6px 0 0 6px;
+        font-family: var(--mono);
+        font-size: 0.85rem;
+      }
+      li button + button {
+        border-radius: 0 6px 6px 0;
+        border-left: none;
+      }
+    `,
+  ];
+
+  static override properties = { _problem: { state: true }, _done: { state: true }, _busy: { state: true } };
+  declare private _problem: string | null;
+  declare private _done: string | null;
+  declare private _busy: boolean;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    new StoreController(this, () => this._service.value?.settings);
+    this._problem = null;
+    this._done = null;
+    this._busy = false;
+  }
+
+  override render() {
+    const saved = this._service.value?.settings.state.savedCommands ?? [];
+    return html`<h2>Send a command</h2>
+      <form @submit=${this._onSubmit} @input=${() => (this._problem = this._done = null)} novalidate>
+        <label class="wide">Topic <input name="topic" spellcheck="false" autocapitalize="off" placeholder="moteur/commande" /></label>
+        <label class="wide">Payload <textarea name="payload" spellcheck="false" autocapitalize="off" placeholder="start"></textarea></label>
+        <label
+          >QoS
+          <select name="qos">
+            <option value="0">0</option>
+            <option value="1" selected>1</option>
+            <option value="2">2</option>
+          </select></label
+        >
+        <label class="inline"><input name="retain" type="checkbox" /> Retain</label>
+        <div class="actions wide">
+          <button class="primary" type="submit" ?disabled=${this._busy}>Send</button>
+          <button type="button" @click=${this._onSave}>Save as quick command</button>
+        </div>
+      </form>
+      <p class="problem" role="alert">${this._problem ?? ''}</p>
+      <p class="done" role="status">${this._done ?? ''}</p>
+      ${saved.length === 0
+        ? nothing
+        : html`<h3>Quick commands</h3>
+            <ul aria-label="Quick commands">
+              ${saved.map(
+                (command) => html`<li>
+                  <button type="button" aria-label=${`Send ${command.payload} to ${command.topic}`} @click=${() => this._send(command)}>
+                    ${command.topic} → ${command.payload}
+                  </button>
+                  <button type="button" aria-label=${`Forget ${command.payload} to ${command.topic}`} @click=${() => this._service.value?.forgetCommand(command)}>
+                    ✕
+                  </button>
+                </li>`,
+              )}
+            </ul>`}`;
+  }
+
+  private _read(): SavedCommand {
+    const data = new FormData(this.renderRoot.querySelector('form') as HTMLFormElement);
+    return {
+      topic: String(data.get('topic') ?? ''),
+      payload: String(data.get('payload') ?? ''),
+      qos: Number(data.get('qos')) as QoSLevel,
+      retain: data.get('retain') === 'on',
+    };
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this._send(this._read());
+  }
+
+  private _onSave(): void {
+    const command = this._read();
+    if (command.topic.trim() === '' || command.topic.includes('+') || command.topic.includes('#')) {
+      this._problem = 'Give an exact topic (no wildcards) before saving a quick command.';
+      return;
+    }
+    this._service.value?.saveCommand(command);
+    this._done = `Saved: ${command.topic} → ${command.payload}`;
+  }
+
+  /** The form keeps what was typed when the command is refused, so nothing is lost. */
+  private async _send(command: SavedCommand): Promise<void> {
+    const service = this._service.value;
+    if (!service) return;
+    this._busy = true;
+    this._problem = this._done = null;
+    try {
+      const problem = await service.sendCommand(command);
+      this._problem = problem;
+      this._done = problem ? null : `Queued in the outbox: ${command.topic} → ${shorten(command.payload)}`;
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+customElements.define('command-composer', CommandComposerElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'command-composer': CommandComposerElement;
+  }
+}
