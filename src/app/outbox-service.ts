@@ -31,8 +31,8 @@ export class OutboxService implements CommandJournal {
   private _queue: number[] = [];
   private readonly _queued = new Set<number>();
   private readonly _inflight = new Set<number>();
-  /** A QoS 0 or 2 command is on the wire: nothing else goes until it ends. */
-  private _barrier = false;
+  /** QoS 0 or 2 commands on the wire: nothing else goes until they end. */
+  private _barriers = 0;
   private _sender: CommandSender | null = null;
 
   constructor(
@@ -117,6 +117,7 @@ export class OutboxService implements CommandJournal {
     for (const command of this.store.list()) {
       if (command.state !== 'sending') continue;
       if (command.qos > 0 && command.packetId !== null && command.stage !== null) {
+        if (!this._inflight.has(command.seq) && command.qos === 2) this._barriers++;
         this._inflight.add(command.seq);
         unfinished.push({ command: outbound(command), packetId: command.packetId, stage: command.stage });
       } else {
@@ -151,8 +152,8 @@ export class OutboxService implements CommandJournal {
   settled(commandId: string, outcome: CommandOutcome): void {
     const command = this.store.byId(commandId);
     if (!command) return;
-    this._inflight.delete(command.seq);
-    if (command.qos !== 1) this._barrier = false;
+    if (!this._inflight.delete(command.seq)) return; // already settled (a late second report)
+    if (command.qos !== 1) this._barriers--;
     const patch: Partial<OutboxCommand> = outcome.delivered
       ? { state: 'delivered', packetId: null, stage: null, reason: null }
       : outcome.reason === null
@@ -167,7 +168,7 @@ export class OutboxService implements CommandJournal {
     const sender = this._sender;
     if (!sender?.connected) return;
     const window = Math.min(WINDOW, sender.receiveMaximum);
-    while (this._queue.length > 0 && !this._barrier && this._inflight.size < window) {
+    while (this._queue.length > 0 && this._barriers === 0 && this._inflight.size < window) {
       const seq = this._queue[0] as number;
       const command = this.store.get(seq);
       if (command?.state !== 'queued') {
@@ -177,7 +178,7 @@ export class OutboxService implements CommandJournal {
       if (command.qos !== 1 && this._inflight.size > 0) return; // waits for everything before it
       this._dequeue();
       this._inflight.add(seq);
-      if (command.qos !== 1) this._barrier = true;
+      if (command.qos !== 1) this._barriers++;
       if (command.qos === 0) {
         // Marked as being written first: if the page dies now, the command is not silently sent twice.
         void this._change(command, { state: 'sending' }).then(() => sender.sendCommand(outbound(command)));

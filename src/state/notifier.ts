@@ -10,7 +10,9 @@ export type Scheduler = (flush: () => void) => void;
 
 export const nextAnimationFrame: Scheduler = (flush) => {
   // Hidden tabs get no animation frames: a timer keeps stores honest there (nothing is painted anyway).
-  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') setTimeout(flush, 250);
+  // Without a screen at all (Node), a timer too.
+  if (typeof requestAnimationFrame === 'undefined') setTimeout(flush, 16);
+  else if (typeof document !== 'undefined' && document.visibilityState === 'hidden') setTimeout(flush, 250);
   else requestAnimationFrame(() => flush());
 };
 

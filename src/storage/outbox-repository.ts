@@ -69,6 +69,8 @@ export class OutboxRepository {
   /** Deletes commands (finished ones, when the history is trimmed or cleared). */
   async delete(seqs: readonly number[]): Promise<void> {
     if (seqs.length === 0) return;
+    for (const seq of seqs) this._pending.delete(seq);
+    await (this._next ?? this._writing).catch(() => {}); // a state change written after would bring one back
     const transaction = this._database.transaction('outbox', 'readwrite');
     await Promise.all([...seqs.map((seq) => transaction.store.delete(seq)), transaction.done]);
   }

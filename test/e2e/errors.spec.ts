@@ -14,12 +14,12 @@ test.describe('errors say what happened and what to do', () => {
     ]) {
       await filter.fill(bad as string);
       await page.getByRole('button', { name: 'Subscribe' }).click();
-      await expect(page.getByRole('alert')).toContainText(message as string);
+      await expect(page.locator('subscription-panel').getByRole('alert')).toContainText(message as string);
     }
     await expect(filter).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('list', { name: 'Active subscriptions' }).getByRole('listitem')).toHaveCount(0);
     await filter.fill('moteur/#');
-    await expect(page.getByRole('alert')).toHaveText('');
+    await expect(page.locator('subscription-panel').getByRole('alert')).toHaveText('');
   });
 
   test('a subscription refused by Mosquitto’s ACL is shown as refused, with the reason', async ({ page }) => {

@@ -1,0 +1,208 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { OutboxService, type CommandSender } from '../../../src/app/outbox-service';
+import type { OutboundCommand, UnfinishedCommand } from '../../../src/mqtt/command-channel';
+import { openDashboardDatabase, type DashboardDatabase } from '../../../src/storage/database';
+import { OutboxRepository } from '../../../src/storage/outbox-repository';
+
+let databases = 0;
+let ids = 0;
+
+/** A transport stand-in: records what it is asked to send; the test plays the broker's answers. */
+class FakeSender implements CommandSender {
+  connected = true;
+  receiveMaximum = 65_535;
+  readonly sent: OutboundCommand[] = [];
+  readonly resumed: UnfinishedCommand[] = [];
+  sendCommand(command: OutboundCommand): void {
+    this.sent.push(command);
+  }
+  resumeCommands(unfinished: readonly UnfinishedCommand[]): void {
+    this.resumed.push(...unfinished);
+  }
+}
+
+async function outboxOn(name: string) {
+  const outbox = new OutboxService(new OutboxRepository(await openDashboardDatabase(name)), null, () => 1000, () => `id-${++ids}`);
+  await outbox.load();
+  return outbox;
+}
+
+const command = (payload: string, qos: 0 | 1 | 2 = 1) => ({ topic: 'moteur/commande', payload, qos, retain: false });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const states = (outbox: OutboxService) => outbox.store.list().map((c) => `${c.payload}:${c.state}`);
+
+describe('the outbox', () => {
+  it('stores a command before it reports success; a reopened database still has it, queued', async () => {
+    const name = `outbox-${databases++}`;
+    const outbox = await outboxOn(name);
+    expect(await outbox.enqueue(command('start'))).toBeNull();
+    const reopened = await outboxOn(name);
+    expect(states(reopened)).toEqual(['start:queued']);
+    expect(reopened.store.pendingCount).toBe(1);
+  });
+
+  it('moves a command through sending to delivered, keeping the packet id while the handshake is open', async () => {
+    const name = `outbox-${databases++}`;
+    const outbox = await outboxOn(name);
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    await outbox.enqueue(command('start', 2));
+    const sent = sender.sent[0] as OutboundCommand;
+    await outbox.handshake(sent.id, 7, 'publish');
+    expect(outbox.store.byId(sent.id)).toMatchObject({ state: 'sending', packetId: 7, stage: 'publish' });
+    await outbox.handshake(sent.id, 7, 'pubrel');
+    expect((await outboxOn(name)).store.byId(sent.id)).toMatchObject({ state: 'sending', packetId: 7, stage: 'pubrel' });
+    outbox.settled(sent.id, { delivered: true });
+    await settle();
+    expect((await outboxOn(name)).store.byId(sent.id)).toMatchObject({ state: 'delivered', packetId: null, stage: null });
+  });
+
+  it('a refused command fails with the reason and does not hold back the ones after it', async () => {
+    const outbox = await outboxOn(`outbox-${databases++}`);
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    await outbox.enqueue(command('interdit'));
+    await outbox.enqueue(command('après'));
+    outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: false, reason: 'not authorized' });
+    outbox.settled((sender.sent[1] as OutboundCommand).id, { delivered: true });
+    expect(states(outbox)).toEqual(['interdit:failed', 'après:delivered']);
+    expect(outbox.store.list()[0]?.reason).toBe('not authorized');
+  });
+
+  it('a command the link dropped before it was written goes back to the queue and is sent again', async () => {
+    const outbox = await outboxOn(`outbox-${databases++}`);
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    await outbox.enqueue(command('ping', 0));
+    await settle();
+    outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: false, reason: null });
+    await settle();
+    expect(sender.sent.map((c) => c.payload)).toEqual(['ping', 'ping']);
+  });
+
+  it('pipelines QoS 1, and lets a QoS 0 or 2 command go only when everything before it is done', async () => {
+    const outbox = await outboxOn(`outbox-${databases++}`);
+    const sender = new FakeSender();
+    sender.connected = false;
+    outbox.becomeSender(sender);
+    for (const [payload, qos] of [['a', 1], ['b', 1], ['c', 2], ['d', 1], ['e', 0], ['f', 1]] as const) await outbox.enqueue(command(payload, qos));
+    sender.connected = true;
+    outbox.connected();
+    expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b']);
+    const done = (index: number) => outbox.settled((sender.sent[index] as OutboundCommand).id, { delivered: true });
+    done(0);
+    expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b']);
+    done(1);
+    expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c']);
+    done(2);
+    expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c', 'd']);
+    done(3);
+    await settle(); // a QoS 0 command is marked "being written" on disk first
+    expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    done(4);
+    expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it("respects the broker's Receive Maximum", async () => {
+    const outbox = await outboxOn(`outbox-${databases++}`);
+    const sender = new FakeSender();
+    sender.receiveMaximum = 3;
+    sender.connected = false;
+    outbox.becomeSender(sender);
+    for (const payload of ['a', 'b', 'c', 'd', 'e']) await outbox.enqueue(command(payload));
+    sender.connected = true;
+    outbox.connected();
+    expect(sender.sent).toHaveLength(3);
+  });
+
+  it('after a crash, resends unfinished handshakes with their packet ids, in order, before anything queued', async () => {
+    const name = `outbox-${databases++}`;
+    const before = await outboxOn(name);
+    const sender = new FakeSender();
+    before.becomeSender(sender);
+    await before.enqueue(command('released', 2));
+    await before.handshake((sender.sent[0] as OutboundCommand).id, 11, 'pubrel');
+    before.settled((sender.sent[0] as OutboundCommand).id, { delivered: true }); // this one finished…
+    await before.enqueue(command('published', 2));
+    await before.handshake((sender.sent[1] as OutboundCommand).id, 12, 'pubrel');
+    // …the page dies here: 'published' is past PUBREC; the next ones never left.
+    sender.connected = false;
+    await before.enqueue(command('qos1', 1));
+    await before.enqueue(command('qos0', 0));
+    await settle();
+
+    const after = await outboxOn(name);
+    const next = new FakeSender();
+    next.connected = false;
+    after.becomeSender(next);
+    expect(next.resumed.map((u) => [u.command.payload, u.packetId, u.stage])).toEqual([['published', 12, 'pubrel']]);
+    next.connected = true;
+    after.connected();
+    expect(next.sent).toEqual([]); // the resumed handshake ends first
+    after.settled((next.resumed[0] as UnfinishedCommand).command.id, { delivered: true });
+    expect(next.sent.map((c) => c.payload)).toEqual(['qos1']);
+  });
+
+  it('after a crash while a QoS 0 command was being written, says so instead of sending it twice', async () => {
+    const name = `outbox-${databases++}`;
+    const before = await outboxOn(name);
+    const sender = new FakeSender();
+    before.becomeSender(sender);
+    await before.enqueue(command('once', 0));
+    await settle();
+    const after = await outboxOn(name);
+    after.becomeSender(new FakeSender());
+    await settle();
+    expect(after.store.list()[0]).toMatchObject({ state: 'failed' });
+    expect(after.store.list()[0]?.reason).toContain('QoS 0 is never resent');
+  });
+
+  it('cancels a queued command, retries it, and clears delivered ones from the history', async () => {
+    const name = `outbox-${databases++}`;
+    const outbox = await outboxOn(name);
+    await outbox.enqueue(command('stop'));
+    const seq = (outbox.store.list()[0] as { seq: number }).seq;
+    outbox.cancel(seq);
+    await settle();
+    expect(states(await outboxOn(name))).toEqual(['stop:cancelled']);
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    outbox.retry(seq);
+    await settle();
+    expect(sender.sent.map((c) => c.payload)).toEqual(['stop']);
+    outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: true });
+    await outbox.clearDelivered();
+    expect(states(await outboxOn(name))).toEqual([]);
+  });
+
+  it('refuses a command with a clear message when there is no storage', async () => {
+    const outbox = new OutboxService(null, null);
+    expect(await outbox.enqueue(command('start'))).toContain('the command was not queued');
+    expect(outbox.store.pendingCount).toBe(0);
+  });
+
+  it('refuses a command with a clear message when the storage is full', async () => {
+    const full = {
+      transaction: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    } as unknown as DashboardDatabase;
+    const outbox = new OutboxService(new OutboxRepository(full), null);
+    expect(await outbox.enqueue(command('start'))).toContain("storage for this site is full, so the command was not queued");
+    expect(outbox.store.pendingCount).toBe(0);
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens a version 1 database, keeps its settings and adds the outbox', async () => {
+    const name = `upgrade-${databases++}`;
+    const old = await openDB(name, 1, { upgrade: (database) => void database.createObjectStore('settings') });
+    await old.put('settings', { brokerUrl: 'ws://old:9001' }, 'connection');
+    old.close();
+    const upgraded = await openDashboardDatabase(name);
+    expect(await upgraded.get('settings', 'connection')).toMatchObject({ brokerUrl: 'ws://old:9001' });
+    expect(upgraded.objectStoreNames.contains('outbox')).toBe(true);
+  });
+});
