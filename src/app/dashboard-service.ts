@@ -48,6 +48,7 @@ export class DashboardService {
     this.status = new ValueStore(_connection.status);
     this.settings = new ValueStore(defaults);
     _connection.setCommandJournal(outbox);
+    outbox.onStorageProblem((message) => this._notify(message));
     _connection.onCommandSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected(() => {

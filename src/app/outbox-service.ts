@@ -20,20 +20,22 @@ export interface CommandSender {
   resumeCommands(unfinished: readonly UnfinishedCommand[]): void;
 }
 
-/** QoS 1 commands on the wire at once. */
-const WINDOW = 64;
+/** QoS 1 commands on the wire at once, at most (the broker's Receive Maximum may say fewer). */
+const WINDOW = 1000;
 /** Finished commands kept for the history. */
 export const HISTORY_LIMIT = 500;
 
 export class OutboxService implements CommandJournal {
   readonly store = new OutboxStore();
-  /** Queued commands' sequence numbers, oldest first (the flusher's own queue). */
+  /** Queued commands' sequence numbers, oldest first (the flusher's own queue), read from `_head` on. */
   private _queue: number[] = [];
+  private _head = 0;
   private readonly _queued = new Set<number>();
   private readonly _inflight = new Set<number>();
   /** QoS 0 or 2 commands on the wire: nothing else goes until they end. */
   private _barriers = 0;
   private _sender: CommandSender | null = null;
+  private _storageProblem: (message: string) => void = () => {};
 
   constructor(
     private readonly _repository: OutboxRepository | null,
@@ -88,14 +90,14 @@ export class OutboxService implements CommandJournal {
   cancel(seq: number): void {
     const command = this.store.get(seq);
     if (command?.state !== 'queued') return;
-    void this._change(command, { state: 'cancelled' });
+    void this._persist(command, { state: 'cancelled' });
   }
 
   /** Queues a failed or cancelled command again, at its place in the order. */
   retry(seq: number): void {
     const command = this.store.get(seq);
     if (command?.state !== 'failed' && command?.state !== 'cancelled') return;
-    void this._change(command, { state: 'queued', reason: null }).then(() => this._pump());
+    void this._persist(command, { state: 'queued', reason: null }).then(() => this._pump());
   }
 
   /** Removes delivered commands from the history. */
@@ -104,6 +106,7 @@ export class OutboxService implements CommandJournal {
       .list()
       .filter((command) => command.state === 'delivered')
       .map((command) => command.seq);
+    if (seqs.length === 0) return;
     await this._delete(seqs);
   }
 
@@ -114,7 +117,7 @@ export class OutboxService implements CommandJournal {
   becomeSender(sender: CommandSender): void {
     this._sender = sender;
     const unfinished: UnfinishedCommand[] = [];
-    for (const command of this.store.list()) {
+    for (const command of [...this.store.list()]) {
       if (command.state !== 'sending') continue;
       if (command.qos > 0 && command.packetId !== null && command.stage !== null) {
         if (!this._inflight.has(command.seq) && command.qos === 2) this._barriers++;
@@ -122,7 +125,7 @@ export class OutboxService implements CommandJournal {
         unfinished.push({ command: outbound(command), packetId: command.packetId, stage: command.stage });
       } else {
         // A QoS 0 command is never resent: the page closed while it was being written.
-        void this._change(command, {
+        void this._persist(command, {
           state: 'failed',
           reason: 'The page closed while this QoS 0 command was being written: it may or may not have reached the broker (QoS 0 is never resent). Retry it if needed.',
         });
@@ -141,11 +144,16 @@ export class OutboxService implements CommandJournal {
     this._pump();
   }
 
-  /** CommandJournal: a handshake step, made durable before mqtt.js writes the packet. */
+  /**
+   * CommandJournal: a handshake step. For QoS 2 it is on disk before mqtt.js writes the packet: after a
+   * crash the same packet id is resent and the broker drops the duplicate. QoS 1 promises at least once
+   * and the broker cannot drop a QoS 1 duplicate anyway, so its step is saved without holding the packet.
+   */
   async handshake(commandId: string, packetId: number, stage: HandshakeStage): Promise<void> {
     const command = this.store.byId(commandId);
     if (!command) return;
-    await this._change(command, { state: 'sending', packetId, stage });
+    if (command.qos === 2) await this._change(command, { state: 'sending', packetId, stage });
+    else this._show(command, { state: 'sending', packetId, stage }); // on disk it stays queued: resent after a crash
   }
 
   /** The transport's report on a command. */
@@ -159,7 +167,7 @@ export class OutboxService implements CommandJournal {
       : outcome.reason === null
         ? { state: 'queued', packetId: null, stage: null }
         : { state: 'failed', packetId: null, stage: null, reason: outcome.reason };
-    void this._change(command, patch);
+    void this._persist(command, patch);
     if (this.store.size - this.store.pendingCount > HISTORY_LIMIT + 50) void this._trimHistory();
     this._pump();
   }
@@ -168,8 +176,8 @@ export class OutboxService implements CommandJournal {
     const sender = this._sender;
     if (!sender?.connected) return;
     const window = Math.min(WINDOW, sender.receiveMaximum);
-    while (this._queue.length > 0 && this._barriers === 0 && this._inflight.size < window) {
-      const seq = this._queue[0] as number;
+    while (this._head < this._queue.length && this._barriers === 0 && this._inflight.size < window) {
+      const seq = this._queue[this._head] as number;
       const command = this.store.get(seq);
       if (command?.state !== 'queued') {
         this._dequeue();
@@ -181,19 +189,36 @@ export class OutboxService implements CommandJournal {
       if (command.qos !== 1) this._barriers++;
       if (command.qos === 0) {
         // Marked as being written first: if the page dies now, the command is not silently sent twice.
-        void this._change(command, { state: 'sending' }).then(() => sender.sendCommand(outbound(command)));
+        void this._persist(command, { state: 'sending' }).then(() => sender.sendCommand(outbound(command)));
       } else {
         sender.sendCommand(outbound(command));
       }
     }
   }
 
+  /** Tells the user when the outbox could not save something (the view already shows the change). */
+  onStorageProblem(listener: (message: string) => void): void {
+    this._storageProblem = listener;
+  }
+
+  /** A change whose failure to save is reported, not thrown. */
+  private _persist(command: OutboxCommand, patch: Partial<OutboxCommand>): Promise<void> {
+    return this._change(command, patch).catch((error: unknown) => {
+      this._storageProblem(error instanceof Error ? error.message : String(error));
+    });
+  }
+
   private async _change(command: OutboxCommand, patch: Partial<OutboxCommand>): Promise<void> {
+    await this._repository?.save(this._show(command, patch));
+  }
+
+  /** Changes a command in every tab's view, not on disk. */
+  private _show(command: OutboxCommand, patch: Partial<OutboxCommand>): OutboxCommand {
     const current = this.store.get(command.seq) ?? command;
     const next: OutboxCommand = { ...current, ...patch, updatedAt: this._now() };
     this._adopt([next]);
     this._sync?.announce([next], []);
-    await this._repository?.save(next);
+    return next;
   }
 
   /** Puts commands into the view and, when queued, into the flusher's queue at their place. */
@@ -204,13 +229,20 @@ export class OutboxService implements CommandJournal {
       const last = this._queue[this._queue.length - 1];
       this._queue.push(command.seq);
       this._queued.add(command.seq);
-      if (last !== undefined && last > command.seq) this._queue.sort((a, b) => a - b);
+      if (last !== undefined && last > command.seq) {
+        this._queue = this._queue.slice(this._head).sort((a, b) => a - b);
+        this._head = 0;
+      }
     }
   }
 
   private _dequeue(): void {
-    const seq = this._queue.shift();
+    const seq = this._queue[this._head++];
     if (seq !== undefined) this._queued.delete(seq);
+    if (this._head > 1024 && this._head * 2 > this._queue.length) {
+      this._queue = this._queue.slice(this._head);
+      this._head = 0;
+    }
   }
 
   private _applyRemote(commands: readonly OutboxCommand[], deleted: readonly number[]): void {

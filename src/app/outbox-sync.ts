@@ -27,16 +27,16 @@ export class OutboxSync {
     this._listener = listener;
   }
 
-  /** Tells the other tabs; changes made in the same moment travel as one message. */
+  /** Tells the other tabs; changes made within one animation frame travel as one message. */
   announce(commands: readonly OutboxCommand[], deleted: readonly number[]): void {
     if (!this._channel) return;
     if (!this._pending) {
       this._pending = { commands: [], deleted: [] };
-      queueMicrotask(() => {
+      setTimeout(() => {
         const message = this._pending;
         this._pending = null;
         if (message) this._channel?.postMessage(message);
-      });
+      }, 16);
     }
     this._pending.commands.push(...commands);
     this._pending.deleted.push(...deleted);

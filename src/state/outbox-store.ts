@@ -1,13 +1,17 @@
-import type { OutboxCommand } from '../storage/outbox-command';
-import { isFinished } from '../storage/outbox-command';
+import type { CommandState, OutboxCommand } from '../storage/outbox-command';
 import { Notifier, type Scheduler } from './notifier';
 
-/** The outbox as every tab sees it: commands in the order they were sent. Announced once per frame. */
+type Counts = Record<CommandState, number>;
+const noCounts = (): Counts => ({ queued: 0, sending: 0, delivered: 0, failed: 0, cancelled: 0 });
+
+/**
+ * The outbox as every tab sees it: commands in the order they were sent, and how many are in each state.
+ * Kept sorted and counted as it changes, so a view of 10,000 commands costs nothing per frame.
+ */
 export class OutboxStore extends Notifier {
-  private readonly _bySeq = new Map<number, OutboxCommand>();
+  private readonly _ordered: OutboxCommand[] = [];
   private readonly _seqById = new Map<string, number>();
-  private _ordered: OutboxCommand[] | null = [];
-  private _pending = 0;
+  private _counts = noCounts();
 
   constructor(schedule?: Scheduler) {
     super(schedule);
@@ -16,49 +20,79 @@ export class OutboxStore extends Notifier {
   /** Adds or replaces commands (by sequence number). */
   put(commands: readonly OutboxCommand[]): void {
     for (const command of commands) {
-      const previous = this._bySeq.get(command.seq);
-      if (previous && !isFinished(previous)) this._pending--;
-      if (!isFinished(command)) this._pending++;
-      this._bySeq.set(command.seq, command);
+      const position = this._position(command.seq);
+      const existing = this._ordered[position];
+      if (existing?.seq === command.seq) {
+        this._counts[existing.state]--;
+        this._ordered[position] = command;
+      } else {
+        this._ordered.splice(position, 0, command);
+      }
+      this._counts[command.state]++;
       this._seqById.set(command.id, command.seq);
     }
-    this._ordered = null;
     this.changed();
   }
 
   delete(seqs: readonly number[]): void {
-    for (const seq of seqs) {
-      const previous = this._bySeq.get(seq);
-      if (!previous) continue;
-      if (!isFinished(previous)) this._pending--;
-      this._bySeq.delete(seq);
-      this._seqById.delete(previous.id);
+    const gone = new Set(seqs);
+    let kept = 0;
+    for (const command of this._ordered) {
+      if (gone.has(command.seq)) {
+        this._counts[command.state]--;
+        this._seqById.delete(command.id);
+      } else {
+        this._ordered[kept++] = command;
+      }
     }
-    this._ordered = null;
+    this._ordered.length = kept;
     this.changed();
   }
 
   get(seq: number): OutboxCommand | undefined {
-    return this._bySeq.get(seq);
+    const found = this._ordered[this._position(seq)];
+    return found?.seq === seq ? found : undefined;
   }
 
   byId(id: string): OutboxCommand | undefined {
     const seq = this._seqById.get(id);
-    return seq === undefined ? undefined : this._bySeq.get(seq);
+    return seq === undefined ? undefined : this.get(seq);
   }
 
   get size(): number {
-    return this._bySeq.size;
+    return this._ordered.length;
   }
 
   /** Commands not finished yet: queued or sending. */
   get pendingCount(): number {
-    return this._pending;
+    return this._counts.queued + this._counts.sending;
   }
 
-  /** Every command, oldest first. The same array is returned until something changes. */
+  count(state: CommandState): number {
+    return this._counts[state];
+  }
+
+  /** Every command, oldest first. Read it, do not change it. */
   list(): readonly OutboxCommand[] {
-    this._ordered ??= [...this._bySeq.values()].sort((a, b) => a.seq - b.seq);
     return this._ordered;
+  }
+
+  /** The newest `count` commands, oldest first. */
+  tail(count: number): OutboxCommand[] {
+    return this._ordered.slice(Math.max(0, this._ordered.length - count));
+  }
+
+  /** Where `seq` is, or would go, in the sorted list. */
+  private _position(seq: number): number {
+    const last = this._ordered[this._ordered.length - 1];
+    if (last === undefined || last.seq < seq) return this._ordered.length;
+    let low = 0;
+    let high = this._ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this._ordered[middle] as OutboxCommand).seq < seq) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 }

@@ -12,14 +12,18 @@ export function formatAge(milliseconds: number): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
+// Formatters are built once: toLocaleString() builds one per call, which costs more than a whole row.
+const timestampFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /** Local date and time with seconds, for tooltips. */
 export function formatTimestamp(epochMilliseconds: number): string {
-  return new Date(epochMilliseconds).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+  return timestampFormat.format(epochMilliseconds);
 }
 
 /** Local time of day with seconds ("14:03:27"), for "since" marks. */
 export function formatTime(epochMilliseconds: number): string {
-  return new Date(epochMilliseconds).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return timeFormat.format(epochMilliseconds);
 }
 
 /** "4 s", "2 min", "3 h": a duration in its largest whole unit. */

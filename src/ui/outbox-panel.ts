@@ -8,7 +8,7 @@ import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 
 /** Rows drawn at most; the counts cover the rest. */
-const ROWS_SHOWN = 200;
+const ROWS_SHOWN = 50;
 
 /** The outbox: every command in the order it was sent, with its state in words. */
 export class OutboxPanelElement extends LitElement {
@@ -89,10 +89,9 @@ export class OutboxPanelElement extends LitElement {
     const service = this._service.value;
     if (!service) return nothing;
     const store = service.outbox.store;
-    const commands = store.list();
-    const shown = commands.slice(-ROWS_SHOWN);
-    const delivered = commands.filter((command) => command.state === 'delivered').length;
-    const sending = commands.filter((command) => command.state === 'sending').length;
+    const shown = store.tail(ROWS_SHOWN);
+    const delivered = store.count('delivered');
+    const sending = store.count('sending');
     const viewer = service.role.state.role === 'viewer';
     return html`<section aria-label="Outbox">
       <header>
@@ -104,8 +103,8 @@ export class OutboxPanelElement extends LitElement {
           ? ' · sent by the other tab that holds the connection'
           : ''}
       </p>
-      ${commands.length > shown.length ? html`<p class="more">${commands.length - shown.length} older commands not shown</p>` : nothing}
-      ${commands.length === 0
+      ${store.size > shown.length ? html`<p class="more">${store.size - shown.length} older commands not shown</p>` : nothing}
+      ${store.size === 0
         ? html`<p class="more">No commands yet. A command is stored here first, so none is lost while the broker is away.</p>`
         : html`<ol>
             ${repeat(

@@ -20,6 +20,8 @@ export interface MosquittoOptions {
   denied?: string[];
   /** Queue QoS 0 messages for offline persistent-session clients too (Mosquitto's queue_qos0_messages). */
   queueQos0?: boolean;
+  /** Mosquitto's max_inflight_messages, which it also announces as its MQTT 5 Receive Maximum (default 20). */
+  maxInflightMessages?: number;
 }
 
 function dynamicSecurityPlugin(): string {
@@ -94,6 +96,7 @@ async function startOnce(options: MosquittoOptions): Promise<Mosquitto> {
     'log_type notice',
   ];
   if (options.queueQos0) lines.push('queue_qos0_messages true');
+  if (options.maxInflightMessages !== undefined) lines.push(`max_inflight_messages ${options.maxInflightMessages}`);
   const owner = mosquittoUser();
   const own = (path: string) => owner && chownSync(path, owner.uid, owner.gid);
   own(persistence);
