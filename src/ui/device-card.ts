@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { DevicePresence } from '../state/presence-store';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
+import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
 import { StoreController } from './store-controller';
@@ -69,6 +70,23 @@ export class DeviceCardElement extends LitElement {
       font-weight: 600;
       overflow-wrap: anywhere;
     }
+    .commands {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      margin-bottom: 0.6rem;
+    }
+    .commands button {
+      font: inherit;
+      min-height: 44px;
+      min-width: 44px;
+      padding: 0 1rem;
+      border-radius: 6px;
+      border: 1px solid var(--accent);
+      background: var(--field);
+      color: var(--accent);
+      cursor: pointer;
+    }
     .tiles {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
@@ -76,15 +94,18 @@ export class DeviceCardElement extends LitElement {
     }
   `;
 
-  static override properties = { device: { attribute: false }, values: { attribute: false } };
+  static override properties = { device: { attribute: false }, values: { attribute: false }, commands: { attribute: false } };
   declare device: DevicePresence | undefined;
   declare values: readonly TopicValue[];
+  /** The quick commands for this device's topics. */
+  declare commands: readonly SavedCommand[];
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
   constructor() {
     super();
     this.values = [];
+    this.commands = [];
     new StoreController(this, () => this._service.value?.clock);
     new StoreController(this, () => this._service.value?.status);
   }
@@ -108,6 +129,15 @@ export class DeviceCardElement extends LitElement {
           ? nothing
           : html`<span class="unrecognised">unrecognised status on ${device.statusTopic}: “${device.unrecognised}”</span>`}
       </header>
+      ${this.commands.length === 0
+        ? nothing
+        : html`<div class="commands" role="group" aria-label=${`Quick commands for ${device.id}`}>
+            ${this.commands.map(
+              (command) => html`<button type="button" title=${`${command.topic} → ${command.payload}`} @click=${() => void service.sendCommand(command)}>
+                ${command.payload}
+              </button>`,
+            )}
+          </div>`}
       <div class="tiles">
         ${repeat(
           this.values,

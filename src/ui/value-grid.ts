@@ -41,6 +41,7 @@ export class ValueGridElement extends LitElement {
     super();
     new StoreController(this, () => this._service.value?.topics);
     new StoreController(this, () => this._service.value?.presence);
+    new StoreController(this, () => this._service.value?.settings);
   }
 
   override render() {
@@ -72,7 +73,13 @@ export class ValueGridElement extends LitElement {
               ${repeat(
                 devices,
                 (device) => device.id,
-                (device) => html`<device-card role="listitem" .device=${device} .values=${byDevice.get(device.id) ?? []}></device-card>`,
+                (device) =>
+                  html`<device-card
+                    role="listitem"
+                    .device=${device}
+                    .values=${byDevice.get(device.id) ?? []}
+                    .commands=${service.settings.state.savedCommands.filter((command) => service.deviceOf(command.topic) === device.id)}
+                  ></device-card>`,
               )}
             </div>
           </div>`}

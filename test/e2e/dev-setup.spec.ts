@@ -32,6 +32,18 @@ test.describe('npm start: the dev broker with its simulated devices', () => {
       await technician.publishAsync('moteur/commande', 'start', { qos: 1 });
       await expect(tile(page, 'moteur/état')).toContainText('en marche');
 
+      // A quick command saved in the composer shows on its device's card; one tap sends it (MQTT 3.1.1 here).
+      const composer = page.locator('command-composer');
+      await composer.getByLabel('Topic', { exact: true }).fill('moteur/commande');
+      await composer.getByLabel('Payload', { exact: true }).fill('stop');
+      await composer.getByRole('button', { name: 'Save as quick command' }).click();
+      await device(page, 'moteur').getByRole('group', { name: 'Quick commands for moteur' }).getByRole('button', { name: 'stop' }).click();
+      await expect(tile(page, 'moteur/état')).toContainText('arrêté');
+      await expect(tile(page, 'moteur/dernière-commande')).toContainText('ok: stop');
+      await composer.getByLabel('Payload', { exact: true }).fill('start');
+      await composer.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(tile(page, 'moteur/état')).toContainText('en marche');
+
       const shot = await page.screenshot();
       await testInfo.attach('dashboard.png', { body: shot, contentType: 'image/png' });
       if (process.env['UPDATE_DOCS'] === '1') {
