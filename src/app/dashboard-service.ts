@@ -47,9 +47,9 @@ export class DashboardService {
   ) {
     this.status = new ValueStore(_connection.status);
     this.settings = new ValueStore(defaults);
-    _connection.setCommandJournal(outbox);
+    _connection.commands.setJournal(outbox);
     outbox.onStorageProblem((message) => this._notify(message));
-    _connection.onCommandSettled((commandId, outcome) => outbox.settled(commandId, outcome));
+    _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected(() => {
       void this._subscribeAll();
@@ -113,8 +113,8 @@ export class DashboardService {
         get receiveMaximum() {
           return connection.status.receiveMaximum;
         },
-        sendCommand: (command) => connection.sendCommand(command),
-        resumeCommands: (unfinished) => connection.resumeCommands(unfinished),
+        sendCommand: (command) => connection.commands.send(command),
+        resumeCommands: (unfinished) => connection.commands.resume(unfinished),
       });
       this._connectWith(settings, settings.clientId, settings.cleanSession, settings.lastWill);
     };

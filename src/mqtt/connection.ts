@@ -1,19 +1,15 @@
 /**
  * The transport: one MQTT-over-WebSocket connection through mqtt.js, with protocol negotiation
- * (MQTT 5 first, then 3.1.1) and a status in words. No DOM, no storage.
+ * (MQTT 5 first, then 3.1.1), a status in words, a keep-alive watchdog, reconnection with backoff (and
+ * none while the browser has no network), and the dashboard's own birth and Last Will. Commands travel
+ * through `commands` (command-transport). No DOM, no storage.
  */
 import mqtt from 'mqtt';
-import type { IClientOptions, MqttClient, Packet } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { clientOptions } from './client-options';
 import { ReconnectBackoff } from './backoff';
 import { brokerUrlProblem } from './broker-url';
-import {
-  CommandMessageIds,
-  DurableOutgoingStore,
-  type CommandJournal,
-  type CommandOutcome,
-  type OutboundCommand,
-  type UnfinishedCommand,
-} from './command-channel';
+import { CommandTransport } from './command-transport';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { connackReason, isProtocolVersionRefusal, subackReason } from './reason-codes';
 import {
@@ -33,16 +29,13 @@ const browserEnvironment: ConnectionEnvironment = {
   now: () => Date.now(),
 };
 
-const CONNECT_TIMEOUT_MS = 10_000;
 /** How long a user's Disconnect waits for its own `offline` to be acknowledged before it closes anyway. */
 const GOODBYE_TIMEOUT_MS = 2000;
 const WATCHDOG_TICK_MS = 250;
-const SESSION_EXPIRY_SECONDS = 3600;
 
 type StatusListener = (status: ConnectionStatus) => void;
 type MessageListener = (message: InboundMessage) => void;
 type ConnectedListener = (sessionPresent: boolean) => void;
-type SettledListener = (commandId: string, outcome: CommandOutcome) => void;
 
 export class MqttConnection {
   private _client: MqttClient | null = null;
@@ -60,13 +53,9 @@ export class MqttConnection {
   private readonly _connectedListeners = new Set<ConnectedListener>();
   /** Brokers that refused MQTT 5, so Auto goes straight to 3.1.1 next time. */
   private readonly _speaksOnly311 = new Set<string>();
-  private _journal: CommandJournal | null = null;
-  private readonly _settledListeners = new Set<SettledListener>();
-  private readonly _messageIds = new CommandMessageIds();
-  /** Outlives each mqtt.js client, so unfinished handshakes survive reconnects and a change of broker. */
-  private readonly _outgoing = new DurableOutgoingStore(
-    () => this._journal,
-    (commandId, outcome) => this._settle(commandId, outcome),
+  /** Commands with their exactly-once bookkeeping; outlives each mqtt.js client. */
+  readonly commands = new CommandTransport(() =>
+    this._client && this._status.phase === 'connected' ? { client: this._client, protocol: this._status.protocol ?? '3.1.1' } : null,
   );
 
   constructor(private readonly _environment: ConnectionEnvironment = browserEnvironment) {
@@ -91,50 +80,6 @@ export class MqttConnection {
   onConnected(listener: ConnectedListener): () => void {
     this._connectedListeners.add(listener);
     return () => this._connectedListeners.delete(listener);
-  }
-
-  /** Where handshake progress is made durable before each packet is written (the outbox). */
-  setCommandJournal(journal: CommandJournal): void {
-    this._journal = journal;
-  }
-
-  /** Every command's end: delivered (PUBACK, PUBCOMP, or written for QoS 0), refused, or not sent. */
-  onCommandSettled(listener: SettledListener): () => void {
-    this._settledListeners.add(listener);
-    return () => this._settledListeners.delete(listener);
-  }
-
-  /** Hands back handshakes an earlier page left unfinished; they are resent, in order, on the next CONNACK. */
-  resumeCommands(unfinished: readonly UnfinishedCommand[]): void {
-    for (const entry of unfinished) {
-      const { command, packetId, stage } = entry;
-      const packet: Packet =
-        stage === 'pubrel'
-          ? { cmd: 'pubrel', messageId: packetId }
-          : { cmd: 'publish', topic: command.topic, payload: command.payload, qos: command.qos, retain: command.retain, dup: true, messageId: packetId, properties: commandProperties(command) };
-      this._outgoing.resume(entry, packet);
-    }
-  }
-
-  /** Sends a command now (connected only). Its end is reported through onCommandSettled. */
-  sendCommand(command: OutboundCommand): void {
-    const client = this._connectedClient();
-    const options = {
-      qos: command.qos,
-      retain: command.retain,
-      ...(this._status.protocol === '5' ? { properties: commandProperties(command) } : {}),
-    };
-    if (command.qos === 0) {
-      client.publish(command.topic, command.payload, options, (error) =>
-        this._settle(command.id, error ? { delivered: false, reason: null } : { delivered: true }),
-      );
-      return;
-    }
-    const packetId = this._messageIds.reserve();
-    if (packetId === null) throw new Error('No MQTT packet id is free: 65,535 handshakes are unfinished.');
-    this._outgoing.expect(packetId, command.id);
-    // The outcome comes from the outgoing store (the final ack); a lost link leaves the packet there, to be resent.
-    client.publish(command.topic, command.payload, options, () => {});
   }
 
   connect(request: ConnectRequest): void {
@@ -240,23 +185,7 @@ export class MqttConnection {
     if (!request) return;
     const attempt = ++this._attempt;
     let acknowledged = false;
-    const options: IClientOptions = {
-      protocolVersion: protocol === '5' ? 5 : 4,
-      clientId: request.clientId,
-      keepalive: request.keepaliveSeconds,
-      clean: request.cleanSession,
-      reconnectPeriod: 0, // the dashboard schedules its own attempts, with backoff (see _scheduleRetry)
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      resubscribe: false, // the dashboard restores its own subscriptions on every CONNACK
-      queueQoSZero: false,
-      manualConnect: true,
-      outgoingStore: this._outgoing,
-      messageIdProvider: this._messageIds,
-    };
-    if (request.username) options.username = request.username;
-    if (request.password) options.password = request.password;
-    if (protocol === '5' && !request.cleanSession) options.properties = { sessionExpiryInterval: SESSION_EXPIRY_SECONDS };
-    if (request.presenceTopic) options.will = { topic: request.presenceTopic, payload: 'offline', qos: 1, retain: true };
+    const options = clientOptions(request, protocol, this.commands.clientOptions());
 
     this._setStatus({ phase: 'connecting', brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
     const client = mqtt.connect(request.brokerUrl, options);
@@ -274,7 +203,7 @@ export class MqttConnection {
       if (!current()) return;
       watchdog.packetReceived(packet.cmd, this._environment.now());
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
-        this._outgoing.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode);
+        this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode);
       }
     });
 
@@ -372,11 +301,7 @@ export class MqttConnection {
     this._setStatus({ phase: 'reconnecting', retryAt: null });
     this._watchdog?.reset(this._environment.now());
     // Keep mqtt.js's stores: without arguments, reconnect() would swap them for empty ones.
-    client.reconnect({ incomingStore: client.incomingStore, outgoingStore: this._outgoing });
-  }
-
-  private _settle(commandId: string, outcome: CommandOutcome): void {
-    for (const listener of this._settledListeners) listener(commandId, outcome);
+    client.reconnect({ incomingStore: client.incomingStore, outgoingStore: this.commands.clientOptions().outgoingStore });
   }
 
   private _closeTimers(): void {
@@ -400,11 +325,6 @@ export class MqttConnection {
     this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt };
     for (const listener of this._statusListeners) listener(this._status);
   }
-}
-
-/** MQTT 5: the command id travels as a user property, so a device can drop a duplicate itself. */
-function commandProperties(command: OutboundCommand) {
-  return { userProperties: { 'command-id': command.id } };
 }
 
 function lossByKeepalive(keepaliveSeconds: number): string {

@@ -1,0 +1,106 @@
+/**
+ * Sends commands over the current mqtt.js client with their exactly-once bookkeeping (see
+ * command-channel): packet ids chosen before the PUBLISH exists, a durable outgoing store that outlives
+ * each client, and one report per command when its handshake ends.
+ */
+import type { MqttClient, Packet } from 'mqtt';
+import {
+  CommandMessageIds,
+  DurableOutgoingStore,
+  type CommandJournal,
+  type CommandOutcome,
+  type OutboundCommand,
+  type UnfinishedCommand,
+} from './command-channel';
+import type { ProtocolVersion } from './connection-types';
+
+type SettledListener = (commandId: string, outcome: CommandOutcome) => void;
+
+/** The client to send with, when connected. */
+type ConnectedClient = () => { client: MqttClient; protocol: ProtocolVersion } | null;
+
+export class CommandTransport {
+  private _journal: CommandJournal | null = null;
+  private readonly _settledListeners = new Set<SettledListener>();
+  private readonly _messageIds = new CommandMessageIds();
+  private readonly _outgoing = new DurableOutgoingStore(
+    () => this._journal,
+    (commandId, outcome) => this._settle(commandId, outcome),
+  );
+
+  constructor(private readonly _connected: ConnectedClient) {}
+
+  /** What every mqtt.js client is created with, so they all share the bookkeeping. */
+  clientOptions(): { outgoingStore: DurableOutgoingStore; messageIdProvider: CommandMessageIds } {
+    return { outgoingStore: this._outgoing, messageIdProvider: this._messageIds };
+  }
+
+  /** Where handshake progress is made durable before each packet is written (the outbox). */
+  setJournal(journal: CommandJournal): void {
+    this._journal = journal;
+  }
+
+  /** Every command's end: delivered (PUBACK, PUBCOMP, or written for QoS 0), refused, or not sent. */
+  onSettled(listener: SettledListener): () => void {
+    this._settledListeners.add(listener);
+    return () => this._settledListeners.delete(listener);
+  }
+
+  /** Hands back handshakes an earlier page left unfinished; mqtt.js resends them, in order, on the next CONNACK. */
+  resume(unfinished: readonly UnfinishedCommand[]): void {
+    for (const entry of unfinished) {
+      const { command, packetId, stage } = entry;
+      const packet: Packet =
+        stage === 'pubrel'
+          ? { cmd: 'pubrel', messageId: packetId }
+          : {
+              cmd: 'publish',
+              topic: command.topic,
+              payload: command.payload,
+              qos: command.qos,
+              retain: command.retain,
+              dup: true,
+              messageId: packetId,
+              properties: commandProperties(command),
+            };
+      this._outgoing.resume(entry, packet);
+    }
+  }
+
+  /** Sends a command now (connected only). Its end is reported through onSettled. */
+  send(command: OutboundCommand): void {
+    const connected = this._connected();
+    if (!connected) throw new Error('Not connected to a broker.');
+    const { client, protocol } = connected;
+    const options = {
+      qos: command.qos,
+      retain: command.retain,
+      ...(protocol === '5' ? { properties: commandProperties(command) } : {}),
+    };
+    if (command.qos === 0) {
+      client.publish(command.topic, command.payload, options, (error) =>
+        this._settle(command.id, error ? { delivered: false, reason: null } : { delivered: true }),
+      );
+      return;
+    }
+    const packetId = this._messageIds.reserve();
+    if (packetId === null) throw new Error('No MQTT packet id is free: 65,535 handshakes are unfinished.');
+    this._outgoing.expect(packetId, command.id);
+    // The outcome comes from the outgoing store (the final ack); a lost link leaves the packet there, to be resent.
+    client.publish(command.topic, command.payload, options, () => {});
+  }
+
+  /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP. */
+  noteAck(cmd: string, packetId: number, code: number | undefined): void {
+    this._outgoing.noteAck(cmd, packetId, code);
+  }
+
+  private _settle(commandId: string, outcome: CommandOutcome): void {
+    for (const listener of this._settledListeners) listener(commandId, outcome);
+  }
+}
+
+/** MQTT 5: the command id travels as a user property, so a device can drop a duplicate itself. */
+function commandProperties(command: OutboundCommand) {
+  return { userProperties: { 'command-id': command.id } };
+}
