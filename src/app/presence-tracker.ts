@@ -9,6 +9,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export class PresenceTracker {
   private _rules: readonly PresenceRule[] = [];
+  /** Which known device each topic belongs to; forgotten when a device appears or the rules change. */
+  private readonly _owners = new Map<string, string | null>();
 
   constructor(private readonly _store: PresenceStore) {}
 
@@ -19,6 +21,7 @@ export class PresenceTracker {
   /** Replaces the rules; devices no rule knows any more are forgotten. */
   setRules(rules: readonly PresenceRule[]): void {
     this._rules = rules;
+    this._owners.clear();
     this._store.retain((device) => rules.some((rule) => statusTopicDevice(rule, device.statusTopic) === device.id));
   }
 
@@ -26,6 +29,7 @@ export class PresenceTracker {
     for (const rule of this._rules) {
       const id = statusTopicDevice(rule, topic);
       if (id !== null) {
+        if (!this._store.has(id)) this._owners.clear();
         this._store.noteStatus(id, topic, readStatus(rule, payload), at);
         return;
       }
@@ -34,13 +38,20 @@ export class PresenceTracker {
     if (owner !== null) this._store.noteHeard(owner, at);
   }
 
-  /** The known device a topic belongs to, or null. */
+  /** The known device a topic belongs to, or null. Asked per message and per drawn tile: remembered. */
   deviceOf(topic: string): string | null {
+    const known = this._owners.get(topic);
+    if (known !== undefined) return known;
+    let owner: string | null = null;
     for (const rule of this._rules) {
       const id = candidateDevice(rule, topic);
-      if (id !== null && this._store.has(id)) return id;
+      if (id !== null && this._store.has(id)) {
+        owner = id;
+        break;
+      }
     }
-    return null;
+    this._owners.set(topic, owner);
+    return owner;
   }
 }
 

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
+import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
 
 type QoSLevel = 0 | 1 | 2;
@@ -91,14 +92,7 @@ export class CommandComposerElement extends LitElement {
       <form @submit=${this._onSubmit} @input=${() => (this._problem = this._done = null)} novalidate>
         <label class="wide">Topic <input name="topic" spellcheck="false" autocapitalize="off" placeholder="moteur/commande" /></label>
         <label class="wide">Payload <textarea name="payload" spellcheck="false" autocapitalize="off" placeholder="start"></textarea></label>
-        <label
-          >QoS
-          <select name="qos">
-            <option value="0">0</option>
-            <option value="1" selected>1</option>
-            <option value="2">2</option>
-          </select></label
-        >
+        ${qosField()}
         <label class="inline"><input name="retain" type="checkbox" /> Retain</label>
         <div class="actions wide">
           <button class="primary" type="submit" ?disabled=${this._busy}>Send</button>

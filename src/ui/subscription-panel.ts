@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { QoSLevel, SubscriptionEntry } from '../state/subscription-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
+import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
 
 /** Adds subscriptions (validated before anything is sent) and lists them with the broker's answer. */
@@ -76,14 +77,7 @@ export class SubscriptionPanelElement extends LitElement {
             aria-describedby="filter-problem"
             @input=${() => (this._problem = null)}
         /></label>
-        <label
-          >QoS
-          <select name="qos">
-            <option value="0">0</option>
-            <option value="1" selected>1</option>
-            <option value="2">2</option>
-          </select></label
-        >
+        ${qosField()}
         <button class="primary" type="submit">Subscribe</button>
       </form>
       <p class="problem" id="filter-problem" role="alert">${this._problem ?? ''}</p>

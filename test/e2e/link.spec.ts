@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { connectDevice } from '../support/devices';
-import { device, expect, kioskLink, status, test, tile } from '../support/fixtures';
+import { countdownMs, device, expect, kioskLink, status, test, tile } from '../support/fixtures';
 
 const KEEPALIVE = 4;
 const DETECTION_MS = KEEPALIVE * 1.5 * 1000;
@@ -12,11 +12,6 @@ async function expectLinkLossWithin(page: Page, milliseconds: number): Promise<v
     .not.toMatch(/^\s*Connected/);
 }
 
-/** The "Reconnecting in N s" countdown, in milliseconds, or null while an attempt is under way. */
-async function countdownMs(page: Page): Promise<number | null> {
-  const match = /Reconnecting in (\d+) s/.exec((await status(page).textContent()) ?? '');
-  return match ? Number(match[1]) * 1000 : null;
-}
 
 test.describe('keep-alive, reconnect and staleness', () => {
   test('broker stopped: the loss is seen at once and values go stale; restarted: back within the backoff step', async ({

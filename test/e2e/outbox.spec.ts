@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import mqtt, { type MqttClient } from 'mqtt';
 import { startMosquitto } from '../support/mosquitto';
-import { expect, kioskLink, status, test } from '../support/fixtures';
+import { countdownMs, expect, kioskLink, status, test } from '../support/fixtures';
 
 /**
  * An independent subscriber with a persistent session at QoS 2, reconnecting on its own. It records the
@@ -40,11 +40,6 @@ async function typeCommand(page: Page, topic: string, payload: string, qos: 0 | 
   await expect(composer.getByText(`Queued in the outbox: ${topic} → ${payload}`)).toBeVisible();
 }
 
-/** The "Reconnecting in N s" countdown, in milliseconds, or null while an attempt is under way. */
-async function countdownMs(page: Page): Promise<number | null> {
-  const match = /Reconnecting in (\d+) s/.exec((await status(page).textContent()) ?? '');
-  return match ? Number(match[1]) * 1000 : null;
-}
 
 const outbox = (page: Page) => page.getByRole('region', { name: 'Outbox' });
 const pending = (page: Page) => page.getByRole('status', { name: 'Pending commands' });

@@ -99,3 +99,9 @@ export const presenceOf = (page: Page, id: string) => device(page, id).locator('
 
 /** A value tile, found by its accessible name (its topic). */
 export const tile = (page: Page, topic: string) => page.getByRole('article', { name: topic, exact: true });
+
+/** The "Reconnecting in N s" countdown, in milliseconds, or null while an attempt is under way. */
+export async function countdownMs(page: Page): Promise<number | null> {
+  const match = /Reconnecting in (\d+) s/.exec((await status(page).textContent()) ?? '');
+  return match ? Number(match[1]) * 1000 : null;
+}
