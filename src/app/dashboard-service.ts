@@ -6,7 +6,7 @@ import type { MqttConnection } from '../mqtt/connection';
 import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
 import { decodePayload } from '../mqtt/payload';
 import { presenceRuleProblem } from '../mqtt/presence-rules';
-import { topicFilterProblem, topicMatches } from '../mqtt/topic-filter';
+import { topicFilterProblem } from '../mqtt/topic-filter';
 import { ValueStore } from '../state/notifier';
 import { PresenceStore } from '../state/presence-store';
 import { SubscriptionStore } from '../state/subscription-store';
@@ -17,6 +17,7 @@ import { commandProblem } from '../mqtt/command-validation';
 import type { NewCommand } from '../storage/outbox-command';
 import { ConnectionOwnership, type Role } from './connection-owner';
 import type { OutboxService } from './outbox-service';
+import { BrokerSubscriptions } from './broker-subscriptions';
 import { PresenceTracker } from './presence-tracker';
 
 export interface Notices {
@@ -37,6 +38,7 @@ export class DashboardService {
   readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
   private readonly _presenceTracker = new PresenceTracker(this.presence);
   private readonly _ownership = new ConnectionOwnership();
+  private readonly _broker: BrokerSubscriptions;
   private _connectRequest = 0;
 
   constructor(
@@ -47,18 +49,19 @@ export class DashboardService {
   ) {
     this.status = new ValueStore(_connection.status);
     this.settings = new ValueStore(defaults);
+    this._broker = new BrokerSubscriptions(this.subscriptions, _connection);
     _connection.commands.setJournal(outbox);
     outbox.onStorageProblem((message) => this._notify(message));
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected(() => {
-      void this._subscribeAll();
+      void this._broker.restoreAll();
       if (this.role.state.role === 'owner') outbox.connected();
     });
     _connection.onMessage((message) => {
       // A message still in flight for a filter the user just removed must not bring its tile back.
       // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
-      if (!this.topics.get(message.topic) && !this._isSubscribed(message.topic)) return;
+      if (!this.topics.get(message.topic) && !this._broker.matches(message.topic)) return;
       this.topics.update({
         topic: message.topic,
         payload: decodePayload(message.payload),
@@ -87,7 +90,7 @@ export class DashboardService {
     if (link.subscriptions) settings.subscriptions = link.subscriptions;
     if (link.presenceEnabled !== null) settings.presence = { ...settings.presence, enabled: link.presenceEnabled };
     this.settings.replace(settings);
-    for (const { filter, qos } of settings.subscriptions) this._addEntry(filter, qos);
+    for (const { filter, qos } of settings.subscriptions) this._broker.add(filter, qos);
     this._applyPresence(settings.presence);
     this.notices.replace({ messages });
     if (!saved) await this._save(); // keeps the generated client id stable from the first visit on
@@ -209,9 +212,7 @@ export class DashboardService {
     this._ownership.release();
     this.outbox.stopSending();
     await this._connection.disconnect();
-    for (const entry of this.subscriptions.entries) {
-      if (entry.state !== 'refused') this.subscriptions.patch(entry.filter, { state: 'waiting', grantedQos: null });
-    }
+    this._broker.markWaiting();
   }
 
   /** Adds a subscription. Returns a message when the filter is invalid (nothing is sent then). */
@@ -222,13 +223,12 @@ export class DashboardService {
     if (existing?.automatic && existing.requestedQos === qos) {
       this.subscriptions.patch(filter, { automatic: false }); // already subscribed for presence: now the user's too
     } else {
-      this._addEntry(filter, qos);
+      this._broker.add(filter, qos);
     }
     this.settings.set({
       subscriptions: [...this.settings.state.subscriptions.filter((s) => s.filter !== filter), { filter, qos }],
     });
     void this._save();
-    void this._subscribeOne(filter, qos);
     return null;
   }
 
@@ -244,10 +244,10 @@ export class DashboardService {
   }
 
   private async _dropSubscription(filter: string): Promise<void> {
-    this.subscriptions.remove(filter);
-    this.topics.retain((topic) => this._isSubscribed(topic));
+    const dropped = this._broker.drop(filter);
+    this.topics.retain((topic) => this._broker.matches(topic));
     try {
-      await this._connection.unsubscribe(filter);
+      await dropped;
     } catch (error) {
       this._notify(`Unsubscribing from ${filter} failed: ${describe(error)}.`);
     }
@@ -255,15 +255,6 @@ export class DashboardService {
 
   dismissNotice(message: string): void {
     this.notices.replace({ messages: this.notices.state.messages.filter((m) => m !== message) });
-  }
-
-  private _isSubscribed(topic: string): boolean {
-    for (const entry of this.subscriptions.entries) if (topicMatches(entry.filter, topic)) return true;
-    return false;
-  }
-
-  private _addEntry(filter: string, qos: QoS, automatic = false): void {
-    this.subscriptions.put({ filter, requestedQos: qos, grantedQos: null, state: 'waiting', reason: null, automatic });
   }
 
   private _presenceFilters(): string[] {
@@ -276,33 +267,10 @@ export class DashboardService {
     this._presenceTracker.setRules(presence.enabled ? presence.rules : []);
     const needed = this._presenceFilters();
     for (const filter of needed) {
-      if (this.subscriptions.find(filter)) continue;
-      this._addEntry(filter, 1, true);
-      void this._subscribeOne(filter, 1);
+      if (!this.subscriptions.find(filter)) this._broker.add(filter, 1, true);
     }
     for (const entry of this.subscriptions.entries) {
       if (entry.automatic && !needed.includes(entry.filter)) void this._dropSubscription(entry.filter);
-    }
-  }
-
-  private async _subscribeAll(): Promise<void> {
-    await Promise.all(this.subscriptions.entries.map((entry) => this._subscribeOne(entry.filter, entry.requestedQos)));
-  }
-
-  private async _subscribeOne(filter: string, qos: QoS): Promise<void> {
-    if (this._connection.status.phase !== 'connected') return; // sent on the next CONNACK
-    this.subscriptions.patch(filter, { state: 'pending', reason: null });
-    try {
-      const outcome = await this._connection.subscribe(filter, qos);
-      if (this.subscriptions.find(filter)?.requestedQos !== qos) return; // changed meanwhile
-      this.subscriptions.patch(filter, {
-        state: outcome.granted === null ? 'refused' : 'active',
-        grantedQos: outcome.granted,
-        reason: outcome.refusal,
-      });
-    } catch (error) {
-      // Lost the connection before the SUBACK: it is sent again on the next CONNACK.
-      this.subscriptions.patch(filter, { state: 'waiting', reason: describe(error) });
     }
   }
 
