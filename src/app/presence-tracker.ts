@@ -11,6 +11,8 @@ export class PresenceTracker {
   private _rules: readonly PresenceRule[] = [];
   /** Which known device each topic belongs to; forgotten when a device appears or the rules change. */
   private readonly _owners = new Map<string, string | null>();
+  /** Whether each topic is a status topic, and of which rule and device; forgotten when the rules change. */
+  private readonly _statusOf = new Map<string, { rule: PresenceRule; id: string } | null>();
 
   constructor(private readonly _store: PresenceStore) {}
 
@@ -22,20 +24,35 @@ export class PresenceTracker {
   setRules(rules: readonly PresenceRule[]): void {
     this._rules = rules;
     this._owners.clear();
+    this._statusOf.clear();
     this._store.retain((device) => rules.some((rule) => statusTopicDevice(rule, device.statusTopic) === device.id));
   }
 
+  /** Called for every message: each topic is matched against the rules once, then remembered. */
   observe(topic: string, payload: Uint8Array, at: number): void {
-    for (const rule of this._rules) {
-      const id = statusTopicDevice(rule, topic);
-      if (id !== null) {
-        if (!this._store.has(id)) this._owners.clear();
-        this._store.noteStatus(id, topic, readStatus(rule, payload), at);
-        return;
-      }
+    const status = this._statusTopic(topic);
+    if (status) {
+      if (!this._store.has(status.id)) this._owners.clear();
+      this._store.noteStatus(status.id, topic, readStatus(status.rule, payload), at);
+      return;
     }
     const owner = this.deviceOf(topic);
     if (owner !== null) this._store.noteHeard(owner, at);
+  }
+
+  private _statusTopic(topic: string): { rule: PresenceRule; id: string } | null {
+    let known = this._statusOf.get(topic);
+    if (known !== undefined) return known;
+    known = null;
+    for (const rule of this._rules) {
+      const id = statusTopicDevice(rule, topic);
+      if (id !== null) {
+        known = { rule, id };
+        break;
+      }
+    }
+    this._statusOf.set(topic, known);
+    return known;
   }
 
   /** The known device a topic belongs to, or null. Asked per message and per drawn tile: remembered. */

@@ -22,6 +22,7 @@ export interface DevicePresence {
 export type StatusReading = { kind: 'state'; state: 'online' | 'offline' } | { kind: 'cleared' } | { kind: 'unrecognised'; text: string };
 
 const UNRECOGNISED_LIMIT = 80;
+const HEARD_RESOLUTION_MS = 1000;
 
 /** Device presence, by device id, kept in id order. Announced at most once per animation frame. */
 export class PresenceStore extends Notifier {
@@ -64,10 +65,13 @@ export class PresenceStore extends Notifier {
     this.changed();
   }
 
-  /** Any message from one of a known device's topics. */
+  /**
+   * Any message from one of a known device's topics. "Last heard" is shown to the second, so a device
+   * sending many messages a second is updated (and redrawn) at most once a second, not per message.
+   */
   noteHeard(id: string, at: number): void {
     const previous = this._devices.get(id);
-    if (!previous || previous.heardAt >= at) return;
+    if (!previous || at - previous.heardAt < HEARD_RESOLUTION_MS) return;
     const next = { ...previous, heardAt: at };
     this._devices.set(id, next);
     this._list = null;

@@ -61,6 +61,19 @@ describe('device presence', () => {
     expect(tracker.deviceOf('pompe/débit')).toBeNull();
   });
 
+  it('a chatty device is marked heard at most once a second (what "last heard" can show)', () => {
+    let scheduled = 0;
+    const store = new PresenceStore(() => void scheduled++);
+    const tracker = new PresenceTracker(store);
+    tracker.setRules(DEFAULT_PRESENCE_RULES);
+    tracker.observe('moteur/status', bytes('online'), 1000);
+    const afterStatus = store.get('moteur');
+    for (let at = 1001; at < 2000; at += 10) tracker.observe('moteur/vitesse', bytes('1200'), at);
+    expect(store.get('moteur')).toBe(afterStatus);
+    tracker.observe('moteur/vitesse', bytes('1200'), 2000);
+    expect(store.get('moteur')?.heardAt).toBe(2000);
+  });
+
   it('several rules coexist, and removing a rule forgets its devices', () => {
     const { store, tracker } = tracked();
     const homeAssistant = { pattern: 'maison/+/availability', online: ['online'], offline: ['offline'] };
