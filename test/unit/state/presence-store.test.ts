@@ -62,10 +62,7 @@ describe('device presence', () => {
   });
 
   it('a chatty device is marked heard at most once a second (what "last heard" can show)', () => {
-    let scheduled = 0;
-    const store = new PresenceStore(() => void scheduled++);
-    const tracker = new PresenceTracker(store);
-    tracker.setRules(DEFAULT_PRESENCE_RULES);
+    const { store, tracker } = tracked();
     tracker.observe('moteur/status', bytes('online'), 1000);
     const afterStatus = store.get('moteur');
     for (let at = 1001; at < 2000; at += 10) tracker.observe('moteur/vitesse', bytes('1200'), at);
