@@ -1,6 +1,8 @@
 /**
  * Simulated devices that behave like real ones, for `npm start`: real MQTT clients over TCP with a
  * retained birth message, a retained Last Will, retained measurements, and commands on `<device>/commande`.
+ * Over MQTT 5 they answer requests: a command with a response topic gets a reply there (`ok` or
+ * `non comprise`), with the same correlation data and the user property `device`.
  */
 import mqtt, { type MqttClient } from 'mqtt';
 
@@ -93,6 +95,8 @@ export interface SimulatedDevices {
 export interface SimulatedDevicesOptions {
   /** How often `capteur` drops off, and for how long (default every 45 s, for 15 s). */
   outage?: { everyMs: number; forMs: number };
+  /** MQTT version the devices speak: 4 (3.1.1, the default, what Aedes speaks) or 5. */
+  protocolVersion?: 4 | 5;
 }
 
 export function startSimulatedDevices(brokerUrl: string, options: SimulatedDevicesOptions = {}): SimulatedDevices {
@@ -107,6 +111,7 @@ export function startSimulatedDevices(brokerUrl: string, options: SimulatedDevic
     const status = `${spec.id}/status`;
     const client = mqtt.connect(brokerUrl, {
       clientId: `sim-${spec.id}`,
+      protocolVersion: options.protocolVersion ?? 4,
       keepalive: 10,
       reconnectPeriod: 1000,
       will: { topic: status, payload: Buffer.from('offline'), qos: 1, retain: true },
@@ -116,8 +121,13 @@ export function startSimulatedDevices(brokerUrl: string, options: SimulatedDevic
       client.publish(status, 'online', { qos: 1, retain: true });
       client.subscribe(`${spec.id}/commande`, { qos: 1 });
     });
-    client.on('message', (_topic, payload) => {
+    client.on('message', (_topic, payload, packet) => {
       const understood = spec.command(state, payload.toString('utf8'));
+      const responseTopic = packet.properties?.responseTopic;
+      if (responseTopic) {
+        const properties = { userProperties: { device: spec.id }, ...(packet.properties?.correlationData ? { correlationData: packet.properties.correlationData } : {}) };
+        client.publish(responseTopic, understood ? 'ok' : 'non comprise', { qos: 1, properties });
+      }
       client.publish(`${spec.id}/dernière-commande`, `${understood ? 'ok' : 'non comprise'}: ${payload.toString('utf8')}`, {
         qos: 1,
         retain: true,

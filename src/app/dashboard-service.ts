@@ -3,7 +3,10 @@
  * The UI gets this object through @lit/context and never touches mqtt.js or IndexedDB itself.
  */
 import type { MqttConnection } from '../mqtt/connection';
-import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
+import type { ConnectionStatus, InboundMessage, QoS } from '../mqtt/connection-types';
+import { userProperty } from '../mqtt/message-properties';
+import { MessageLog } from '../state/message-log';
+import { SessionTracker } from './session-tracker';
 import { decodePayload } from '../mqtt/payload';
 import { presenceRuleProblem } from '../mqtt/presence-rules';
 import { topicFilterProblem } from '../mqtt/topic-filter';
@@ -30,6 +33,11 @@ export class DashboardService {
   readonly topics = new TopicStore();
   readonly subscriptions = new SubscriptionStore();
   readonly presence = new PresenceStore();
+  /** The most recent messages across all topics, with their flags and properties. */
+  readonly messages = new MessageLog();
+  private readonly _session = new SessionTracker();
+  /** What the broker did with the session at the last CONNACK. */
+  readonly session = this._session.view;
   readonly settings: ValueStore<StoredSettings>;
   readonly notices = new ValueStore<Notices>({ messages: [] });
   /** Ticks once a second so relative ages ("3 s ago") stay true. */
@@ -40,6 +48,10 @@ export class DashboardService {
   private readonly _ownership = new ConnectionOwnership();
   private readonly _broker: BrokerSubscriptions;
   private _connectRequest = 0;
+  /** The owner's reply topic for requests (MQTT 5), or null when this tab does not send. */
+  private _replyTopic: string | null = null;
+  /** `<broker> <client id>` of the last CONNACK in this page: a resumed session's retained values are on screen. */
+  private _connackKey: string | null = null;
 
   constructor(
     private readonly _connection: MqttConnection,
@@ -54,24 +66,72 @@ export class DashboardService {
     outbox.onStorageProblem((message) => this._notify(message));
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
-    _connection.onConnected(() => {
-      void this._broker.restoreAll();
-      if (this.role.state.role === 'owner') outbox.connected();
-    });
-    _connection.onMessage((message) => {
-      // A message still in flight for a filter the user just removed must not bring its tile back.
-      // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
-      if (!this.topics.get(message.topic) && !this._broker.matches(message.topic)) return;
-      this.topics.update({
-        topic: message.topic,
-        payload: decodePayload(message.payload),
-        qos: message.qos,
-        retained: message.retain,
-        receivedAt: message.receivedAt,
-      });
-      this._presenceTracker.observe(message.topic, message.payload, message.receivedAt);
-    });
+    _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
+    _connection.onMessage((message) => this._receive(message));
     setInterval(() => this.clock.replace({ now: Date.now() }), 1000);
+  }
+
+  private _connected(sessionPresent: boolean): void {
+    const settings = this.settings.state;
+    const owner = this.role.state.role === 'owner';
+    const key = `${settings.brokerUrl.trim()} ${owner ? settings.clientId : 'viewer'}`;
+    const resumedHere = sessionPresent && this._connackKey === key;
+    this._connackKey = key;
+    void this._broker.restoreAll(resumedHere);
+    if (!owner) {
+      this._session.connected({ key, persistent: false, expirySeconds: null }, false, null);
+      return;
+    }
+    const mqtt5 = this.status.state.protocol === '5';
+    const persistent = !settings.cleanSession;
+    const remembered = this._session.connected(
+      { key, persistent, expirySeconds: mqtt5 ? settings.sessionExpirySeconds : null },
+      sessionPresent,
+      settings.sessionKey,
+    );
+    if (remembered !== settings.sessionKey) {
+      this.settings.set({ sessionKey: remembered });
+      void this._save();
+    }
+    if (mqtt5 && this._replyTopic) void this._subscribeToReplies(this._replyTopic, resumedHere);
+    this.outbox.connected();
+  }
+
+  private async _subscribeToReplies(topic: string, onlyIfNew: boolean): Promise<void> {
+    try {
+      const outcome = await this._connection.subscribe(topic, 1, onlyIfNew);
+      if (outcome.refusal) this._notify(`Replies to commands cannot be received: the broker refused the subscription to ${topic} (${outcome.refusal}). Allow it in the broker's ACL.`);
+    } catch {
+      /* the link went: tried again on the next CONNACK */
+    }
+  }
+
+  private _receive(message: InboundMessage): void {
+    const logged = () => {
+      const payload = decodePayload(message.payload);
+      const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
+      this.messages.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties });
+      return payload;
+    };
+    if (message.topic === this._replyTopic) {
+      const payload = logged();
+      const correlation = message.properties?.correlationData;
+      if (correlation) this.outbox.replyReceived(correlation, payload.text, userProperty(message.properties, 'device'));
+      return;
+    }
+    // A message still in flight for a filter the user just removed must not bring its tile back.
+    // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
+    if (!this.topics.get(message.topic) && !this._broker.matches(message.topic)) return;
+    this.topics.update({
+      topic: message.topic,
+      payload: logged(),
+      qos: message.qos,
+      retained: message.retain,
+      receivedAt: message.receivedAt,
+      whileAway: message.whileAway,
+      dup: message.dup,
+    });
+    this._presenceTracker.observe(message.topic, message.payload, message.receivedAt);
   }
 
   /** Loads saved settings, applies a kiosk link, and connects when the link or the last session says so. */
@@ -109,7 +169,13 @@ export class DashboardService {
     const asOwner = () => {
       if (request !== this._connectRequest) return;
       this.role.replace({ role: 'owner' });
+      const replyTopic = dashboardReplyTopic(settings.clientId);
+      this._replyTopic = replyTopic;
       this.outbox.becomeSender({
+        replyTopic,
+        get canAskForReplies() {
+          return connection.status.protocol !== '3.1.1';
+        },
         get connected() {
           return connection.status.phase === 'connected';
         },
@@ -127,6 +193,7 @@ export class DashboardService {
       if (role === 'owner') asOwner();
       else {
         this.role.replace({ role: 'viewer' });
+        this._replyTopic = null;
         this._connectWith(settings, `${settings.clientId}-viewer-${Math.random().toString(16).slice(2, 8)}`, true, false);
       }
     });
@@ -160,6 +227,7 @@ export class DashboardService {
       keepaliveSeconds: settings.keepaliveSeconds,
       protocol: settings.protocol,
       cleanSession,
+      sessionExpirySeconds: settings.sessionExpirySeconds,
       presenceTopic: lastWill ? dashboardPresenceTopic(clientId) : null,
     });
   }
@@ -213,6 +281,7 @@ export class DashboardService {
     this.outbox.stopSending();
     await this._connection.disconnect();
     this._broker.markWaiting();
+    this._session.reset();
   }
 
   /** Adds a subscription. Returns a message when the filter is invalid (nothing is sent then). */
@@ -292,8 +361,15 @@ export class DashboardService {
 
 /** Where the dashboard announces its own presence (birth `online`, Will `offline`). */
 export function dashboardPresenceTopic(clientId: string): string {
-  return `dashboard/${clientId.replace(/[+#/\u0000]/g, '_') || 'unnamed'}/status`;
+  return `dashboard/${topicLevel(clientId)}/status`;
 }
+
+/** Where devices reply to the dashboard's requests (MQTT 5 response topic). */
+export function dashboardReplyTopic(clientId: string): string {
+  return `dashboard/${topicLevel(clientId)}/reply`;
+}
+
+const topicLevel = (clientId: string) => clientId.replace(/[+#/\u0000]/g, '_') || 'unnamed';
 
 const sameCommand = (a: SavedCommand, b: SavedCommand) => a.topic === b.topic && a.payload === b.payload;
 

@@ -2,6 +2,7 @@
  * URL parameters that preconfigure the dashboard and connect at load, for wall tablets and bookmarks:
  * ?broker=ws://127.0.0.1:9001&sub=moteur/%23&sub=usine/+/pression&qos=1&clientId=…&v=auto|5|4&clean=1|0&keepalive=30&username=…
  * &will=1|0 (the dashboard's own presence and Last Will) &presence=1|0 (device presence, with the saved rules)
+ * &expiry=3600 (MQTT 5 session expiry in seconds, for clean=0)
  */
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import type { StoredProtocol, StoredQoS, StoredSettings, SubscriptionSetting } from '../storage/settings';
@@ -54,7 +55,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry'];
 
   const broker = params.get('broker');
   if (broker !== null) settings.brokerUrl = broker;
@@ -93,6 +94,13 @@ export function parseKioskLink(search: string): KioskLink {
     const seconds = Number(keepalive);
     if (Number.isInteger(seconds) && seconds >= 0 && seconds <= 65_535) settings.keepaliveSeconds = seconds;
     else problems.push(`keepalive=${keepalive} was ignored: use a whole number of seconds from 0 to 65535.`);
+  }
+
+  const expiry = params.get('expiry');
+  if (expiry !== null) {
+    const seconds = Number(expiry);
+    if (expiry.trim() !== '' && Number.isInteger(seconds) && seconds >= 0 && seconds <= 4_294_967_295) settings.sessionExpirySeconds = seconds;
+    else problems.push(`expiry=${expiry} was ignored: use a whole number of seconds (the MQTT 5 session expiry).`);
   }
 
   let qos: StoredQoS = 0;

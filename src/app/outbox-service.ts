@@ -7,7 +7,7 @@
  */
 import type { CommandJournal, CommandOutcome, HandshakeStage, OutboundCommand, UnfinishedCommand } from '../mqtt/command-channel';
 import { OutboxStore } from '../state/outbox-store';
-import { isFinished, type NewCommand, type OutboxCommand } from '../storage/outbox-command';
+import { isFinished, type CommandReply, type NewCommand, type OutboxCommand } from '../storage/outbox-command';
 import { OutboxStorageError, type OutboxRepository } from '../storage/outbox-repository';
 import type { OutboxSync } from './outbox-sync';
 
@@ -18,6 +18,10 @@ export interface CommandSender {
   readonly receiveMaximum: number;
   sendCommand(command: OutboundCommand): void;
   resumeCommands(unfinished: readonly UnfinishedCommand[]): void;
+  /** Where devices send replies to requests (MQTT 5 response topic). */
+  readonly replyTopic: string;
+  /** False over MQTT 3.1.1, which has no response topic: a request gets no reply. */
+  readonly canAskForReplies: boolean;
 }
 
 /** QoS 1 commands on the wire at once, at most (the broker's Receive Maximum may say fewer). */
@@ -36,6 +40,8 @@ export class OutboxService implements CommandJournal {
   /** QoS 0 or 2 commands on the wire: nothing else goes until they end. */
   private _barriers = 0;
   private _sender: CommandSender | null = null;
+  /** "No reply" timers of delivered requests, by sequence number. */
+  private readonly _replyTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private _storageProblem: (message: string) => void = () => {};
 
   constructor(
@@ -98,7 +104,9 @@ export class OutboxService implements CommandJournal {
   retry(seq: number): void {
     const command = this.store.get(seq);
     if (command?.state !== 'failed' && command?.state !== 'cancelled') return;
-    void this._persist(command, { state: 'queued', reason: null }).then(() => this._pump());
+    // An expired command gets a fresh expiry, counted from now.
+    const fresh = command.expirySeconds ? { createdAt: this._now() } : {};
+    void this._persist(command, { state: 'queued', reason: null, reply: null, ...fresh }).then(() => this._pump());
   }
 
   /** Removes delivered commands from the history. */
@@ -123,7 +131,7 @@ export class OutboxService implements CommandJournal {
       if (command.qos > 0 && command.packetId !== null && command.stage !== null) {
         if (!this._inflight.has(command.seq) && command.qos === 2) this._barriers++;
         this._inflight.add(command.seq);
-        unfinished.push({ command: outbound(command), packetId: command.packetId, stage: command.stage });
+        unfinished.push({ command: outbound(command, this._now(), sender.replyTopic), packetId: command.packetId, stage: command.stage });
       } else {
         // A QoS 0 command is never resent: the page closed while it was being written.
         void this._persist(command, {
@@ -133,6 +141,41 @@ export class OutboxService implements CommandJournal {
       }
     }
     sender.resumeCommands(unfinished);
+    for (const command of this.store.list()) if (command.reply?.state === 'waiting') this._awaitReply(command);
+  }
+
+  /**
+   * A message on the reply topic: the reply to the command whose id is its correlation data. A reply
+   * after the timeout still counts (the device did answer, late).
+   */
+  replyReceived(correlationData: string, text: string, from: string | null): void {
+    const command = this.store.byId(correlationData);
+    if (!command?.reply || command.reply.state === 'received') return;
+    clearTimeout(this._replyTimers.get(command.seq));
+    this._replyTimers.delete(command.seq);
+    void this._persist(command, { reply: { ...command.reply, state: 'received', text, from, at: this._now() } });
+  }
+
+  /** The reply a just-delivered command waits for, if it asked for one. */
+  private _replyExpected(command: OutboxCommand): CommandReply | null {
+    const timeout = command.replyTimeoutSeconds;
+    if (!timeout) return null;
+    const now = this._now();
+    if (this._sender?.canAskForReplies === false) {
+      return { state: 'none', deadline: now, text: 'sent over MQTT 3.1.1, which cannot ask for a reply', from: null, at: null };
+    }
+    return { state: 'waiting', deadline: now + timeout * 1000, text: null, from: null, at: null };
+  }
+
+  private _awaitReply(command: OutboxCommand): void {
+    const reply = command.reply;
+    if (!reply || reply.state !== 'waiting' || this._replyTimers.has(command.seq)) return;
+    const timer = setTimeout(() => {
+      this._replyTimers.delete(command.seq);
+      const current = this.store.get(command.seq);
+      if (current?.reply?.state === 'waiting') void this._persist(current, { reply: { ...current.reply, state: 'none' } });
+    }, Math.max(0, reply.deadline - this._now()));
+    this._replyTimers.set(command.seq, timer);
   }
 
   /** This tab no longer owns the connection (the user disconnected). */
@@ -164,11 +207,14 @@ export class OutboxService implements CommandJournal {
     if (!this._inflight.delete(command.seq)) return; // already settled (a late second report)
     if (command.qos !== 1) this._barriers--;
     const patch: Partial<OutboxCommand> = outcome.delivered
-      ? { state: 'delivered', packetId: null, stage: null, reason: null }
+      ? { state: 'delivered', packetId: null, stage: null, reason: null, reply: this._replyExpected(command) }
       : outcome.reason === null
         ? { state: 'queued', packetId: null, stage: null }
         : { state: 'failed', packetId: null, stage: null, reason: outcome.reason };
-    void this._persist(command, patch);
+    void this._persist(command, patch).then(() => {
+      const saved = this.store.get(command.seq);
+      if (saved) this._awaitReply(saved);
+    });
     if (this.store.size - this.store.pendingCount > HISTORY_LIMIT + 50) void this._trimHistory();
     this._pump();
   }
@@ -186,13 +232,18 @@ export class OutboxService implements CommandJournal {
       }
       if (command.qos !== 1 && this._inflight.size > 0) return; // waits for everything before it
       this._dequeue();
+      const expiry = command.expirySeconds;
+      if (expiry && this._now() >= command.createdAt + expiry * 1000) {
+        void this._persist(command, { state: 'failed', reason: `expired: not sent within its message expiry of ${expiry} s. Retry sends it again with a new expiry.` });
+        continue;
+      }
       this._inflight.add(seq);
       if (command.qos !== 1) this._barriers++;
       if (command.qos === 0) {
         // Marked as being written first: if the page dies now, the command is not silently sent twice.
-        void this._persist(command, { state: 'sending' }).then(() => sender.sendCommand(outbound(command)));
+        void this._persist(command, { state: 'sending' }).then(() => sender.sendCommand(outbound(command, this._now(), sender.replyTopic)));
       } else {
-        sender.sendCommand(outbound(command));
+        sender.sendCommand(outbound(command, this._now(), sender.replyTopic));
       }
     }
   }
@@ -266,6 +317,18 @@ export class OutboxService implements CommandJournal {
   }
 }
 
-function outbound(command: OutboxCommand): OutboundCommand {
-  return { id: command.id, topic: command.topic, payload: command.payload, qos: command.qos, retain: command.retain };
+/** What the transport sends: the message expiry is what is left of it, counted from when the command was typed. */
+function outbound(command: OutboxCommand, now: number, replyTopic: string): OutboundCommand {
+  const expiry = command.expirySeconds;
+  return {
+    id: command.id,
+    topic: command.topic,
+    payload: command.payload,
+    qos: command.qos,
+    retain: command.retain,
+    expirySeconds: expiry ? Math.max(1, Math.ceil((command.createdAt + expiry * 1000 - now) / 1000)) : null,
+    userProperties: command.userProperties ?? [],
+    responseTopic: command.replyTimeoutSeconds ? replyTopic : null,
+    correlationData: command.replyTimeoutSeconds ? command.id : null,
+  };
 }

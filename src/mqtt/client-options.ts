@@ -3,8 +3,8 @@ import type { IClientOptions } from 'mqtt';
 import type { ConnectRequest, ProtocolVersion } from './connection-types';
 
 const CONNECT_TIMEOUT_MS = 10_000;
-/** How long the broker keeps a persistent MQTT 5 session while the dashboard is away. */
-export const SESSION_EXPIRY_SECONDS = 3600;
+/** How many topic aliases the dashboard accepts from the broker (MQTT 5). */
+const TOPIC_ALIASES_ACCEPTED = 64;
 
 export function clientOptions(request: ConnectRequest, protocol: ProtocolVersion, shared: Partial<IClientOptions>): IClientOptions {
   const options: IClientOptions = {
@@ -17,11 +17,17 @@ export function clientOptions(request: ConnectRequest, protocol: ProtocolVersion
     resubscribe: false, // the dashboard restores its own subscriptions on every CONNACK
     queueQoSZero: false,
     manualConnect: true,
+    // MQTT 5 topic aliases when sending, within what the broker's CONNACK allows: repeated commands
+    // to the same topic carry a 2-byte alias instead of the topic.
+    autoAssignTopicAlias: protocol === '5',
     ...shared,
   };
   if (request.username) options.username = request.username;
   if (request.password) options.password = request.password;
-  if (protocol === '5' && !request.cleanSession) options.properties = { sessionExpiryInterval: SESSION_EXPIRY_SECONDS };
+  if (protocol === '5') {
+    options.properties = { topicAliasMaximum: TOPIC_ALIASES_ACCEPTED };
+    if (!request.cleanSession) options.properties.sessionExpiryInterval = request.sessionExpirySeconds;
+  }
   if (request.presenceTopic) options.will = { topic: request.presenceTopic, payload: 'offline', qos: 1, retain: true };
   return options;
 }

@@ -16,6 +16,12 @@ export interface OutboundCommand {
   payload: string;
   qos: QoS;
   retain: boolean;
+  /** MQTT 5 properties; dropped over 3.1.1. */
+  expirySeconds?: number | null;
+  userProperties?: ReadonlyArray<readonly [string, string]>;
+  /** Request/response: where the device should reply, with the correlation data to echo. */
+  responseTopic?: string | null;
+  correlationData?: string | null;
 }
 
 export type HandshakeStage = 'publish' | 'pubrel';

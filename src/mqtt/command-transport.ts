@@ -3,7 +3,7 @@
  * command-channel): packet ids chosen before the PUBLISH exists, a durable outgoing store that outlives
  * each client, and one report per command when its handshake ends.
  */
-import type { MqttClient, Packet } from 'mqtt';
+import type { IClientPublishOptions, MqttClient, Packet } from 'mqtt';
 import {
   CommandMessageIds,
   DurableOutgoingStore,
@@ -100,7 +100,22 @@ export class CommandTransport {
   }
 }
 
-/** MQTT 5: the command id travels as a user property, so a device can drop a duplicate itself. */
-function commandProperties(command: OutboundCommand) {
-  return { userProperties: { 'command-id': command.id } };
+/**
+ * MQTT 5: the command id travels as a user property, so a device can drop a duplicate itself; then the
+ * user's properties, the message expiry, and for a request the response topic and correlation data.
+ */
+export function commandProperties(command: OutboundCommand): NonNullable<IClientPublishOptions['properties']> {
+  const userProperties: Record<string, string | string[]> = { 'command-id': command.id };
+  for (const [key, value] of command.userProperties ?? []) {
+    const existing = userProperties[key];
+    userProperties[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  const properties: NonNullable<IClientPublishOptions['properties']> = { userProperties };
+  if (command.expirySeconds) properties.messageExpiryInterval = command.expirySeconds;
+  if (command.responseTopic && command.correlationData) {
+    properties.responseTopic = command.responseTopic;
+    // mqtt-packet writes a string as its UTF-8 bytes; its types only name Buffer, which the browser lacks.
+    properties.correlationData = command.correlationData as unknown as Buffer;
+  }
+  return properties;
 }

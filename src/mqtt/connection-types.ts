@@ -1,4 +1,5 @@
 /** The transport's vocabulary: what is asked of a connection, and what it reports. No DOM, no mqtt.js. */
+import type { MessageProperties } from './message-properties';
 
 export type QoS = 0 | 1 | 2;
 export type ProtocolChoice = 'auto' | '5' | '3.1.1';
@@ -12,6 +13,8 @@ export interface ConnectRequest {
   keepaliveSeconds: number;
   protocol: ProtocolChoice;
   cleanSession: boolean;
+  /** MQTT 5: how long the broker keeps a persistent session after the dashboard leaves (clean = false only). */
+  sessionExpirySeconds: number;
   /**
    * The dashboard's own presence topic: a retained `offline` Last Will, a retained `online` birth on every
    * CONNACK, and `offline` published by the dashboard itself before a user's Disconnect. Null: none.
@@ -62,6 +65,10 @@ export interface InboundMessage {
   retain: boolean;
   dup: boolean;
   receivedAt: number;
+  /** Queued by the broker in the persistent session while the dashboard was away (see catch-up-window). */
+  whileAway: boolean;
+  /** MQTT 5 properties, or null when there are none. */
+  properties: MessageProperties | null;
 }
 
 export interface SubscribeOutcome {

@@ -11,7 +11,9 @@ import { ReconnectBackoff } from './backoff';
 import { brokerUrlProblem } from './broker-url';
 import { CommandTransport } from './command-transport';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
-import { connackReason, isProtocolVersionRefusal, subackReason } from './reason-codes';
+import { CatchUpWindow } from './catch-up-window';
+import { readMessageProperties } from './message-properties';
+import { connackReason, isProtocolVersionRefusal, reasonInWords, subackReason } from './reason-codes';
 import {
   initialStatus,
   type ConnectRequest,
@@ -48,6 +50,7 @@ export class MqttConnection {
   /** Why the current link is being torn down by the dashboard itself, for the status. */
   private _lossReason: string | null = null;
   private readonly _backoff = new ReconnectBackoff();
+  private readonly _catchUp = new CatchUpWindow();
   private readonly _statusListeners = new Set<StatusListener>();
   private readonly _messageListeners = new Set<MessageListener>();
   private readonly _connectedListeners = new Set<ConnectedListener>();
@@ -151,11 +154,16 @@ export class MqttConnection {
     }
   }
 
-  async subscribe(filter: string, qos: QoS): Promise<SubscribeOutcome> {
+  /**
+   * `onlyIfNew`: the broker kept this session and the dashboard already shows its retained values, so
+   * (MQTT 5 retain handling 1) the broker sends retained messages only if the subscription is new to it.
+   */
+  async subscribe(filter: string, qos: QoS, onlyIfNew = false): Promise<SubscribeOutcome> {
     const client = this._connectedClient();
     const protocol = this._status.protocol ?? '3.1.1';
+    const options = protocol === '5' && onlyIfNew ? { qos, rh: 1 } : { qos };
     return new Promise((resolve, reject) => {
-      client.subscribe(filter, { qos }, (error, _granted, packet) => {
+      client.subscribe(filter, options, (error, _granted, packet) => {
         const code = packet?.granted?.[0];
         const reasonString = packet?.properties?.reasonString;
         if (typeof code === 'number' && code >= 0x80) {
@@ -185,6 +193,7 @@ export class MqttConnection {
     if (!request) return;
     const attempt = ++this._attempt;
     let acknowledged = false;
+    let connackAt = 0;
     const options = clientOptions(request, protocol, this.commands.clientOptions());
 
     this._setStatus({ phase: 'connecting', brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
@@ -201,7 +210,12 @@ export class MqttConnection {
     client.on('packetsend', (packet) => current() && watchdog.packetSent(packet.cmd, this._environment.now()));
     client.on('packetreceive', (packet) => {
       if (!current()) return;
-      watchdog.packetReceived(packet.cmd, this._environment.now());
+      const now = this._environment.now();
+      watchdog.packetReceived(packet.cmd, now);
+      // Mosquitto's queued messages follow the CONNACK at once, before mqtt.js's 'connect' event.
+      if (packet.cmd === 'connack') connackAt = now;
+      if (packet.cmd === 'connack') this._catchUp.connected(packet.sessionPresent, now);
+      if (packet.cmd === 'pingresp') this._catchUp.pingAnswered();
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
         this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode);
       }
@@ -211,6 +225,7 @@ export class MqttConnection {
       if (!current()) return;
       acknowledged = true;
       const now = this._environment.now();
+      if (connack.sessionPresent) client.sendPing(); // its answer marks the end of what the broker kept
       this._backoff.connected(now);
       watchdog.reset(now);
       this._setStatus({
@@ -219,7 +234,7 @@ export class MqttConnection {
         sessionPresent: connack.sessionPresent,
         error: null,
         retryAt: null,
-        connectedAt: now,
+        connectedAt: Math.min(connackAt || now, now),
         maximumPacketSize: connack.properties?.maximumPacketSize ?? null,
         receiveMaximum: connack.properties?.receiveMaximum ?? 65_535,
       });
@@ -244,8 +259,16 @@ export class MqttConnection {
       this._setStatus({ phase: 'failed', error: `Connection refused: ${words}.${hint}`, retryAt: null });
     });
 
+    client.on('disconnect', (packet) => {
+      // MQTT 5: the broker closes the connection itself and says why.
+      if (!current() || packet.reasonCode === undefined) return;
+      const reasonString = packet.properties?.reasonString;
+      this._lossReason = `The broker closed the connection: ${reasonInWords(packet.reasonCode)}${reasonString ? ` (${reasonString})` : ''}.`;
+    });
+
     client.on('close', () => {
       if (!current()) return;
+      this._catchUp.closed();
       const error = acknowledged
         ? `Connection lost. ${this._lossReason ?? ''}`.trim()
         : `Cannot reach ${request.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.`;
@@ -256,13 +279,16 @@ export class MqttConnection {
 
     client.on('message', (topic, payload, packet) => {
       if (!current()) return;
+      const now = this._environment.now();
       const message: InboundMessage = {
         topic,
         payload,
         qos: packet.qos,
         retain: packet.retain,
         dup: packet.dup,
-        receivedAt: this._environment.now(),
+        receivedAt: now,
+        whileAway: !packet.retain && this._catchUp.receivedWhileAway(now),
+        properties: readMessageProperties(packet.properties),
       };
       for (const listener of this._messageListeners) listener(message);
     });

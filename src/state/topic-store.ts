@@ -10,6 +10,10 @@ export interface TopicValue {
   readonly retained: boolean;
   /** Epoch milliseconds when the dashboard received it. */
   readonly receivedAt: number;
+  /** Queued by the broker while the dashboard was away: catch-up, not live. */
+  readonly whileAway: boolean;
+  /** The DUP flag was set. */
+  readonly dup: boolean;
   /** Messages seen on this topic since the page opened. */
   readonly count: number;
 }
@@ -20,6 +24,8 @@ export interface IncomingValue {
   qos: 0 | 1 | 2;
   retained: boolean;
   receivedAt: number;
+  whileAway: boolean;
+  dup: boolean;
 }
 
 /**

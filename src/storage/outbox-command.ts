@@ -18,6 +18,27 @@ export interface NewCommand {
   payload: string;
   qos: CommandQoS;
   retain: boolean;
+  /**
+   * MQTT 5 message expiry, in seconds: the broker drops the command if no subscriber got it in time, and
+   * the outbox does not send it after that either. Null or absent: no expiry.
+   */
+  expirySeconds?: number | null;
+  /** MQTT 5 user properties sent with the command, in order (a key may repeat). */
+  userProperties?: Array<[string, string]>;
+  /** Request/response (MQTT 5): ask for a reply and wait this long after delivery. Null or absent: no reply asked. */
+  replyTimeoutSeconds?: number | null;
+}
+
+/** The answer to a command sent with a response topic. */
+export interface CommandReply {
+  /** `waiting` until `deadline`; then `none` unless a reply came (`received`). */
+  state: 'waiting' | 'received' | 'none';
+  deadline: number;
+  /** The reply's payload as text. */
+  text: string | null;
+  /** Who replied (a device id), when known. */
+  from: string | null;
+  at: number | null;
 }
 
 export interface OutboxCommand extends NewCommand {
@@ -32,6 +53,8 @@ export interface OutboxCommand extends NewCommand {
   stage: HandshakeStage | null;
   /** Why it failed, in words. */
   reason: string | null;
+  /** The reply, for a command that asked for one, once delivered. */
+  reply?: CommandReply | null;
   updatedAt: number;
 }
 

@@ -35,6 +35,13 @@ export interface StoredSettings {
   keepaliveSeconds: number;
   protocol: StoredProtocol;
   cleanSession: boolean;
+  /** MQTT 5: how long the broker keeps the persistent session after the dashboard leaves. */
+  sessionExpirySeconds: number;
+  /**
+   * `<broker URL> <client id>` of the last persistent session the broker gave the dashboard, so that a
+   * CONNACK without "session present" can be told apart: a first session, or one the broker lost.
+   */
+  sessionKey: string | null;
   subscriptions: SubscriptionSetting[];
   /** The user was connected when they left: connect again at load. */
   autoConnect: boolean;
@@ -66,6 +73,8 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     // A persistent session by default: the broker keeps the session, so QoS 2 commands interrupted by a
     // reload are completed exactly once, and QoS 1/2 messages sent while away are kept for the dashboard.
     cleanSession: false,
+    sessionExpirySeconds: 3600,
+    sessionKey: null,
     subscriptions: [],
     autoConnect: false,
     lastWill: true,

@@ -1,5 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
+import { DEFAULT_REPLY_TIMEOUT_SECONDS, parseCommandOptions } from '../app/command-options';
+import type { NewCommand } from '../storage/outbox-command';
 import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
@@ -31,6 +33,22 @@ export class CommandComposerElement extends LitElement {
         padding: 0.5rem 0.6rem;
         min-height: 3.5rem;
         resize: vertical;
+      }
+      details {
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        padding: 0 0.6rem 0.6rem;
+      }
+      details[open] {
+        display: grid;
+        gap: 0.6rem;
+      }
+      summary {
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+        cursor: pointer;
+        color: var(--muted);
       }
       .actions {
         display: flex;
@@ -81,6 +99,7 @@ export class CommandComposerElement extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this._service.value?.settings);
+    new StoreController(this, () => this._service.value?.status);
     this._problem = null;
     this._done = null;
     this._busy = false;
@@ -88,12 +107,26 @@ export class CommandComposerElement extends LitElement {
 
   override render() {
     const saved = this._service.value?.settings.state.savedCommands ?? [];
+    // MQTT 3.1.1 has no message properties: the options are hidden while connected over it.
+    const mqtt311 = this._service.value?.status.state.protocol === '3.1.1';
     return html`<h2>Send a command</h2>
       <form @submit=${this._onSubmit} @input=${() => (this._problem = this._done = null)} novalidate>
         <label class="wide">Topic <input name="topic" spellcheck="false" autocapitalize="off" placeholder="moteur/commande" /></label>
         <label class="wide">Payload <textarea name="payload" spellcheck="false" autocapitalize="off" placeholder="start"></textarea></label>
         ${qosField()}
         <label class="inline"><input name="retain" type="checkbox" /> Retain</label>
+        ${mqtt311
+          ? nothing
+          : html`<details class="wide">
+              <summary>MQTT 5 options</summary>
+              <label>Message expiry (s) <input name="expiry" inputmode="numeric" placeholder="none" /></label>
+              <label
+                >User properties (key=value, one per line)
+                <textarea name="userProperties" spellcheck="false" autocapitalize="off" placeholder="operator=anna"></textarea>
+              </label>
+              <label class="inline"><input name="askForReply" type="checkbox" /> Ask for a reply</label>
+              <label>Reply timeout (s) <input name="replyTimeout" inputmode="numeric" placeholder=${String(DEFAULT_REPLY_TIMEOUT_SECONDS)} /></label>
+            </details>`}
         <div class="actions wide">
           <button class="primary" type="submit" ?disabled=${this._busy}>Send</button>
           <button type="button" @click=${this._onSave}>Save as quick command</button>
@@ -130,7 +163,18 @@ export class CommandComposerElement extends LitElement {
 
   private _onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    void this._send(this._read());
+    const data = new FormData(this.renderRoot.querySelector('form') as HTMLFormElement);
+    const options = parseCommandOptions({
+      expiry: String(data.get('expiry') ?? ''),
+      userProperties: String(data.get('userProperties') ?? ''),
+      askForReply: data.get('askForReply') === 'on',
+      replyTimeout: String(data.get('replyTimeout') ?? ''),
+    });
+    if ('problem' in options) {
+      this._problem = options.problem;
+      return;
+    }
+    void this._send({ ...this._read(), ...options });
   }
 
   private _onSave(): void {
@@ -144,7 +188,7 @@ export class CommandComposerElement extends LitElement {
   }
 
   /** The form keeps what was typed when the command is refused, so nothing is lost. */
-  private async _send(command: SavedCommand): Promise<void> {
+  private async _send(command: NewCommand): Promise<void> {
     const service = this._service.value;
     if (!service) return;
     this._busy = true;

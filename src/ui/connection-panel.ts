@@ -79,6 +79,10 @@ export class ConnectionPanelElement extends LitElement {
       <label class="inline"
         ><input name="cleanSession" type="checkbox" .checked=${settings.cleanSession} /> Clean session</label
       >
+      <label
+        >Session expiry (seconds, MQTT 5; persistent session only)
+        <input name="sessionExpirySeconds" type="number" min="0" max="4294967295" .value=${String(settings.sessionExpirySeconds)}
+      /></label>
       <label class="inline wide"
         ><input name="lastWill" type="checkbox" .checked=${settings.lastWill} /> Announce this dashboard's presence
         (online, and a Last Will saying offline)</label
@@ -97,6 +101,7 @@ export class ConnectionPanelElement extends LitElement {
     const form = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const keepalive = Number(text('keepaliveSeconds'));
+    const expiry = Number(text('sessionExpirySeconds'));
     const settings: StoredSettings = {
       ...service.settings.state,
       brokerUrl: text('brokerUrl'),
@@ -107,6 +112,7 @@ export class ConnectionPanelElement extends LitElement {
       keepaliveSeconds: Number.isInteger(keepalive) && keepalive >= 0 && keepalive <= 65_535 ? keepalive : 30,
       protocol: text('protocol') as StoredProtocol,
       cleanSession: form.get('cleanSession') === 'on',
+      sessionExpirySeconds: Number.isInteger(expiry) && expiry >= 0 && expiry <= 4_294_967_295 ? expiry : 3600,
       lastWill: form.get('lastWill') === 'on',
     };
     service.connect(settings);

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { ConnectionStatus } from '../mqtt/connection-types';
+import { describeSession, type SessionView } from '../app/session-tracker';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
@@ -65,13 +66,14 @@ export class ConnectionStatusElement extends LitElement {
     new StoreController(this, () => this._service.value?.status);
     new StoreController(this, () => this._service.value?.clock); // the "Reconnecting in N s" countdown
     new StoreController(this, () => this._service.value?.role);
+    new StoreController(this, () => this._service.value?.session);
   }
 
   override render() {
     const service = this._service.value;
     const status = service?.status.state;
     if (!service || !status) return html``;
-    const [headline, statusDetail] = describeStatus(status, Date.now());
+    const [headline, statusDetail] = describeStatus(status, Date.now(), service.session.state);
     const viewer = service.role.state.role === 'viewer' && status.phase !== 'disconnected';
     const detail = viewer ? `${statusDetail} · viewing: another tab holds this client id and sends the commands` : statusDetail;
     const active = status.phase !== 'disconnected' && status.phase !== 'failed';
@@ -92,10 +94,11 @@ export class ConnectionStatusElement extends LitElement {
 }
 
 /** The status as a headline and a detail, both plain text. */
-export function describeStatus(status: ConnectionStatus, now: number): [string, string] {
+export function describeStatus(status: ConnectionStatus, now: number, sessionView: SessionView): [string, string] {
   switch (status.phase) {
     case 'connected': {
-      const session = status.sessionPresent ? ' · session present' : '';
+      const words = describeSession(sessionView) || (status.sessionPresent ? 'session present' : '');
+      const session = words ? ` · ${words}` : '';
       const ping = status.pingRttMs === null ? '' : ` · ping ${status.pingRttMs} ms`;
       return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}${ping}`];
     }

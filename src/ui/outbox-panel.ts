@@ -70,6 +70,17 @@ export class OutboxPanelElement extends LitElement {
       .cancelled .state {
         color: var(--muted);
       }
+      .reply {
+        grid-column: 1;
+        font-size: 0.85rem;
+        overflow-wrap: anywhere;
+      }
+      .reply.received {
+        color: var(--ok);
+      }
+      .reply.none {
+        color: var(--danger);
+      }
       li button {
         grid-row: 1 / span 2;
         grid-column: 2;
@@ -131,6 +142,11 @@ export class OutboxPanelElement extends LitElement {
       <span class="state"
         >${describeState(command)} · QoS ${command.qos}${command.retain ? ' · retain' : ''} · ${formatTime(command.createdAt)}</span
       >
+      ${command.reply
+        ? html`<span class="reply ${command.reply.state}"
+            >${describeReply(command, command.reply.from ?? this._service.value?.deviceOf(command.topic) ?? 'the device')}</span
+          >`
+        : nothing}
     </li>`;
   }
 }
@@ -145,6 +161,22 @@ export function describeState(command: OutboxCommand): string {
       return command.state;
   }
 }
+
+/** The answer to a request: awaited, received (who answered, and what), or none in time. */
+export function describeReply(command: OutboxCommand, from: string): string {
+  const reply = command.reply;
+  if (!reply) return '';
+  switch (reply.state) {
+    case 'waiting':
+      return `awaiting a reply until ${formatTime(reply.deadline)}`;
+    case 'received':
+      return `acknowledged by ${from}: ${reply.text === null || reply.text === '' ? '(empty reply)' : shorten(reply.text)}`;
+    case 'none':
+      return reply.text ? `no reply: ${reply.text}` : `no reply within ${command.replyTimeoutSeconds ?? '?'} s`;
+  }
+}
+
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
 customElements.define('outbox-panel', OutboxPanelElement);
 

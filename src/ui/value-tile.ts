@@ -36,6 +36,23 @@ export class ValueTileElement extends LitElement {
       font-family: var(--mono);
       overflow-wrap: anywhere;
     }
+    .away {
+      font-size: 0.75rem;
+      color: var(--warn);
+      font-weight: 600;
+      flex: none;
+    }
+    footer button {
+      margin-left: auto;
+      font: inherit;
+      color: var(--text);
+      background: none;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      min-height: 44px;
+      min-width: 44px;
+      padding: 0 0.6rem;
+    }
     .retained {
       font-size: 0.75rem;
       border: 1px solid var(--accent);
@@ -89,8 +106,9 @@ export class ValueTileElement extends LitElement {
     }
   `;
 
-  static override properties = { value: { attribute: false } };
+  static override properties = { value: { attribute: false }, _messagesOpen: { state: true } };
   declare value: TopicValue | undefined;
+  declare private _messagesOpen: boolean;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
@@ -98,6 +116,15 @@ export class ValueTileElement extends LitElement {
     super();
     new StoreController(this, () => this._service.value?.clock);
     new StoreController(this, () => this._service.value?.status);
+    this._messagesOpen = false;
+  }
+
+  /** The message list is loaded on first use: the first screen does not need it. */
+  private async _openMessages(): Promise<void> {
+    await import('./topic-messages');
+    this._messagesOpen = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('topic-messages')?.open();
   }
 
   override render() {
@@ -121,17 +148,27 @@ export class ValueTileElement extends LitElement {
           : html`<span class="stale-mark" title="Not live: the connection was lost; a fresh message clears this"
               >stale since ${formatTime(stale)}</span
             >`}
+        ${value.whileAway
+          ? html`<span class="away" title="Kept by the broker in the persistent session while the dashboard was away: catch-up, not live"
+              >received while away</span
+            >`
+          : nothing}
         ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
       </header>
       <p class="value ${payload.kind}">${shown}</p>
       <footer>
         <span class="age" title=${formatTimestamp(value.receivedAt)}>${formatAge(now - value.receivedAt)}</span>
         <span>QoS ${value.qos}</span>
+        ${value.dup ? html`<span title="The sender may have sent this message before (DUP flag)">duplicate flag</span>` : nothing}
         ${payload.kind === 'binary' ? html`<span>binary · ${formatBytes(payload.bytes)}</span>` : nothing}
         ${payload.truncated && payload.kind !== 'binary'
           ? html`<span>showing ${formatBytes(DISPLAY_LIMIT_BYTES)} of ${formatBytes(payload.bytes)}</span>`
           : nothing}
+        <button type="button" aria-label=${`Messages on ${value.topic}`} @click=${() => void this._openMessages()}>Messages</button>
       </footer>
+      ${this._messagesOpen
+        ? html`<topic-messages .topic=${value.topic} @close=${() => (this._messagesOpen = false)}></topic-messages>`
+        : nothing}
     </article>`;
   }
 }

@@ -71,6 +71,8 @@ export interface KioskOptions {
   will?: boolean;
   /** Device presence tracking (on unless false). */
   presence?: boolean;
+  /** MQTT 5 session expiry in seconds (persistent session). */
+  expiry?: number;
 }
 
 /** A kiosk link, as a user would bookmark it. */
@@ -85,6 +87,7 @@ export function kioskLink(options: KioskOptions): string {
   if (options.username) parts.push(`username=${encodeURIComponent(options.username)}`);
   if (options.will !== undefined) parts.push(`will=${options.will ? 1 : 0}`);
   if (options.presence !== undefined) parts.push(`presence=${options.presence ? 1 : 0}`);
+  if (options.expiry !== undefined) parts.push(`expiry=${options.expiry}`);
   return `/?${parts.join('&')}`;
 }
 

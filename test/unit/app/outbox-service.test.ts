@@ -13,6 +13,8 @@ let ids = 0;
 class FakeSender implements CommandSender {
   connected = true;
   receiveMaximum = 65_535;
+  replyTopic = 'dashboard/test/reply';
+  canAskForReplies = true;
   readonly sent: OutboundCommand[] = [];
   readonly resumed: UnfinishedCommand[] = [];
   sendCommand(command: OutboundCommand): void {

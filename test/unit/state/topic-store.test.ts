@@ -20,6 +20,8 @@ const message = (topic: string, text: string, receivedAt = 1, retained = false) 
   qos: 1 as const,
   retained,
   receivedAt,
+  whileAway: false,
+  dup: false,
 });
 
 describe('TopicStore', () => {

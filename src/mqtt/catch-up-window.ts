@@ -1,0 +1,50 @@
+/**
+ * Which messages the broker kept for the dashboard while it was away. MQTT does not label them, so this
+ * is worked out from the order of packets: after a CONNACK with "session present", the broker sends what
+ * it queued first (Mosquitto, EMQX and HiveMQ write the queue right behind the CONNACK). The dashboard
+ * sends a PINGREQ at once; the window stays open until the PINGRESP is back and the burst of queued
+ * messages has ended (Aedes streams its queue alongside other packets), and closes after a few seconds
+ * at most, so a busy live stream is never taken for catch-up.
+ */
+
+/** A pause this long after the PINGRESP ends the catch-up burst. */
+export const BURST_GAP_MS = 30;
+/** The window never stays open longer than this after the CONNACK. */
+export const WINDOW_LIMIT_MS = 3000;
+
+export class CatchUpWindow {
+  private _open = false;
+  private _openedAt = 0;
+  private _lastMessageAt = 0;
+  private _answered = false;
+
+  /** A CONNACK arrived: the window opens only when the broker resumed a session. */
+  connected(sessionPresent: boolean, now: number): void {
+    this._open = sessionPresent;
+    this._openedAt = now;
+    this._lastMessageAt = now;
+    this._answered = false;
+  }
+
+  /** The broker answered the PINGREQ sent right after the CONNACK. */
+  pingAnswered(): void {
+    this._answered = true;
+  }
+
+  /** The link went: nothing more can be catch-up until the next CONNACK. */
+  closed(): void {
+    this._open = false;
+  }
+
+  /** Whether a message arriving now (not retained) was queued by the broker while the dashboard was away. */
+  receivedWhileAway(now: number): boolean {
+    if (!this._open) return false;
+    const burstEnded = this._answered && now - this._lastMessageAt > BURST_GAP_MS;
+    if (burstEnded || now - this._openedAt > WINDOW_LIMIT_MS) {
+      this._open = false;
+      return false;
+    }
+    this._lastMessageAt = now;
+    return true;
+  }
+}

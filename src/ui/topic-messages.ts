@@ -1,0 +1,179 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { MessageProperties } from '../mqtt/message-properties';
+import type { LoggedMessage } from '../state/message-log';
+import { dashboardContext } from './dashboard-context';
+import { formatTime, formatTimestamp } from './format';
+import { controlStyles } from './shared-styles';
+import { StoreController } from './store-controller';
+
+/** How many of a topic's recent messages are listed. */
+const SHOWN = 100;
+
+/**
+ * A topic's recent messages, newest first, in a modal dialog: each with its QoS, retain and duplicate
+ * flags, whether it was received while away, and its MQTT 5 properties on demand. Loaded only when opened.
+ */
+export class TopicMessagesElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      dialog {
+        width: min(46rem, calc(100vw - 2rem));
+        max-height: calc(100vh - 4rem);
+        background: var(--surface);
+        color: var(--text);
+        border: 1px solid var(--border);
+        border-radius: 10px;
+        padding: 1rem;
+        box-sizing: border-box;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.45);
+      }
+      header {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 1rem;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1rem;
+        font-family: var(--mono);
+        overflow-wrap: anywhere;
+      }
+      ol {
+        list-style: none;
+        margin: 0.75rem 0 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      li {
+        border-top: 1px solid var(--border);
+        padding-top: 0.5rem;
+        display: grid;
+        gap: 0.25rem;
+      }
+      .flags {
+        font-size: 0.8rem;
+        color: var(--muted);
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+      }
+      .away {
+        color: var(--warn);
+        font-weight: 600;
+      }
+      .payload {
+        margin: 0;
+        font-family: var(--mono);
+        font-size: 0.9rem;
+        overflow-wrap: anywhere;
+        white-space: pre-wrap;
+        max-height: 8rem;
+        overflow: auto;
+      }
+      summary {
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+        cursor: pointer;
+        font-size: 0.85rem;
+      }
+      dl {
+        margin: 0;
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.2rem 0.75rem;
+        font-size: 0.85rem;
+      }
+      dd {
+        margin: 0;
+        font-family: var(--mono);
+        overflow-wrap: anywhere;
+      }
+      .none {
+        color: var(--muted);
+      }
+    `,
+  ];
+
+  static override properties = { topic: {} };
+  declare topic: string;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    this.topic = '';
+    new StoreController(this, () => this._service.value?.messages);
+  }
+
+  /** Opens the dialog (the element must be connected). */
+  async open(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  override render() {
+    const log = this._service.value?.messages;
+    const messages = log ? log.newest(SHOWN, (message) => message.topic === this.topic) : [];
+    return html`<dialog aria-label=${`Messages on ${this.topic}`} @close=${this._onClose}>
+      <header>
+        <h2>${this.topic}</h2>
+        <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button>
+      </header>
+      ${messages.length === 0
+        ? html`<p class="none">No message on this topic is left in the recent-message log.</p>`
+        : html`<ol aria-label="Recent messages, newest first">
+            ${messages.map((message) => this._row(message))}
+          </ol>`}
+    </dialog>`;
+  }
+
+  private _row(message: LoggedMessage) {
+    const text = message.payload.kind === 'empty' ? '(empty)' : message.payload.text;
+    return html`<li aria-label=${`Message ${message.seq}`}>
+      <span class="flags">
+        <span title=${formatTimestamp(message.receivedAt)}>${formatTime(message.receivedAt)}</span>
+        <span>QoS ${message.qos}</span>
+        ${message.retained ? html`<span>retained</span>` : nothing}
+        ${message.dup ? html`<span title="The sender may have sent this message before (DUP flag)">duplicate flag</span>` : nothing}
+        ${message.whileAway
+          ? html`<span class="away" title="Kept by the broker in the persistent session while the dashboard was away">received while away</span>`
+          : nothing}
+      </span>
+      <p class="payload">${text}</p>
+      ${message.properties ? propertiesView(message.properties) : nothing}
+    </li>`;
+  }
+
+  private _onClose(): void {
+    this.dispatchEvent(new Event('close'));
+  }
+}
+
+function propertiesView(properties: MessageProperties) {
+  const rows: Array<[string, string]> = [];
+  for (const [key, value] of properties.userProperties) rows.push([`User property ${key}`, value]);
+  if (properties.contentType !== null) rows.push(['Content type', properties.contentType]);
+  if (properties.payloadFormat !== null) rows.push(['Payload format', properties.payloadFormat]);
+  if (properties.messageExpirySeconds !== null) rows.push(['Message expiry', `${properties.messageExpirySeconds} s left`]);
+  if (properties.responseTopic !== null) rows.push(['Response topic', properties.responseTopic]);
+  if (properties.correlationData !== null) rows.push(['Correlation data', properties.correlationData]);
+  return html`<details>
+    <summary>MQTT 5 properties (${rows.length})</summary>
+    <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
+  </details>`;
+}
+
+customElements.define('topic-messages', TopicMessagesElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'topic-messages': TopicMessagesElement;
+  }
+}
