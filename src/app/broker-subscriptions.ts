@@ -9,7 +9,7 @@ import type { SubscriptionStore } from '../state/subscription-store';
 /** What this needs from the transport (MqttConnection). */
 export interface SubscriptionTransport {
   readonly status: { phase: string };
-  subscribe(filter: string, qos: QoS, onlyIfNew?: boolean): Promise<SubscribeOutcome>;
+  subscribe(filter: string, qos: QoS): Promise<SubscribeOutcome>;
   unsubscribe(filter: string): Promise<void>;
 }
 
@@ -39,11 +39,11 @@ export class BrokerSubscriptions {
 
   /**
    * After a CONNACK: every subscription again, whether or not the broker kept the session (one added
-   * while away is new to it). `onlyIfNew`: the session was resumed and the retained values are on screen
-   * already, so the broker need not send them again (MQTT 5).
+   * while away is new to it). The retained values come again too: a retained value changed at QoS 0
+   * while the dashboard was away is corrected, and unchanged ones are no longer stale.
    */
-  async restoreAll(onlyIfNew = false): Promise<void> {
-    await Promise.all(this._store.entries.map((entry) => this._send(entry.filter, entry.requestedQos, onlyIfNew)));
+  async restoreAll(): Promise<void> {
+    await Promise.all(this._store.entries.map((entry) => this._send(entry.filter, entry.requestedQos)));
   }
 
   /** After a Disconnect: everything not refused waits for the next connection. */
@@ -53,11 +53,11 @@ export class BrokerSubscriptions {
     }
   }
 
-  private async _send(filter: string, qos: QoS, onlyIfNew = false): Promise<void> {
+  private async _send(filter: string, qos: QoS): Promise<void> {
     if (this._transport.status.phase !== 'connected') return; // sent on the next CONNACK
     this._store.patch(filter, { state: 'pending', reason: null });
     try {
-      const outcome = await this._transport.subscribe(filter, qos, onlyIfNew);
+      const outcome = await this._transport.subscribe(filter, qos);
       if (this._store.find(filter)?.requestedQos !== qos) return; // changed meanwhile
       this._store.patch(filter, {
         state: outcome.granted === null ? 'refused' : 'active',

@@ -50,8 +50,6 @@ export class DashboardService {
   private _connectRequest = 0;
   /** The owner's reply topic for requests (MQTT 5), or null when this tab does not send. */
   private _replyTopic: string | null = null;
-  /** `<broker> <client id>` of the last CONNACK in this page: a resumed session's retained values are on screen. */
-  private _connackKey: string | null = null;
 
   constructor(
     private readonly _connection: MqttConnection,
@@ -75,9 +73,7 @@ export class DashboardService {
     const settings = this.settings.state;
     const owner = this.role.state.role === 'owner';
     const key = `${settings.brokerUrl.trim()} ${owner ? settings.clientId : 'viewer'}`;
-    const resumedHere = sessionPresent && this._connackKey === key;
-    this._connackKey = key;
-    void this._broker.restoreAll(resumedHere);
+    void this._broker.restoreAll();
     if (!owner) {
       this._session.connected({ key, persistent: false, expirySeconds: null }, false, null);
       return;
@@ -93,13 +89,13 @@ export class DashboardService {
       this.settings.set({ sessionKey: remembered });
       void this._save();
     }
-    if (mqtt5 && this._replyTopic) void this._subscribeToReplies(this._replyTopic, resumedHere);
+    if (mqtt5 && this._replyTopic) void this._subscribeToReplies(this._replyTopic);
     this.outbox.connected();
   }
 
-  private async _subscribeToReplies(topic: string, onlyIfNew: boolean): Promise<void> {
+  private async _subscribeToReplies(topic: string): Promise<void> {
     try {
-      const outcome = await this._connection.subscribe(topic, 1, onlyIfNew);
+      const outcome = await this._connection.subscribe(topic, 1);
       if (outcome.refusal) this._notify(`Replies to commands cannot be received: the broker refused the subscription to ${topic} (${outcome.refusal}). Allow it in the broker's ACL.`);
     } catch {
       /* the link went: tried again on the next CONNACK */

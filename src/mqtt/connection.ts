@@ -154,16 +154,11 @@ export class MqttConnection {
     }
   }
 
-  /**
-   * `onlyIfNew`: the broker kept this session and the dashboard already shows its retained values, so
-   * (MQTT 5 retain handling 1) the broker sends retained messages only if the subscription is new to it.
-   */
-  async subscribe(filter: string, qos: QoS, onlyIfNew = false): Promise<SubscribeOutcome> {
+  async subscribe(filter: string, qos: QoS): Promise<SubscribeOutcome> {
     const client = this._connectedClient();
     const protocol = this._status.protocol ?? '3.1.1';
-    const options = protocol === '5' && onlyIfNew ? { qos, rh: 1 } : { qos };
     return new Promise((resolve, reject) => {
-      client.subscribe(filter, options, (error, _granted, packet) => {
+      client.subscribe(filter, { qos }, (error, _granted, packet) => {
         const code = packet?.granted?.[0];
         const reasonString = packet?.properties?.reasonString;
         if (typeof code === 'number' && code >= 0x80) {

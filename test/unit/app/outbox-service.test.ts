@@ -208,3 +208,73 @@ describe('schema upgrade', () => {
     expect(upgraded.objectStoreNames.contains('outbox')).toBe(true);
   });
 });
+
+describe('requests and message expiry', () => {
+  async function outboxWithClock(start: number) {
+    const clock = { now: start };
+    const outbox = new OutboxService(
+      new OutboxRepository(await openDashboardDatabase(`outbox-${databases++}`)),
+      null,
+      () => clock.now,
+      () => `id-${++ids}`,
+    );
+    await outbox.load();
+    return { outbox, clock };
+  }
+
+  it('a request carries the reply topic and its id as correlation data, and records the reply', async () => {
+    const { outbox } = await outboxWithClock(Date.now());
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    await outbox.enqueue({ ...command('stop'), replyTimeoutSeconds: 5, userProperties: [['opérateur', 'anna']] });
+    const sent = sender.sent[0] as OutboundCommand;
+    expect(sent).toMatchObject({ responseTopic: 'dashboard/test/reply', correlationData: sent.id, userProperties: [['opérateur', 'anna']] });
+    outbox.settled(sent.id, { delivered: true });
+    await settle();
+    expect(outbox.store.byId(sent.id)?.reply).toMatchObject({ state: 'waiting' });
+    outbox.replyReceived(sent.id, 'ok', 'moteur');
+    await settle();
+    expect(outbox.store.byId(sent.id)?.reply).toMatchObject({ state: 'received', text: 'ok', from: 'moteur' });
+  });
+
+  it('a request with no reply in time says so', async () => {
+    const { outbox } = await outboxWithClock(Date.now());
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    await outbox.enqueue({ ...command('ping'), replyTimeoutSeconds: 0.02 });
+    outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: true });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(outbox.store.list()[0]?.reply?.state).toBe('none');
+  });
+
+  it('over MQTT 3.1.1 a request cannot ask for a reply, and says why', async () => {
+    const { outbox } = await outboxWithClock(Date.now());
+    const sender = new FakeSender();
+    sender.canAskForReplies = false;
+    outbox.becomeSender(sender);
+    await outbox.enqueue({ ...command('ping'), replyTimeoutSeconds: 5 });
+    outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: true });
+    await settle();
+    expect(outbox.store.list()[0]?.reply).toMatchObject({ state: 'none', text: 'sent over MQTT 3.1.1, which cannot ask for a reply' });
+  });
+
+  it('sends what is left of the message expiry, and fails a command whose expiry passed while queued', async () => {
+    const { outbox, clock } = await outboxWithClock(10_000);
+    const sender = new FakeSender();
+    sender.connected = false;
+    outbox.becomeSender(sender);
+    await outbox.enqueue({ ...command('ouvrir'), expirySeconds: 60 });
+    await outbox.enqueue({ ...command('fermer'), expirySeconds: 5 });
+    clock.now += 20_000;
+    sender.connected = true;
+    outbox.connected();
+    await settle();
+    expect(sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40]]);
+    expect(outbox.store.list()[1]?.state).toBe('failed');
+    expect(outbox.store.list()[1]?.reason).toContain('expired: not sent within its message expiry of 5 s');
+    // Retry gives it a fresh expiry.
+    outbox.retry(outbox.store.list()[1]?.seq ?? 0);
+    await settle();
+    expect(sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40], ['fermer', 5]]);
+  });
+});

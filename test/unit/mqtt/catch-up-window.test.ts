@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { BURST_GAP_MS, CatchUpWindow, WINDOW_LIMIT_MS } from '../../../src/mqtt/catch-up-window';
+
+describe('messages received while away', () => {
+  it('nothing is catch-up when the broker did not resume a session', () => {
+    const window = new CatchUpWindow();
+    window.connected(false, 1000);
+    expect(window.receivedWhileAway(1001)).toBe(false);
+  });
+
+  it('what arrives before the ping is answered is catch-up (Mosquitto sends its queue right behind the CONNACK)', () => {
+    const window = new CatchUpWindow();
+    window.connected(true, 1000);
+    expect([1001, 1002, 1003].map((at) => window.receivedWhileAway(at))).toEqual([true, true, true]);
+    window.pingAnswered();
+    expect(window.receivedWhileAway(1003 + BURST_GAP_MS + 1)).toBe(false);
+    expect(window.receivedWhileAway(1003 + BURST_GAP_MS + 2)).toBe(false); // closed for good
+  });
+
+  it('a burst still streaming after the ping answer stays catch-up until it pauses (Aedes)', () => {
+    const window = new CatchUpWindow();
+    window.connected(true, 1000);
+    expect(window.receivedWhileAway(1001)).toBe(true);
+    window.pingAnswered();
+    expect(window.receivedWhileAway(1005)).toBe(true);
+    expect(window.receivedWhileAway(1010)).toBe(true);
+    expect(window.receivedWhileAway(1010 + BURST_GAP_MS + 5)).toBe(false);
+  });
+
+  it('never lasts beyond its limit, whatever the rate, and closes with the link', () => {
+    const window = new CatchUpWindow();
+    window.connected(true, 0);
+    let at = 0;
+    while (at < WINDOW_LIMIT_MS) expect(window.receivedWhileAway((at += 10))).toBe(true);
+    expect(window.receivedWhileAway(at + 10)).toBe(false);
+    window.connected(true, 10_000);
+    window.closed();
+    expect(window.receivedWhileAway(10_001)).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { decodePayload } from '../../../src/mqtt/payload';
+import { MessageLog } from '../../../src/state/message-log';
+
+const message = (topic: string, text: string) => ({
+  topic,
+  payload: decodePayload(new TextEncoder().encode(text)),
+  qos: 1 as const,
+  retained: false,
+  dup: false,
+  whileAway: false,
+  receivedAt: 1,
+  properties: null,
+});
+
+describe('the message log', () => {
+  it('keeps the most recent messages, newest first, and forgets the oldest past its capacity', () => {
+    const log = new MessageLog(3, () => {});
+    for (const text of ['1', '2', '3', '4', '5']) log.add(message('a', text));
+    expect(log.total).toBe(5);
+    expect(log.size).toBe(3);
+    expect(log.newest(10).map((m) => m.payload.text)).toEqual(['5', '4', '3']);
+    expect(log.newest(10).map((m) => m.seq)).toEqual([5, 4, 3]);
+  });
+
+  it('filters and limits', () => {
+    const log = new MessageLog(10, () => {});
+    for (const [topic, text] of [['a', '1'], ['b', '2'], ['a', '3'], ['a', '4']] as const) log.add(message(topic, text));
+    expect(log.newest(2, (m) => m.topic === 'a').map((m) => m.payload.text)).toEqual(['4', '3']);
+    log.clear();
+    expect(log.newest(10)).toEqual([]);
+  });
+});
