@@ -3,12 +3,13 @@
  * The UI gets this object through @lit/context and never touches mqtt.js or IndexedDB itself.
  */
 import type { MqttConnection } from '../mqtt/connection';
-import type { ConnectionStatus, InboundMessage, QoS } from '../mqtt/connection-types';
-import { userProperty } from '../mqtt/message-properties';
+import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
+import { commandSender } from './command-sender';
+import { MessageRouter } from './message-router';
+import { checkPresenceSettings } from './presence-settings';
+import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
 import { MessageLog } from '../state/message-log';
 import { SessionTracker } from './session-tracker';
-import { decodePayload } from '../mqtt/payload';
-import { presenceRuleProblem } from '../mqtt/presence-rules';
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import { ValueStore } from '../state/notifier';
 import { PresenceStore } from '../state/presence-store';
@@ -48,8 +49,7 @@ export class DashboardService {
   private readonly _ownership = new ConnectionOwnership();
   private readonly _broker: BrokerSubscriptions;
   private _connectRequest = 0;
-  /** The owner's reply topic for requests (MQTT 5), or null when this tab does not send. */
-  private _replyTopic: string | null = null;
+  private readonly _router: MessageRouter;
 
   constructor(
     private readonly _connection: MqttConnection,
@@ -65,7 +65,8 @@ export class DashboardService {
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
-    _connection.onMessage((message) => this._receive(message));
+    this._router = new MessageRouter(this.messages, this.topics, this._presenceTracker, this._broker, outbox);
+    _connection.onMessage((message) => this._router.route(message));
     setInterval(() => this.clock.replace({ now: Date.now() }), 1000);
   }
 
@@ -89,7 +90,7 @@ export class DashboardService {
       this.settings.set({ sessionKey: remembered });
       void this._save();
     }
-    if (mqtt5 && this._replyTopic) void this._subscribeToReplies(this._replyTopic);
+    if (mqtt5 && this._router.replyTopic) void this._subscribeToReplies(this._router.replyTopic);
     this.outbox.connected();
   }
 
@@ -100,34 +101,6 @@ export class DashboardService {
     } catch {
       /* the link went: tried again on the next CONNACK */
     }
-  }
-
-  private _receive(message: InboundMessage): void {
-    const logged = () => {
-      const payload = decodePayload(message.payload);
-      const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
-      this.messages.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties });
-      return payload;
-    };
-    if (message.topic === this._replyTopic) {
-      const payload = logged();
-      const correlation = message.properties?.correlationData;
-      if (correlation) this.outbox.replyReceived(correlation, payload.text, userProperty(message.properties, 'device'));
-      return;
-    }
-    // A message still in flight for a filter the user just removed must not bring its tile back.
-    // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
-    if (!this.topics.get(message.topic) && !this._broker.matches(message.topic)) return;
-    this.topics.update({
-      topic: message.topic,
-      payload: logged(),
-      qos: message.qos,
-      retained: message.retain,
-      receivedAt: message.receivedAt,
-      whileAway: message.whileAway,
-      dup: message.dup,
-    });
-    this._presenceTracker.observe(message.topic, message.payload, message.receivedAt);
   }
 
   /** Loads saved settings, applies a kiosk link, and connects when the link or the last session says so. */
@@ -166,30 +139,16 @@ export class DashboardService {
       if (request !== this._connectRequest) return;
       this.role.replace({ role: 'owner' });
       const replyTopic = dashboardReplyTopic(settings.clientId);
-      this._replyTopic = replyTopic;
-      this.outbox.becomeSender({
-        replyTopic,
-        get canAskForReplies() {
-          return connection.status.protocol !== '3.1.1';
-        },
-        get connected() {
-          return connection.status.phase === 'connected';
-        },
-        get receiveMaximum() {
-          return connection.status.receiveMaximum;
-        },
-        sendCommand: (command) => connection.commands.send(command),
-        resumeCommands: (unfinished) => connection.commands.resume(unfinished),
-      });
+      this._router.replyTopic = replyTopic;
+      this.outbox.becomeSender(commandSender(this._connection, replyTopic));
       this._connectWith(settings, settings.clientId, settings.cleanSession, settings.lastWill);
     };
-    const connection = this._connection;
     void this._ownership.claim(key, asOwner).then((role) => {
       if (request !== this._connectRequest) return;
       if (role === 'owner') asOwner();
       else {
         this.role.replace({ role: 'viewer' });
-        this._replyTopic = null;
+        this._router.replyTopic = null;
         this._connectWith(settings, `${settings.clientId}-viewer-${Math.random().toString(16).slice(2, 8)}`, true, false);
       }
     });
@@ -249,20 +208,9 @@ export class DashboardService {
 
   /** Changes the presence rules. Returns a message when a rule cannot be used (nothing changes then). */
   setPresence(presence: PresenceSettings): string | null {
-    const rules = presence.rules.map((rule) => ({
-      pattern: rule.pattern.trim(),
-      online: rule.online.map((word) => word.trim()).filter((word) => word !== ''),
-      offline: rule.offline.map((word) => word.trim()).filter((word) => word !== ''),
-    }));
-    if (presence.enabled && rules.length === 0) return 'Add at least one presence rule, or turn device presence off.';
-    for (const rule of rules) {
-      const problem = presenceRuleProblem(rule);
-      if (problem) return problem;
-    }
-    const patterns = rules.map((rule) => rule.pattern);
-    const repeated = patterns.find((pattern, index) => patterns.indexOf(pattern) !== index);
-    if (repeated) return `The presence pattern ${repeated} is given twice: keep one.`;
-    const next = { enabled: presence.enabled, rules };
+    const checked = checkPresenceSettings(presence);
+    if ('problem' in checked) return checked.problem;
+    const next = checked.settings;
     this.settings.set({ presence: next });
     void this._save();
     this._applyPresence(next);
@@ -355,17 +303,6 @@ export class DashboardService {
   }
 }
 
-/** Where the dashboard announces its own presence (birth `online`, Will `offline`). */
-export function dashboardPresenceTopic(clientId: string): string {
-  return `dashboard/${topicLevel(clientId)}/status`;
-}
-
-/** Where devices reply to the dashboard's requests (MQTT 5 response topic). */
-export function dashboardReplyTopic(clientId: string): string {
-  return `dashboard/${topicLevel(clientId)}/reply`;
-}
-
-const topicLevel = (clientId: string) => clientId.replace(/[+#/\u0000]/g, '_') || 'unnamed';
 
 const sameCommand = (a: SavedCommand, b: SavedCommand) => a.topic === b.topic && a.payload === b.payload;
 

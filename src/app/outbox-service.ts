@@ -7,9 +7,10 @@
  */
 import type { CommandJournal, CommandOutcome, HandshakeStage, OutboundCommand, UnfinishedCommand } from '../mqtt/command-channel';
 import { OutboxStore } from '../state/outbox-store';
-import { isFinished, type CommandReply, type NewCommand, type OutboxCommand } from '../storage/outbox-command';
+import { isFinished, type NewCommand, type OutboxCommand } from '../storage/outbox-command';
 import { OutboxStorageError, type OutboxRepository } from '../storage/outbox-repository';
 import type { OutboxSync } from './outbox-sync';
+import { ReplyWatch } from './reply-watch';
 
 /** What the outbox needs from the connection. */
 export interface CommandSender {
@@ -40,8 +41,7 @@ export class OutboxService implements CommandJournal {
   /** QoS 0 or 2 commands on the wire: nothing else goes until they end. */
   private _barriers = 0;
   private _sender: CommandSender | null = null;
-  /** "No reply" timers of delivered requests, by sequence number. */
-  private readonly _replyTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  private readonly _replies: ReplyWatch;
   private _storageProblem: (message: string) => void = () => {};
 
   constructor(
@@ -51,6 +51,11 @@ export class OutboxService implements CommandJournal {
     private readonly _newId: () => string = () => crypto.randomUUID(),
   ) {
     _sync?.onRemoteChange((commands, deleted) => this._applyRemote(commands, deleted));
+    const store = this.store;
+    this._replies = new ReplyWatch(
+      { get: (seq) => store.get(seq), byId: (id) => store.byId(id), persist: (command, patch) => this._persist(command, patch) },
+      _now,
+    );
   }
 
   /** Reads the outbox from IndexedDB. Returns a message when it cannot be read. */
@@ -141,41 +146,12 @@ export class OutboxService implements CommandJournal {
       }
     }
     sender.resumeCommands(unfinished);
-    for (const command of this.store.list()) if (command.reply?.state === 'waiting') this._awaitReply(command);
+    for (const command of this.store.list()) if (command.reply?.state === 'waiting') this._replies.await(command);
   }
 
-  /**
-   * A message on the reply topic: the reply to the command whose id is its correlation data. A reply
-   * after the timeout still counts (the device did answer, late).
-   */
+  /** A message on the reply topic, with the correlation data of the request it answers. */
   replyReceived(correlationData: string, text: string, from: string | null): void {
-    const command = this.store.byId(correlationData);
-    if (!command?.reply || command.reply.state === 'received') return;
-    clearTimeout(this._replyTimers.get(command.seq));
-    this._replyTimers.delete(command.seq);
-    void this._persist(command, { reply: { ...command.reply, state: 'received', text, from, at: this._now() } });
-  }
-
-  /** The reply a just-delivered command waits for, if it asked for one. */
-  private _replyExpected(command: OutboxCommand): CommandReply | null {
-    const timeout = command.replyTimeoutSeconds;
-    if (!timeout) return null;
-    const now = this._now();
-    if (this._sender?.canAskForReplies === false) {
-      return { state: 'none', deadline: now, text: 'sent over MQTT 3.1.1, which cannot ask for a reply', from: null, at: null };
-    }
-    return { state: 'waiting', deadline: now + timeout * 1000, text: null, from: null, at: null };
-  }
-
-  private _awaitReply(command: OutboxCommand): void {
-    const reply = command.reply;
-    if (!reply || reply.state !== 'waiting' || this._replyTimers.has(command.seq)) return;
-    const timer = setTimeout(() => {
-      this._replyTimers.delete(command.seq);
-      const current = this.store.get(command.seq);
-      if (current?.reply?.state === 'waiting') void this._persist(current, { reply: { ...current.reply, state: 'none' } });
-    }, Math.max(0, reply.deadline - this._now()));
-    this._replyTimers.set(command.seq, timer);
+    this._replies.received(correlationData, text, from);
   }
 
   /** This tab no longer owns the connection (the user disconnected). */
@@ -207,13 +183,13 @@ export class OutboxService implements CommandJournal {
     if (!this._inflight.delete(command.seq)) return; // already settled (a late second report)
     if (command.qos !== 1) this._barriers--;
     const patch: Partial<OutboxCommand> = outcome.delivered
-      ? { state: 'delivered', packetId: null, stage: null, reason: null, reply: this._replyExpected(command) }
+      ? { state: 'delivered', packetId: null, stage: null, reason: null, reply: this._replies.expected(command, this._sender?.canAskForReplies !== false) }
       : outcome.reason === null
         ? { state: 'queued', packetId: null, stage: null }
         : { state: 'failed', packetId: null, stage: null, reason: outcome.reason };
     void this._persist(command, patch).then(() => {
       const saved = this.store.get(command.seq);
-      if (saved) this._awaitReply(saved);
+      if (saved) this._replies.await(saved);
     });
     if (this.store.size - this.store.pendingCount > HISTORY_LIMIT + 50) void this._trimHistory();
     this._pump();

@@ -25,6 +25,7 @@ import {
   type SubscribeOutcome,
 } from './connection-types';
 import { startTicker, type StopTicking } from './ticker';
+import { withTimeout } from './with-timeout';
 
 const browserEnvironment: ConnectionEnvironment = {
   networkAvailable: () => typeof navigator === 'undefined' || navigator.onLine !== false,
@@ -350,14 +351,4 @@ export class MqttConnection {
 
 function lossByKeepalive(keepaliveSeconds: number): string {
   return `The broker did not answer within 1.5 × keep-alive (${keepaliveSeconds * 1.5} s).`;
-}
-
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), milliseconds);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    );
-  });
 }

@@ -1,0 +1,54 @@
+/**
+ * Where each inbound message goes: the recent-message log, the latest value of its topic, device
+ * presence, and, on the dashboard's reply topic, the outbox (the reply to a request).
+ */
+import type { InboundMessage } from '../mqtt/connection-types';
+import { userProperty } from '../mqtt/message-properties';
+import { decodePayload, type DecodedPayload } from '../mqtt/payload';
+import type { MessageLog } from '../state/message-log';
+import type { TopicStore } from '../state/topic-store';
+import type { BrokerSubscriptions } from './broker-subscriptions';
+import type { OutboxService } from './outbox-service';
+import type { PresenceTracker } from './presence-tracker';
+
+export class MessageRouter {
+  /** The owner tab's reply topic for requests (MQTT 5), or null when this tab does not send. */
+  replyTopic: string | null = null;
+
+  constructor(
+    private readonly _log: MessageLog,
+    private readonly _topics: TopicStore,
+    private readonly _presence: PresenceTracker,
+    private readonly _broker: BrokerSubscriptions,
+    private readonly _outbox: OutboxService,
+  ) {}
+
+  route(message: InboundMessage): void {
+    if (message.topic === this.replyTopic) {
+      const payload = this._logged(message);
+      const correlation = message.properties?.correlationData;
+      if (correlation) this._outbox.replyReceived(correlation, payload.text, userProperty(message.properties, 'device'));
+      return;
+    }
+    // A message still in flight for a filter the user just removed must not bring its tile back.
+    // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
+    if (!this._topics.get(message.topic) && !this._broker.matches(message.topic)) return;
+    this._topics.update({
+      topic: message.topic,
+      payload: this._logged(message),
+      qos: message.qos,
+      retained: message.retain,
+      receivedAt: message.receivedAt,
+      whileAway: message.whileAway,
+      dup: message.dup,
+    });
+    this._presence.observe(message.topic, message.payload, message.receivedAt);
+  }
+
+  private _logged(message: InboundMessage): DecodedPayload {
+    const payload = decodePayload(message.payload);
+    const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
+    this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties });
+    return payload;
+  }
+}
