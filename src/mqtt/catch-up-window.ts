@@ -7,8 +7,11 @@
  * at most, so a busy live stream is never taken for catch-up.
  */
 
-/** A pause this long after the PINGRESP ends the catch-up burst. */
-export const BURST_GAP_MS = 30;
+/**
+ * A pause this long ends the catch-up burst, once the PINGRESP is back. Aedes may answer the PINGREQ
+ * before it starts streaming the queue, so the pause is counted from the later of the two.
+ */
+export const BURST_GAP_MS = 150;
 /** The window never stays open longer than this after the CONNACK. */
 export const WINDOW_LIMIT_MS = 3000;
 
@@ -27,8 +30,10 @@ export class CatchUpWindow {
   }
 
   /** The broker answered the PINGREQ sent right after the CONNACK. */
-  pingAnswered(): void {
+  pingAnswered(now: number): void {
+    if (this._answered) return;
     this._answered = true;
+    this._lastMessageAt = Math.max(this._lastMessageAt, now);
   }
 
   /** The link went: nothing more can be catch-up until the next CONNACK. */

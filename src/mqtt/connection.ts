@@ -211,7 +211,7 @@ export class MqttConnection {
       // Mosquitto's queued messages follow the CONNACK at once, before mqtt.js's 'connect' event.
       if (packet.cmd === 'connack') connackAt = now;
       if (packet.cmd === 'connack') this._catchUp.connected(packet.sessionPresent, now);
-      if (packet.cmd === 'pingresp') this._catchUp.pingAnswered();
+      if (packet.cmd === 'pingresp') this._catchUp.pingAnswered(now);
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
         this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode);
       }
