@@ -9,6 +9,9 @@ import { MessageRouter } from './message-router';
 import { checkPresenceSettings } from './presence-settings';
 import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
 import { MessageLog } from '../state/message-log';
+import { MessageRate } from '../state/message-rate';
+import { NumericHistory } from '../state/numeric-history';
+import { TopicTree } from '../state/topic-tree';
 import { SessionTracker } from './session-tracker';
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import { ValueStore } from '../state/notifier';
@@ -36,6 +39,12 @@ export class DashboardService {
   readonly presence = new PresenceStore();
   /** The most recent messages across all topics, with their flags and properties. */
   readonly messages = new MessageLog();
+  /** Numeric values over time, per topic, for sparklines and charts. */
+  readonly history = new NumericHistory();
+  /** Every topic seen, by levels, with message counts. */
+  readonly tree = new TopicTree();
+  /** Messages per second over the last second, worked out on each clock tick. */
+  readonly rate = new MessageRate();
   private readonly _session = new SessionTracker();
   /** What the broker did with the session at the last CONNACK. */
   readonly session = this._session.view;
@@ -65,9 +74,13 @@ export class DashboardService {
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
-    this._router = new MessageRouter(this.messages, this.topics, this._presenceTracker, this._broker, outbox);
+    this._router = new MessageRouter(this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
     _connection.onMessage((message) => this._router.route(message));
-    setInterval(() => this.clock.replace({ now: Date.now() }), 1000);
+    setInterval(() => {
+      const now = Date.now();
+      this.clock.replace({ now });
+      this.rate.sample(this.topics.messageCount, now);
+    }, 1000);
   }
 
   private _connected(sessionPresent: boolean): void {
@@ -119,6 +132,7 @@ export class DashboardService {
     if (link.subscriptions) settings.subscriptions = link.subscriptions;
     if (link.presenceEnabled !== null) settings.presence = { ...settings.presence, enabled: link.presenceEnabled };
     this.settings.replace(settings);
+    this.messages.resize(settings.logCapacity);
     for (const { filter, qos } of settings.subscriptions) this._broker.add(filter, qos);
     this._applyPresence(settings.presence);
     this.notices.replace({ messages });
@@ -159,6 +173,26 @@ export class DashboardService {
     const problem = commandProblem(command.topic, command.payload, this.status.state.maximumPacketSize);
     if (problem) return problem;
     return this.outbox.enqueue(command);
+  }
+
+  /** How many recent messages the log keeps (older ones are dropped at once when it shrinks). */
+  setLogCapacity(capacity: number): void {
+    if (!Number.isInteger(capacity) || capacity < 100 || capacity > 1_000_000) return;
+    this.messages.resize(capacity);
+    this.settings.set({ logCapacity: capacity });
+    void this._save();
+  }
+
+  /** Shows the tiles of topics matching `filter` first on the dashboard. */
+  pin(filter: string): void {
+    if (this.settings.state.pinned.includes(filter)) return;
+    this.settings.set({ pinned: [...this.settings.state.pinned, filter] });
+    void this._save();
+  }
+
+  unpin(filter: string): void {
+    this.settings.set({ pinned: this.settings.state.pinned.filter((pinned) => pinned !== filter) });
+    void this._save();
   }
 
   /** Keeps a command for one-tap sending (replacing the same topic and payload). */
@@ -259,6 +293,8 @@ export class DashboardService {
   private async _dropSubscription(filter: string): Promise<void> {
     const dropped = this._broker.drop(filter);
     this.topics.retain((topic) => this._broker.matches(topic));
+    this.history.retain((topic) => this.topics.get(topic) !== undefined);
+    this.tree.rebuild(this.topics.list());
     try {
       await dropped;
     } catch (error) {

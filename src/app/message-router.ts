@@ -5,7 +5,9 @@
 import type { InboundMessage } from '../mqtt/connection-types';
 import { userProperty } from '../mqtt/message-properties';
 import { decodePayload, type DecodedPayload } from '../mqtt/payload';
-import type { MessageLog } from '../state/message-log';
+import { VIEWER_BYTES, type MessageLog } from '../state/message-log';
+import type { NumericHistory } from '../state/numeric-history';
+import type { TopicTree } from '../state/topic-tree';
 import type { TopicStore } from '../state/topic-store';
 import type { BrokerSubscriptions } from './broker-subscriptions';
 import type { OutboxService } from './outbox-service';
@@ -21,6 +23,8 @@ export class MessageRouter {
     private readonly _presence: PresenceTracker,
     private readonly _broker: BrokerSubscriptions,
     private readonly _outbox: OutboxService,
+    private readonly _history: NumericHistory,
+    private readonly _tree: TopicTree,
   ) {}
 
   route(message: InboundMessage): void {
@@ -33,9 +37,12 @@ export class MessageRouter {
     // A message still in flight for a filter the user just removed must not bring its tile back.
     // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
     if (!this._topics.get(message.topic) && !this._broker.matches(message.topic)) return;
+    const payload = this._logged(message);
+    this._history.record(message.topic, message.receivedAt, payload);
+    this._tree.observe(message.topic);
     this._topics.update({
       topic: message.topic,
-      payload: this._logged(message),
+      payload,
       qos: message.qos,
       retained: message.retain,
       receivedAt: message.receivedAt,
@@ -48,7 +55,8 @@ export class MessageRouter {
   private _logged(message: InboundMessage): DecodedPayload {
     const payload = decodePayload(message.payload);
     const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
-    this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties });
+    const binary = payload.kind === 'binary' ? message.payload.slice(0, VIEWER_BYTES) : null;
+    this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties, binary });
     return payload;
   }
 }

@@ -35,6 +35,8 @@ const browserEnvironment: ConnectionEnvironment = {
 /** How long a user's Disconnect waits for its own `offline` to be acknowledged before it closes anyway. */
 const GOODBYE_TIMEOUT_MS = 2000;
 const WATCHDOG_TICK_MS = 250;
+/** A watchdog tick this late means the page itself was stalled. */
+const STALL_MS = 1000;
 
 type StatusListener = (status: ConnectionStatus) => void;
 type MessageListener = (message: InboundMessage) => void;
@@ -50,6 +52,7 @@ export class MqttConnection {
   private _stopTicker: StopTicking | null = null;
   /** Why the current link is being torn down by the dashboard itself, for the status. */
   private _lossReason: string | null = null;
+  private _lastWatchAt = 0;
   private readonly _backoff = new ReconnectBackoff();
   private readonly _catchUp = new CatchUpWindow();
   private readonly _statusListeners = new Set<StatusListener>();
@@ -294,6 +297,12 @@ export class MqttConnection {
   /** On every tick: a ping left unanswered means the link is dead, even if the socket looks open. */
   private _watch(client: MqttClient): void {
     if (this._status.phase !== 'connected') return;
+    // After a long stall of the page itself, the broker's answer may be waiting behind this tick:
+    // judge on the next tick, once the socket's pending data has been read.
+    const now = this._environment.now();
+    const stalled = now - this._lastWatchAt > STALL_MS;
+    this._lastWatchAt = now;
+    if (stalled) return;
     const silence = this._watchdog?.silenceBeyondLimit(this._environment.now());
     if (silence === null || silence === undefined) return;
     this._lossReason = `The broker stopped answering: no reply to a keep-alive ping, silent for ${Math.round(silence / 1000)} s.`;

@@ -22,6 +22,8 @@ export interface DecodedPayload {
   bytes: number;
   /** True when `text` shows only the beginning of the payload. */
   truncated: boolean;
+  /** For a `measure`, the JSON it was read from (`text` shows only value and unit). */
+  source?: string;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -43,7 +45,11 @@ export function decodePayload(payload: Uint8Array): DecodedPayload {
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
     const json = parseJson(text);
-    if (json !== undefined) return describeJson(json, bytes);
+    if (json !== undefined) {
+      const described = describeJson(json, bytes);
+      if (described.kind === 'measure') described.source = text;
+      return described;
+    }
   }
   return { kind: 'text', text, bytes, truncated };
 }

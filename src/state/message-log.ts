@@ -19,25 +19,47 @@ export interface LoggedMessage {
   readonly whileAway: boolean;
   readonly receivedAt: number;
   readonly properties: MessageProperties | null;
+  /** For a binary payload, its first bytes (up to VIEWER_BYTES), for the hex viewer. */
+  readonly binary: Uint8Array | null;
 }
+
+/** How many bytes of a binary payload the log keeps for the viewer. */
+export const VIEWER_BYTES = 4096;
 
 export const DEFAULT_LOG_CAPACITY = 10_000;
 
 export class MessageLog extends Notifier {
-  private readonly _ring: Array<LoggedMessage | undefined>;
+  private _ring: Array<LoggedMessage | undefined>;
   private _total = 0;
+  private _capacity: number;
 
-  constructor(
-    readonly capacity = DEFAULT_LOG_CAPACITY,
-    schedule?: Scheduler,
-  ) {
+  constructor(capacity = DEFAULT_LOG_CAPACITY, schedule?: Scheduler) {
     super(schedule);
+    this._capacity = capacity;
     this._ring = new Array<LoggedMessage | undefined>(capacity);
   }
 
+  get capacity(): number {
+    return this._capacity;
+  }
+
+  /** Keeps up to `capacity` messages from now on; the newest ones stay. */
+  resize(capacity: number): void {
+    if (capacity === this._capacity) return;
+    const kept = this.newest(capacity).reverse();
+    this._capacity = capacity;
+    this._ring = new Array<LoggedMessage | undefined>(capacity);
+    for (const message of kept) this._ring[(message.seq - 1) % capacity] = message;
+    this._dropped = this._total - kept.length;
+    this.changed();
+  }
+
+  /** Messages before this many are gone (the ring was resized smaller). */
+  private _dropped = 0;
+
   add(message: Omit<LoggedMessage, 'seq'>): void {
     const seq = ++this._total;
-    this._ring[(seq - 1) % this.capacity] = { ...message, seq };
+    this._ring[(seq - 1) % this._capacity] = { ...message, seq };
     this.changed();
   }
 
@@ -47,7 +69,13 @@ export class MessageLog extends Notifier {
   }
 
   get size(): number {
-    return Math.min(this._total, this.capacity);
+    return Math.min(this._total - this._dropped, this._capacity);
+  }
+
+  /** The message `index` places from the newest (0 = newest), if the ring still holds it. */
+  fromNewest(index: number): LoggedMessage | undefined {
+    if (index < 0 || index >= this.size) return undefined;
+    return this._ring[(this._total - 1 - index) % this._capacity];
   }
 
   /** Up to `limit` messages that pass `keep`, newest first. */
@@ -55,7 +83,7 @@ export class MessageLog extends Notifier {
     const found: LoggedMessage[] = [];
     const oldest = this._total - this.size + 1;
     for (let seq = this._total; seq >= oldest && found.length < limit; seq--) {
-      const message = this._ring[(seq - 1) % this.capacity];
+      const message = this._ring[(seq - 1) % this._capacity];
       if (message && keep(message)) found.push(message);
     }
     return found;
@@ -64,6 +92,7 @@ export class MessageLog extends Notifier {
   clear(): void {
     this._ring.fill(undefined);
     this._total = 0;
+    this._dropped = 0;
     this.changed();
   }
 }

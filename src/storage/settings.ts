@@ -50,6 +50,10 @@ export interface StoredSettings {
   presence: PresenceSettings;
   /** Commands the user saved, sent again with one tap. */
   savedCommands: SavedCommand[];
+  /** How many recent messages the message log keeps. */
+  logCapacity: number;
+  /** Topic filters whose tiles show first on the dashboard. */
+  pinned: string[];
 }
 
 export interface SavedCommand {
@@ -80,6 +84,8 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     lastWill: true,
     presence: { enabled: true, rules: [{ pattern: '+/status', online: ['online'], offline: ['offline'] }] },
     savedCommands: [],
+    logCapacity: 10_000,
+    pinned: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { DashboardService } from '../app/dashboard-service';
 import './command-composer';
 import './connection-panel';
@@ -10,7 +10,15 @@ import './presence-panel';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './subscription-panel';
+import './traffic-counters';
 import './value-grid';
+
+type View = 'values' | 'log' | 'tree';
+const VIEWS: ReadonlyArray<[View, string]> = [
+  ['values', 'Values'],
+  ['log', 'Message log'],
+  ['tree', 'Topic tree'],
+];
 
 /** The application shell: header with the status, settings panels, and the values. */
 export class MqttDashboardElement extends LitElement {
@@ -77,6 +85,26 @@ export class MqttDashboardElement extends LitElement {
       gap: 1rem;
       align-items: center;
     }
+    nav {
+      display: flex;
+      gap: 0.5rem;
+      margin-bottom: 0.75rem;
+      flex-wrap: wrap;
+    }
+    nav button {
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      padding: 0 0.9rem;
+    }
+    nav button[aria-pressed='true'] {
+      border-color: var(--accent);
+      color: var(--accent);
+      font-weight: 600;
+    }
+    main {
+      min-width: 0;
+    }
     @media (max-width: 52rem) {
       .layout {
         grid-template-columns: 1fr;
@@ -85,8 +113,10 @@ export class MqttDashboardElement extends LitElement {
   `,
   ];
 
-  static override properties = { service: { attribute: false } };
+  static override properties = { service: { attribute: false }, _view: { state: true } };
   declare service: DashboardService | undefined;
+  /** What the main area shows; the log and the tree are loaded when first shown. */
+  declare private _view: View;
 
   private readonly _provider = new ContextProvider(this, { context: dashboardContext });
 
@@ -94,6 +124,13 @@ export class MqttDashboardElement extends LitElement {
     super();
     new StoreController(this, () => this.service?.notices);
     new StoreController(this, () => this.service?.outbox.store);
+    this._view = 'values';
+  }
+
+  private async _show(view: View): Promise<void> {
+    if (view === 'log') await import('./message-log-view');
+    if (view === 'tree') await import('./topic-tree-view');
+    this._view = view;
   }
 
   override willUpdate(): void {
@@ -107,6 +144,7 @@ export class MqttDashboardElement extends LitElement {
     return html`<header>
         <h1>MQTT Dashboard</h1>
         <connection-status></connection-status>
+        <traffic-counters></traffic-counters>
         <span class="pending ${pending > 0 ? 'some' : ''}" role="status" aria-label="Pending commands">${pending} pending</span>
       </header>
       ${messages.map(
@@ -123,7 +161,21 @@ export class MqttDashboardElement extends LitElement {
           <outbox-panel></outbox-panel>
           <presence-panel></presence-panel>
         </aside>
-        <main>${this.service ? html`<value-grid></value-grid>` : nothing}</main>
+        <main>
+          <nav aria-label="Views">
+            ${VIEWS.map(
+              ([view, label]) =>
+                html`<button type="button" aria-pressed=${this._view === view ? 'true' : 'false'} @click=${() => void this._show(view)}>
+                  ${label}
+                </button>`,
+            )}
+          </nav>
+          ${this._view === 'values'
+            ? html`<value-grid></value-grid>`
+            : this._view === 'log'
+              ? html`<message-log-view></message-log-view>`
+              : html`<topic-tree-view></topic-tree-view>`}
+        </main>
       </div>`;
   }
 }

@@ -6,12 +6,13 @@ import { dashboardContext } from './dashboard-context';
 import { formatTime, formatTimestamp } from './format';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
+import './topic-chart';
 
 /** How many of a topic's recent messages are listed. */
 const SHOWN = 100;
 
 /**
- * A topic's recent messages, newest first, in a modal dialog: each with its QoS, retain and duplicate
+ * A topic's chart when its values are numbers, and its recent messages, newest first, in a modal dialog: each with its QoS, retain and duplicate
  * flags, whether it was received while away, and its MQTT 5 properties on demand. Loaded only when opened.
  */
 export class TopicMessagesElement extends LitElement {
@@ -116,16 +117,18 @@ export class TopicMessagesElement extends LitElement {
   async open(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector('dialog')?.showModal();
+    this.requestUpdate(); // the chart sizes itself to the open dialog
   }
 
   override render() {
     const log = this._service.value?.messages;
     const messages = log ? log.newest(SHOWN, (message) => message.topic === this.topic) : [];
-    return html`<dialog aria-label=${`Messages on ${this.topic}`} @close=${this._onClose}>
+    return html`<dialog aria-label=${`History of ${this.topic}`} @close=${this._onClose}>
       <header>
         <h2>${this.topic}</h2>
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button>
       </header>
+      ${(this._service.value?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic}></topic-chart>` : nothing}
       ${messages.length === 0
         ? html`<p class="none">No message on this topic is left in the recent-message log.</p>`
         : html`<ol aria-label="Recent messages, newest first">

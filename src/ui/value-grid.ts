@@ -1,11 +1,15 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { topicMatches } from '../mqtt/topic-filter';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import './device-card';
 import { StoreController } from './store-controller';
 import './value-tile';
+
+/** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
+const TILES_SHOWN = 240;
 
 /**
  * The devices, each with its presence and its tiles, then the topics that belong to no known device.
@@ -29,6 +33,23 @@ export class ValueGridElement extends LitElement {
     .empty {
       color: var(--muted);
     }
+    .pins {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      margin: 0 0 0.75rem;
+    }
+    .pins button {
+      font: inherit;
+      font-family: var(--mono);
+      font-size: 0.85rem;
+      color: var(--text);
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      min-height: 44px;
+      padding: 0 0.6rem;
+    }
     h2 {
       font-size: 1rem;
       margin: 0 0 0.75rem;
@@ -51,7 +72,13 @@ export class ValueGridElement extends LitElement {
     const devices = service.presence.list();
     const byDevice = new Map<string, TopicValue[]>();
     const others: TopicValue[] = [];
+    const pinnedFilters = service.settings.state.pinned;
+    const pinned: TopicValue[] = [];
     for (const value of topics.list()) {
+      if (pinnedFilters.length > 0 && pinnedFilters.some((filter) => topicMatches(filter, value.topic))) {
+        pinned.push(value);
+        continue;
+      }
       const owner = devices.length === 0 ? null : service.deviceOf(value.topic);
       if (owner === null) others.push(value);
       else {
@@ -65,7 +92,24 @@ export class ValueGridElement extends LitElement {
       return html`<h2>Values ${counts}</h2>
         <p class="empty">No messages yet. Connect to a broker and subscribe to a topic filter, for example <code>#</code>.</p>`;
     }
-    return html`${devices.length === 0
+    return html`${pinnedFilters.length === 0
+        ? nothing
+        : html`<div>
+            <h2>Pinned</h2>
+            <p class="pins">
+              ${pinnedFilters.map(
+                (filter) => html`<button type="button" aria-label=${`Unpin ${filter}`} @click=${() => service.unpin(filter)}>${filter} ✕</button>`,
+              )}
+            </p>
+            <section class="tiles" aria-label="Pinned values">
+              ${repeat(
+                pinned,
+                (value) => value.topic,
+                (value) => html`<value-tile .value=${value}></value-tile>`,
+              )}
+            </section>
+          </div>`}
+      ${devices.length === 0
         ? nothing
         : html`<div>
             <h2>Devices <small>(${devices.length})</small></h2>
@@ -89,11 +133,17 @@ export class ValueGridElement extends LitElement {
           ? html`<p class="empty">Every topic belongs to a device above.</p>`
           : html`<section class="tiles" aria-label="Values">
               ${repeat(
-                others,
+                others.slice(0, TILES_SHOWN),
                 (value) => value.topic,
                 (value) => html`<value-tile .value=${value}></value-tile>`,
               )}
             </section>`}
+        ${others.length > TILES_SHOWN
+          ? html`<p class="empty">
+              ${others.length - TILES_SHOWN} more topics are not drawn here: find them in the Topic tree or the Message log, or pin a
+              branch to see its tiles first.
+            </p>`
+          : nothing}
       </div>`;
   }
 }

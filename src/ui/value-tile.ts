@@ -5,7 +5,11 @@ import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import { formatAge, formatTime, formatTimestamp } from './format';
+import { sparkline } from './sparkline';
 import { StoreController } from './store-controller';
+
+/** How many recent values the sparkline shows. */
+const SPARKLINE_POINTS = 60;
 
 /** One topic's latest value, its age, QoS and retained mark. Broker data is rendered as text only. */
 export class ValueTileElement extends LitElement {
@@ -97,6 +101,11 @@ export class ValueTileElement extends LitElement {
       color: var(--warn);
       font-weight: 600;
     }
+    .sparkline {
+      color: var(--accent);
+      width: 100%;
+      height: 28px;
+    }
     footer {
       font-size: 0.8rem;
       color: var(--muted);
@@ -156,6 +165,7 @@ export class ValueTileElement extends LitElement {
         ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
       </header>
       <p class="value ${payload.kind}">${shown}</p>
+      ${sparkline(service?.history.get(value.topic)?.lastValues(SPARKLINE_POINTS) ?? []) ?? nothing}
       <footer>
         <span class="age" title=${formatTimestamp(value.receivedAt)}>${formatAge(now - value.receivedAt)}</span>
         <span>QoS ${value.qos}</span>
@@ -164,7 +174,7 @@ export class ValueTileElement extends LitElement {
         ${payload.truncated && payload.kind !== 'binary'
           ? html`<span>showing ${formatBytes(DISPLAY_LIMIT_BYTES)} of ${formatBytes(payload.bytes)}</span>`
           : nothing}
-        <button type="button" aria-label=${`Messages on ${value.topic}`} @click=${() => void this._openMessages()}>Messages</button>
+        <button type="button" aria-label=${`History of ${value.topic}`} @click=${() => void this._openMessages()}>History</button>
       </footer>
       ${this._messagesOpen
         ? html`<topic-messages .topic=${value.topic} @close=${() => (this._messagesOpen = false)}></topic-messages>`

@@ -178,8 +178,8 @@ test.describe('MQTT 5 commands', () => {
         messageExpiryInterval: 300,
       },
     });
-    await tile(page, 'capteur/mesure').getByRole('button', { name: 'Messages on capteur/mesure' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Messages on capteur/mesure' });
+    await tile(page, 'capteur/mesure').getByRole('button', { name: 'History of capteur/mesure' }).click();
+    const dialog = page.getByRole('dialog', { name: 'History of capteur/mesure' });
     await dialog.getByText('MQTT 5 properties (6)').click();
     for (const text of ['User property source', 'banc-3', 'application/json', 'UTF-8 text', 'capteur/réponse', 'demande-7', 's left']) {
       await expect(dialog).toContainText(text);

@@ -11,6 +11,7 @@ const message = (topic: string, text: string) => ({
   whileAway: false,
   receivedAt: 1,
   properties: null,
+  binary: null,
 });
 
 describe('the message log', () => {
@@ -29,5 +30,21 @@ describe('the message log', () => {
     expect(log.newest(2, (m) => m.topic === 'a').map((m) => m.payload.text)).toEqual(['4', '3']);
     log.clear();
     expect(log.newest(10)).toEqual([]);
+  });
+});
+
+describe('resizing the message log', () => {
+  it('keeps the newest messages when it shrinks, and counts on', () => {
+    const log = new MessageLog(10, () => {});
+    for (let i = 1; i <= 8; i++) log.add(message('a', String(i)));
+    log.resize(3);
+    expect(log.size).toBe(3);
+    expect(log.newest(10).map((m) => m.payload.text)).toEqual(['8', '7', '6']);
+    log.add(message('a', '9'));
+    expect(log.newest(10).map((m) => m.payload.text)).toEqual(['9', '8', '7']);
+    expect(log.fromNewest(0)?.payload.text).toBe('9');
+    log.resize(5);
+    log.add(message('a', '10'));
+    expect(log.newest(10).map((m) => m.payload.text)).toEqual(['10', '9', '8', '7']);
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * Numeric values over time, per topic, in ring buffers: a plain number, or JSON with a numeric `value`
+ * (payload decoding already found it). Each topic keeps at most `pointsPerTopic` points, and all topics
+ * together at most `totalPoints`, so memory stays bounded however many topics and messages come.
+ */
+import type { DecodedPayload } from '../mqtt/payload';
+
+export const DEFAULT_POINTS_PER_TOPIC = 2000;
+/** 16 bytes a point: 4 million points is 64 MB at most. */
+export const DEFAULT_TOTAL_POINTS = 4_000_000;
+const FIRST_CAPACITY = 16;
+
+/** The number a payload carries, or null. */
+export function numericValue(payload: DecodedPayload): number | null {
+  return (payload.kind === 'number' || payload.kind === 'measure') && payload.value !== undefined && Number.isFinite(payload.value)
+    ? payload.value
+    : null;
+}
+
+/** One topic's points, oldest first when read. Grows by doubling up to its capacity, then wraps. */
+export class PointRing {
+  private _times: Float64Array;
+  private _values: Float64Array;
+  private _start = 0;
+  private _length = 0;
+
+  constructor(
+    private readonly _maximum: number,
+    private readonly _grow: (extra: number) => boolean,
+  ) {
+    const first = Math.min(FIRST_CAPACITY, _maximum);
+    this._times = new Float64Array(first);
+    this._values = new Float64Array(first);
+  }
+
+  get length(): number {
+    return this._length;
+  }
+
+  get capacity(): number {
+    return this._times.length;
+  }
+
+  push(time: number, value: number): void {
+    if (this._length === this._times.length && this._times.length < this._maximum) this._enlarge();
+    const capacity = this._times.length;
+    const at = (this._start + this._length) % capacity;
+    this._times[at] = time;
+    this._values[at] = value;
+    if (this._length < capacity) this._length++;
+    else this._start = (this._start + 1) % capacity;
+  }
+
+  /** Copies of the points, oldest first. */
+  read(): { times: Float64Array; values: Float64Array } {
+    const times = new Float64Array(this._length);
+    const values = new Float64Array(this._length);
+    for (let i = 0; i < this._length; i++) {
+      const at = (this._start + i) % this._times.length;
+      times[i] = this._times[at] as number;
+      values[i] = this._values[at] as number;
+    }
+    return { times, values };
+  }
+
+  /** The last `count` values, oldest first (for sparklines). */
+  lastValues(count: number): number[] {
+    const shown = Math.min(count, this._length);
+    const result: number[] = [];
+    for (let i = this._length - shown; i < this._length; i++) result.push(this._values[(this._start + i) % this._times.length] as number);
+    return result;
+  }
+
+  private _enlarge(): void {
+    const size = Math.min(this._maximum, this._times.length * 2);
+    if (!this._grow(size - this._times.length)) return; // the global budget is spent: this ring wraps at its size
+    const { times, values } = this.read();
+    this._times = new Float64Array(size);
+    this._values = new Float64Array(size);
+    this._times.set(times);
+    this._values.set(values);
+    this._start = 0;
+  }
+}
+
+export class NumericHistory {
+  private readonly _rings = new Map<string, PointRing>();
+  private _allocated = 0;
+
+  constructor(
+    readonly pointsPerTopic = DEFAULT_POINTS_PER_TOPIC,
+    readonly totalPoints = DEFAULT_TOTAL_POINTS,
+  ) {}
+
+  /** Records a message's value, if it carries a number. */
+  record(topic: string, time: number, payload: DecodedPayload): void {
+    const value = numericValue(payload);
+    if (value === null) return;
+    let ring = this._rings.get(topic);
+    if (!ring) {
+      if (this._allocated + FIRST_CAPACITY > this.totalPoints) return;
+      this._allocated += Math.min(FIRST_CAPACITY, this.pointsPerTopic);
+      ring = new PointRing(this.pointsPerTopic, (extra) => this._reserve(extra));
+      this._rings.set(topic, ring);
+    }
+    ring.push(time, value);
+  }
+
+  get(topic: string): PointRing | undefined {
+    return this._rings.get(topic);
+  }
+
+  /** Points held in memory (capacity reserved), for the memory budget. */
+  get allocatedPoints(): number {
+    return this._allocated;
+  }
+
+  /** Forgets the topics for which `keep` returns false. */
+  retain(keep: (topic: string) => boolean): void {
+    for (const [topic, ring] of this._rings) {
+      if (keep(topic)) continue;
+      this._allocated -= ring.capacity;
+      this._rings.delete(topic);
+    }
+  }
+
+  private _reserve(extra: number): boolean {
+    if (this._allocated + extra > this.totalPoints) return false;
+    this._allocated += extra;
+    return true;
+  }
+}
+
+/** Minimum, maximum and average of the values, or null when there are none. */
+export function summarize(values: ArrayLike<number>): { min: number; max: number; average: number } | null {
+  if (values.length === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (value < min) min = value;
+    if (value > max) max = value;
+    sum += value;
+  }
+  return { min, max, average: sum / values.length };
+}
+
+/** The history as CSV: an ISO time and the value per line, under a header. */
+export function historyCsv(topic: string, times: ArrayLike<number>, values: ArrayLike<number>): string {
+  const lines = [`time,${csvField(topic)}`];
+  for (let i = 0; i < times.length; i++) lines.push(`${new Date(times[i] as number).toISOString()},${values[i] as number}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,205 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { topicFilterProblem } from '../mqtt/topic-filter';
+import { logFilter } from '../state/log-filter';
+import type { LoggedMessage } from '../state/message-log';
+import { dashboardContext } from './dashboard-context';
+import { formatTime } from './format';
+import './payload-viewer';
+import { controlStyles } from './shared-styles';
+import { StoreController } from './store-controller';
+import { ScrollWindow } from './virtual-rows';
+
+const ROW_HEIGHT = 44;
+const count = new Intl.NumberFormat();
+const CAPACITIES = [1000, 10_000, 50_000, 100_000];
+
+/**
+ * The most recent messages across all topics, newest first: filter by topic filter and by text; Pause
+ * freezes the view while counting goes on; a selected message opens in the payload viewer. Virtualized:
+ * only the rows in view are drawn.
+ */
+export class MessageLogViewElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      .controls {
+        display: grid;
+        grid-template-columns: 1fr 1fr auto auto;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      .summary,
+      .problem {
+        font-size: 0.85rem;
+        margin: 0.5rem 0;
+      }
+      .summary {
+        color: var(--muted);
+      }
+      .problem {
+        color: var(--danger);
+      }
+      .rows {
+        height: min(60vh, 36rem);
+        overflow-y: auto;
+        border: 1px solid var(--border);
+        border-radius: 8px;
+        background: var(--surface);
+        contain: strict;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li button {
+        display: grid;
+        grid-template-columns: 5.5rem minmax(6rem, 14rem) 3.5rem 1fr;
+        gap: 0.5rem;
+        align-items: center;
+        width: 100%;
+        height: ${ROW_HEIGHT}px;
+        min-height: ${ROW_HEIGHT}px;
+        padding: 0 0.6rem;
+        border: none;
+        border-bottom: 1px solid var(--border);
+        background: none;
+        text-align: left;
+        font-size: 0.85rem;
+      }
+      li button[aria-selected='true'] {
+        background: var(--field);
+        outline: 2px solid var(--accent);
+        outline-offset: -2px;
+      }
+      .topic,
+      .payload {
+        font-family: var(--mono);
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .flags {
+        color: var(--muted);
+      }
+      payload-viewer {
+        margin-top: 1rem;
+      }
+      @media (max-width: 40rem) {
+        .controls {
+          grid-template-columns: 1fr 1fr;
+        }
+        li button {
+          grid-template-columns: 4.5rem 1fr 3rem;
+        }
+        .payload {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  static override properties = {
+    _filter: { state: true },
+    _text: { state: true },
+    _paused: { state: true },
+    _selected: { state: true },
+  };
+  declare private _filter: string;
+  declare private _text: string;
+  /** The view frozen by Pause, and how many messages had come by then. */
+  declare private _paused: { rows: LoggedMessage[]; total: number } | null;
+  declare private _selected: LoggedMessage | null;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+  private readonly _scroll = new ScrollWindow(this);
+
+  constructor() {
+    super();
+    new StoreController(this, () => this._service.value?.messages);
+    this._filter = '';
+    this._text = '';
+    this._paused = null;
+    this._selected = null;
+  }
+
+  override render() {
+    const log = this._service.value?.messages;
+    if (!log) return nothing;
+    const problem = this._filter.trim() === '' ? null : topicFilterProblem(this._filter.trim());
+    const rows = this._paused?.rows ?? this._matching(problem === null);
+    const window = this._scroll.rows(rows.length, ROW_HEIGHT);
+    const since = this._paused ? log.total - this._paused.total : 0;
+    return html`<section aria-label="Message log">
+      <div class="controls">
+        <label>Topic filter <input name="filter" placeholder="usine/+/pression or #" spellcheck="false" autocapitalize="off" .value=${this._filter} @input=${(event: Event) => (this._filter = (event.target as HTMLInputElement).value)} /></label>
+        <label>Text <input name="text" placeholder="find in topic or payload" spellcheck="false" .value=${this._text} @input=${(event: Event) => (this._text = (event.target as HTMLInputElement).value)} /></label>
+        <button type="button" @click=${this._togglePause}>${this._paused ? 'Resume' : 'Pause'}</button>
+        <label
+          >Keep
+          <select name="capacity" @change=${this._onCapacity}>
+            ${CAPACITIES.map((capacity) => html`<option value=${capacity} ?selected=${capacity === log.capacity}>${count.format(capacity)}</option>`)}
+          </select></label
+        >
+      </div>
+      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+      <p class="summary" role="status">
+        ${this._paused
+          ? `Paused: ${count.format(since)} new messages since. Resume to catch up.`
+          : `${count.format(rows.length)} shown of the last ${count.format(log.size)} kept · ${count.format(log.total)} received`}
+      </p>
+      <div class="rows">
+        <ol aria-label="Messages, newest first">
+          ${rows.slice(window.first, window.end).map((message) => this._row(message))}
+        </ol>
+      </div>
+      <payload-viewer .message=${this._selected}></payload-viewer>
+    </section>`;
+  }
+
+  override updated(): void {
+    const rows = this.renderRoot.querySelector<HTMLElement>('.rows');
+    this._scroll.attach(rows);
+    this._scroll.applySpacing(rows?.querySelector('ol') ?? null);
+  }
+
+  private _matching(filterValid: boolean): LoggedMessage[] {
+    const log = this._service.value?.messages;
+    if (!log) return [];
+    if (!filterValid) return [];
+    return log.newest(log.size, logFilter(this._filter, this._text));
+  }
+
+  private _row(message: LoggedMessage) {
+    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}`;
+    const payload = message.payload.kind === 'empty' ? '(empty)' : message.payload.text.slice(0, 200);
+    return html`<li>
+      <button type="button" aria-label=${`Message ${message.seq} on ${message.topic}`} aria-selected=${this._selected?.seq === message.seq ? 'true' : 'false'} @click=${() => (this._selected = message)}>
+        <span>${formatTime(message.receivedAt)}</span>
+        <span class="topic">${message.topic}</span>
+        <span class="flags" title="QoS, R: retained, D: duplicate flag">${flags}</span>
+        <span class="payload">${payload}</span>
+      </button>
+    </li>`;
+  }
+
+  private _togglePause(): void {
+    const log = this._service.value?.messages;
+    if (!log) return;
+    this._paused = this._paused ? null : { rows: this._matching(true), total: log.total };
+  }
+
+  private _onCapacity(event: Event): void {
+    const capacity = Number((event.target as HTMLSelectElement).value);
+    this._service.value?.setLogCapacity(capacity);
+  }
+}
+
+customElements.define('message-log-view', MessageLogViewElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'message-log-view': MessageLogViewElement;
+  }
+}

@@ -1,0 +1,129 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { toHex } from '../mqtt/payload';
+import type { LoggedMessage } from '../state/message-log';
+import { formatTimestamp } from './format';
+import { controlStyles } from './shared-styles';
+
+type Mode = 'text' | 'json' | 'hex';
+
+/** One message's payload: as text, as pretty JSON, or as hex for binary; with a Copy button. Text only, never HTML. */
+export class PayloadViewerElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      .modes {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        align-items: center;
+      }
+      button[aria-pressed='true'] {
+        border-color: var(--accent);
+        color: var(--accent);
+      }
+      h3 {
+        margin: 0 0 0.5rem;
+        font-size: 0.95rem;
+        font-family: var(--mono);
+        overflow-wrap: anywhere;
+      }
+      pre {
+        font-family: var(--mono);
+        font-size: 0.85rem;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        max-height: 50vh;
+        overflow: auto;
+        background: var(--field);
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        padding: 0.6rem;
+        margin: 0.5rem 0 0;
+      }
+      .meta {
+        color: var(--muted);
+        font-size: 0.8rem;
+      }
+    `,
+  ];
+
+  static override properties = { message: { attribute: false }, _mode: { state: true }, _copied: { state: true } };
+  declare message: LoggedMessage | null;
+  declare private _mode: Mode | null;
+  declare private _copied: string;
+
+  constructor() {
+    super();
+    this.message = null;
+    this._mode = null;
+    this._copied = '';
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('message')) {
+      this._mode = null;
+      this._copied = '';
+    }
+  }
+
+  override render() {
+    const message = this.message;
+    if (!message) return nothing;
+    const kind = message.payload.kind;
+    const modes: Mode[] = kind === 'binary' ? ['hex'] : kind === 'json' || kind === 'measure' ? ['json', 'text'] : ['text'];
+    const mode = this._mode ?? (modes[0] as Mode);
+    const shown = this._content(message, mode);
+    return html`<section aria-label="Payload viewer">
+      <h3>${message.topic}</h3>
+      <p class="meta">
+        ${formatTimestamp(message.receivedAt)} · QoS ${message.qos}${message.retained ? ' · retained' : ''}${message.dup ? ' · duplicate flag' : ''} ·
+        ${message.payload.bytes} bytes
+      </p>
+      <div class="modes">
+        ${modes.map(
+          (each) =>
+            html`<button type="button" aria-pressed=${each === mode ? 'true' : 'false'} @click=${() => (this._mode = each)}>${MODE_NAMES[each]}</button>`,
+        )}
+        <button type="button" @click=${() => void this._copy(shown)}>Copy</button>
+        <span role="status">${this._copied}</span>
+      </div>
+      <pre>${shown}</pre>
+    </section>`;
+  }
+
+  private _content(message: LoggedMessage, mode: Mode): string {
+    if (mode === 'hex') {
+      const bytes = message.binary;
+      if (!bytes) return message.payload.text;
+      const hex = toHex(bytes, bytes.byteLength);
+      return message.payload.bytes > bytes.byteLength ? `${hex}\n… (${message.payload.bytes - bytes.byteLength} more bytes not kept)` : hex;
+    }
+    if (mode === 'json') {
+      try {
+        return JSON.stringify(JSON.parse(message.payload.source ?? message.payload.text), null, 2);
+      } catch {
+        return message.payload.source ?? message.payload.text;
+      }
+    }
+    return message.payload.kind === 'empty' ? '(empty)' : message.payload.text;
+  }
+
+  private async _copy(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this._copied = 'Copied.';
+    } catch {
+      this._copied = 'The browser refused the clipboard: select the text and copy it by hand.';
+    }
+  }
+}
+
+const MODE_NAMES: Record<Mode, string> = { text: 'Text', json: 'Pretty JSON', hex: 'Hex' };
+
+customElements.define('payload-viewer', PayloadViewerElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'payload-viewer': PayloadViewerElement;
+  }
+}

@@ -1,0 +1,219 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { TreeRow } from '../state/topic-tree';
+import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
+import { StoreController } from './store-controller';
+import './value-tile';
+import { ScrollWindow } from './virtual-rows';
+
+const ROW_HEIGHT = 44;
+/** Indentation as elements, not inline styles (the Content-Security-Policy forbids those). */
+const INDENTS = Array.from({ length: 24 }, () => html`<span class="indent"></span>`);
+const count = new Intl.NumberFormat();
+
+/**
+ * Every topic seen, as a tree by levels, with message counts per branch, the last value on topics and
+ * retained marks; expand, collapse and search. Virtualized: only the rows in view are drawn. A selected
+ * topic shows its tile (with its chart and messages); a branch can be subscribed to or pinned.
+ */
+export class TopicTreeViewElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      .rows {
+        height: min(60vh, 36rem);
+        overflow-y: auto;
+        border: 1px solid var(--border);
+        border-radius: 8px;
+        background: var(--surface);
+        contain: strict;
+        margin-top: 0.5rem;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        height: ${ROW_HEIGHT}px;
+        border-bottom: 1px solid var(--border);
+        gap: 0.25rem;
+        font-size: 0.9rem;
+      }
+      .indent {
+        width: 1.1rem;
+        flex: none;
+      }
+      li[aria-selected='true'] {
+        background: var(--field);
+      }
+      .toggle {
+        width: 44px;
+        flex: none;
+        background: none;
+        border: none;
+      }
+      .name {
+        flex: 1;
+        min-width: 0;
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        background: none;
+        border: none;
+        text-align: left;
+        overflow: hidden;
+      }
+      .label {
+        font-family: var(--mono);
+        white-space: nowrap;
+      }
+      .count,
+      .value {
+        color: var(--muted);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .retained {
+        color: var(--accent);
+        font-size: 0.75rem;
+      }
+      .detail {
+        margin-top: 1rem;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      h3 {
+        margin: 0;
+        font-family: var(--mono);
+        font-size: 0.95rem;
+        overflow-wrap: anywhere;
+      }
+      .done {
+        color: var(--ok);
+        margin: 0;
+      }
+    `,
+  ];
+
+  static override properties = { _search: { state: true }, _expanded: { state: true }, _selected: { state: true }, _done: { state: true } };
+  declare private _search: string;
+  declare private _expanded: ReadonlySet<string>;
+  declare private _selected: string | null;
+  declare private _done: string;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+  private readonly _scroll = new ScrollWindow(this);
+
+  constructor() {
+    super();
+    new StoreController(this, () => this._service.value?.tree);
+    this._search = '';
+    this._expanded = new Set();
+    this._selected = null;
+    this._done = '';
+  }
+
+  override render() {
+    const service = this._service.value;
+    if (!service) return nothing;
+    const rows = service.tree.rows(this._expanded, this._search);
+    const window = this._scroll.rows(rows.length, ROW_HEIGHT);
+    return html`<section aria-label="Topic tree">
+      <label>Search <input name="search" placeholder="part of a topic" spellcheck="false" autocapitalize="off" .value=${this._search} @input=${(event: Event) => (this._search = (event.target as HTMLInputElement).value)} /></label>
+      <div class="rows">
+        <ol aria-label="Topics by level">
+          ${rows.slice(window.first, window.end).map((row) => this._row(row))}
+        </ol>
+      </div>
+      ${this._detail()}
+    </section>`;
+  }
+
+  override updated(): void {
+    const rows = this.renderRoot.querySelector<HTMLElement>('.rows');
+    this._scroll.attach(rows);
+    this._scroll.applySpacing(rows?.querySelector('ol') ?? null);
+  }
+
+  private _row({ node, expanded }: TreeRow) {
+    const service = this._service.value;
+    const value = node.isTopic ? service?.topics.get(node.path) : undefined;
+    const branch = node.children.size > 0;
+    const messages = `${count.format(node.messages)} ${node.messages === 1 ? 'msg' : 'msgs'}`;
+    const counts = branch ? `${messages} · ${count.format(node.topics)} ${node.topics === 1 ? 'topic' : 'topics'}` : messages;
+    return html`<li aria-label=${node.path} aria-selected=${this._selected === node.path ? 'true' : 'false'}>
+      ${INDENTS.slice(0, Math.min(node.depth, INDENTS.length))}
+      ${branch
+        ? html`<button class="toggle" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${`${expanded ? 'Collapse' : 'Expand'} ${node.path}`} @click=${() => this._toggle(node.path)}>
+            ${expanded ? '▾' : '▸'}
+          </button>`
+        : html`<span class="toggle"></span>`}
+      <button class="name" type="button" @click=${() => this._select(node.path)}>
+        <span class="label">${node.name === '' ? '(empty level)' : node.name}</span>
+        <span class="count">${counts}</span>
+        ${value ? html`<span class="value">${value.payload.text.slice(0, 60)}</span>` : nothing}
+        ${value?.retained ? html`<span class="retained">retained</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  private _detail() {
+    const service = this._service.value;
+    const path = this._selected;
+    if (!service || path === null) return nothing;
+    const node = service.tree.find(path);
+    if (!node) return nothing;
+    const value = node.isTopic ? service.topics.get(path) : undefined;
+    const branchFilter = `${path}/#`;
+    return html`<div class="detail" aria-label="Selected topic">
+      <h3>${path}</h3>
+      ${value ? html`<value-tile .value=${value}></value-tile>` : nothing}
+      ${node.children.size > 0
+        ? html`<div class="actions">
+            <button type="button" @click=${() => this._subscribe(branchFilter)}>Subscribe to ${branchFilter}</button>
+            <button type="button" @click=${() => this._pin(branchFilter)}>Pin ${branchFilter} to the dashboard</button>
+          </div>`
+        : html`<div class="actions"><button type="button" @click=${() => this._pin(path)}>Pin ${path} to the dashboard</button></div>`}
+      <p class="done" role="status">${this._done}</p>
+    </div>`;
+  }
+
+  private _toggle(path: string): void {
+    const next = new Set(this._expanded);
+    if (!next.delete(path)) next.add(path);
+    this._expanded = next;
+  }
+
+  private _select(path: string): void {
+    this._selected = path;
+    this._done = '';
+  }
+
+  private _subscribe(filter: string): void {
+    const problem = this._service.value?.subscribe(filter, 1);
+    this._done = problem ?? `Subscribed to ${filter} (QoS 1).`;
+  }
+
+  private _pin(filter: string): void {
+    this._service.value?.pin(filter);
+    this._done = `Pinned: ${filter} shows first on the dashboard.`;
+  }
+}
+
+customElements.define('topic-tree-view', TopicTreeViewElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'topic-tree-view': TopicTreeViewElement;
+  }
+}
