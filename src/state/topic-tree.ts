@@ -11,6 +11,7 @@ export interface TreeNode {
   readonly path: string;
   readonly depth: number;
   readonly children: Map<string, TreeNode>;
+  readonly parent: TreeNode | null;
   /** Messages on this topic and every topic below it. */
   messages: number;
   /** Topics at or below this node that received a message. */
@@ -25,11 +26,12 @@ export interface TreeRow {
   expanded: boolean;
 }
 
-const newNode = (name: string, path: string, depth: number): TreeNode => ({
+const newNode = (name: string, path: string, depth: number, parent: TreeNode | null): TreeNode => ({
   name,
   path,
   depth,
   children: new Map(),
+  parent,
   messages: 0,
   topics: 0,
   isTopic: false,
@@ -37,7 +39,9 @@ const newNode = (name: string, path: string, depth: number): TreeNode => ({
 });
 
 export class TopicTree extends Notifier {
-  readonly root = newNode('', '', -1);
+  readonly root = newNode('', '', -1, null);
+  /** The node of each topic seen, so a message on a known topic costs a walk up its branch and no split. */
+  private readonly _topics = new Map<string, TreeNode>();
 
   constructor(schedule?: Scheduler) {
     super(schedule);
@@ -45,6 +49,12 @@ export class TopicTree extends Notifier {
 
   /** A message on `topic`. */
   observe(topic: string): void {
+    const known = this._topics.get(topic);
+    if (known) {
+      for (let node: TreeNode | null = known; node; node = node.parent) node.messages++;
+      this.changed();
+      return;
+    }
     const levels = topic.split('/');
     let node = this.root;
     const path: TreeNode[] = [node];
@@ -52,18 +62,18 @@ export class TopicTree extends Notifier {
       const name = levels[depth] as string;
       let child = node.children.get(name);
       if (!child) {
-        child = newNode(name, depth === 0 ? name : `${node.path}/${name}`, depth);
+        child = newNode(name, depth === 0 ? name : `${node.path}/${name}`, depth, node);
         node.children.set(name, child);
         node.sortedChildren = null;
       }
       node = child;
       path.push(node);
     }
-    const firstMessage = !node.isTopic;
     node.isTopic = true;
+    this._topics.set(topic, node);
     for (const step of path) {
       step.messages++;
-      if (firstMessage) step.topics++;
+      step.topics++;
     }
     this.changed();
   }
@@ -71,6 +81,7 @@ export class TopicTree extends Notifier {
   /** Builds the tree again from scratch (after topics were forgotten). */
   rebuild(topics: Iterable<{ topic: string; count: number }>): void {
     this.root.children.clear();
+    this._topics.clear();
     this.root.sortedChildren = null;
     this.root.messages = this.root.topics = 0;
     for (const { topic, count } of topics) {
@@ -104,9 +115,13 @@ export class TopicTree extends Notifier {
       walk(this.root);
       return rows;
     }
+    const matched = new Map<TreeNode, boolean>();
     const matches = (node: TreeNode): boolean => {
+      const known = matched.get(node);
+      if (known !== undefined) return known;
       let any = node.path.toLowerCase().includes(needle);
       for (const child of node.children.values()) if (matches(child)) any = true;
+      matched.set(node, any);
       return any;
     };
     const walk = (node: TreeNode) => {
@@ -122,12 +137,7 @@ export class TopicTree extends Notifier {
 
   private _addMessages(topic: string, extra: number): void {
     if (extra <= 0) return;
-    let node: TreeNode | undefined = this.root;
-    node.messages += extra;
-    for (const name of topic.split('/')) {
-      node = node?.children.get(name);
-      if (node) node.messages += extra;
-    }
+    for (let node = this._topics.get(topic) ?? null; node; node = node.parent) node.messages += extra;
   }
 }
 

@@ -91,3 +91,20 @@ export const foldingPanelStyles = css`
     margin-bottom: 0.5rem;
   }
 `;
+
+/** The scroll container of a virtualized list (see virtual-rows). */
+export const virtualListStyles = css`
+  .rows {
+    height: min(60vh, 36rem);
+    overflow-y: auto;
+    border: 1px solid var(--border);
+    border-radius: 8px;
+    background: var(--surface);
+    contain: strict;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+`;

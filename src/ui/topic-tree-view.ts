@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { TreeRow } from '../state/topic-tree';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles } from './shared-styles';
+import { controlStyles, virtualListStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './value-tile';
 import { ScrollWindow } from './virtual-rows';
@@ -20,20 +20,10 @@ const count = new Intl.NumberFormat();
 export class TopicTreeViewElement extends LitElement {
   static override styles = [
     controlStyles,
+    virtualListStyles,
     css`
       .rows {
-        height: min(60vh, 36rem);
-        overflow-y: auto;
-        border: 1px solid var(--border);
-        border-radius: 8px;
-        background: var(--surface);
-        contain: strict;
         margin-top: 0.5rem;
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
       }
       li {
         display: flex;
