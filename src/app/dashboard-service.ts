@@ -6,6 +6,7 @@ import type { MqttConnection } from '../mqtt/connection';
 import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
 import { commandSender } from './command-sender';
 import { MessageRouter } from './message-router';
+import { Preferences } from './preferences';
 import { checkPresenceSettings } from './presence-settings';
 import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
 import { MessageLog } from '../state/message-log';
@@ -18,7 +19,7 @@ import { ValueStore } from '../state/notifier';
 import { PresenceStore } from '../state/presence-store';
 import { SubscriptionStore } from '../state/subscription-store';
 import { TopicStore } from '../state/topic-store';
-import type { PresenceSettings, SavedCommand, SettingsRepository, StoredSettings } from '../storage/settings';
+import type { PresenceSettings, SettingsRepository, StoredSettings } from '../storage/settings';
 import type { KioskLink } from './kiosk-link';
 import { commandProblem } from '../mqtt/command-validation';
 import type { NewCommand } from '../storage/outbox-command';
@@ -49,6 +50,8 @@ export class DashboardService {
   /** What the broker did with the session at the last CONNACK. */
   readonly session = this._session.view;
   readonly settings: ValueStore<StoredSettings>;
+  /** Quick commands, pinned filters, the log's size. */
+  readonly preferences: Preferences;
   readonly notices = new ValueStore<Notices>({ messages: [] });
   /** Ticks once a second so relative ages ("3 s ago") stay true. */
   readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
@@ -68,6 +71,7 @@ export class DashboardService {
   ) {
     this.status = new ValueStore(_connection.status);
     this.settings = new ValueStore(defaults);
+    this.preferences = new Preferences(this.settings, () => void this._save(), this.messages);
     this._broker = new BrokerSubscriptions(this.subscriptions, _connection);
     _connection.commands.setJournal(outbox);
     outbox.onStorageProblem((message) => this._notify(message));
@@ -173,38 +177,6 @@ export class DashboardService {
     const problem = commandProblem(command.topic, command.payload, this.status.state.maximumPacketSize);
     if (problem) return problem;
     return this.outbox.enqueue(command);
-  }
-
-  /** How many recent messages the log keeps (older ones are dropped at once when it shrinks). */
-  setLogCapacity(capacity: number): void {
-    if (!Number.isInteger(capacity) || capacity < 100 || capacity > 1_000_000) return;
-    this.messages.resize(capacity);
-    this.settings.set({ logCapacity: capacity });
-    void this._save();
-  }
-
-  /** Shows the tiles of topics matching `filter` first on the dashboard. */
-  pin(filter: string): void {
-    if (this.settings.state.pinned.includes(filter)) return;
-    this.settings.set({ pinned: [...this.settings.state.pinned, filter] });
-    void this._save();
-  }
-
-  unpin(filter: string): void {
-    this.settings.set({ pinned: this.settings.state.pinned.filter((pinned) => pinned !== filter) });
-    void this._save();
-  }
-
-  /** Keeps a command for one-tap sending (replacing the same topic and payload). */
-  saveCommand(command: SavedCommand): void {
-    const others = this.settings.state.savedCommands.filter((saved) => !sameCommand(saved, command));
-    this.settings.set({ savedCommands: [...others, command] });
-    void this._save();
-  }
-
-  forgetCommand(command: SavedCommand): void {
-    this.settings.set({ savedCommands: this.settings.state.savedCommands.filter((saved) => !sameCommand(saved, command)) });
-    void this._save();
   }
 
   private _connectWith(settings: StoredSettings, clientId: string, cleanSession: boolean, lastWill: boolean): void {
@@ -340,7 +312,6 @@ export class DashboardService {
 }
 
 
-const sameCommand = (a: SavedCommand, b: SavedCommand) => a.topic === b.topic && a.payload === b.payload;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

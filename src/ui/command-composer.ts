@@ -143,7 +143,7 @@ export class CommandComposerElement extends LitElement {
                   <button type="button" aria-label=${`Send ${command.payload} to ${command.topic}`} @click=${() => this._send(command)}>
                     ${command.topic} → ${command.payload}
                   </button>
-                  <button type="button" aria-label=${`Forget ${command.payload} to ${command.topic}`} @click=${() => this._service.value?.forgetCommand(command)}>
+                  <button type="button" aria-label=${`Forget ${command.payload} to ${command.topic}`} @click=${() => this._service.value?.preferences.forgetCommand(command)}>
                     ✕
                   </button>
                 </li>`,
@@ -183,7 +183,7 @@ export class CommandComposerElement extends LitElement {
       this._problem = 'Give an exact topic (no wildcards) before saving a quick command.';
       return;
     }
-    this._service.value?.saveCommand(command);
+    this._service.value?.preferences.saveCommand(command);
     this._done = `Saved: ${command.topic} → ${command.payload}`;
   }
 

@@ -194,7 +194,7 @@ export class MessageLogViewElement extends LitElement {
 
   private _onCapacity(event: Event): void {
     const capacity = Number((event.target as HTMLSelectElement).value);
-    this._service.value?.setLogCapacity(capacity);
+    this._service.value?.preferences.setLogCapacity(capacity);
   }
 }
 

@@ -195,7 +195,7 @@ export class TopicTreeViewElement extends LitElement {
   }
 
   private _pin(filter: string): void {
-    this._service.value?.pin(filter);
+    this._service.value?.preferences.pin(filter);
     this._done = `Pinned: ${filter} shows first on the dashboard.`;
   }
 }

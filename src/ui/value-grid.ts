@@ -98,7 +98,7 @@ export class ValueGridElement extends LitElement {
             <h2>Pinned</h2>
             <p class="pins">
               ${pinnedFilters.map(
-                (filter) => html`<button type="button" aria-label=${`Unpin ${filter}`} @click=${() => service.unpin(filter)}>${filter} ✕</button>`,
+                (filter) => html`<button type="button" aria-label=${`Unpin ${filter}`} @click=${() => service.preferences.unpin(filter)}>${filter} ✕</button>`,
               )}
             </p>
             <section class="tiles" aria-label="Pinned values">
