@@ -311,8 +311,6 @@ export class DashboardService {
   }
 }
 
-
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

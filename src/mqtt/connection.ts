@@ -212,8 +212,10 @@ export class MqttConnection {
       const now = this._environment.now();
       watchdog.packetReceived(packet.cmd, now);
       // Mosquitto's queued messages follow the CONNACK at once, before mqtt.js's 'connect' event.
-      if (packet.cmd === 'connack') connackAt = now;
-      if (packet.cmd === 'connack') this._catchUp.connected(packet.sessionPresent, now);
+      if (packet.cmd === 'connack') {
+        connackAt = now;
+        this._catchUp.connected(packet.sessionPresent, now);
+      }
       if (packet.cmd === 'pingresp') this._catchUp.pingAnswered(now);
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
         this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode);
@@ -233,7 +235,7 @@ export class MqttConnection {
         sessionPresent: connack.sessionPresent,
         error: null,
         retryAt: null,
-        connectedAt: Math.min(connackAt || now, now),
+        connectedAt: connackAt || now,
         maximumPacketSize: connack.properties?.maximumPacketSize ?? null,
         receiveMaximum: connack.properties?.receiveMaximum ?? 65_535,
       });

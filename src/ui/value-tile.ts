@@ -128,6 +128,18 @@ export class ValueTileElement extends LitElement {
     this._messagesOpen = false;
   }
 
+  /** The sparkline changes only with the value: not redrawn on the clock's ticks. */
+  private _sparkFor: TopicValue | null = null;
+  private _spark: ReturnType<typeof sparkline> = null;
+
+  private _sparkline(value: TopicValue): ReturnType<typeof sparkline> {
+    if (value !== this._sparkFor) {
+      this._sparkFor = value;
+      this._spark = sparkline(this._service.value?.history.get(value.topic)?.lastValues(SPARKLINE_POINTS) ?? []);
+    }
+    return this._spark;
+  }
+
   /** The message list is loaded on first use: the first screen does not need it. */
   private async _openMessages(): Promise<void> {
     await import('./topic-messages');
@@ -165,7 +177,7 @@ export class ValueTileElement extends LitElement {
         ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
       </header>
       <p class="value ${payload.kind}">${shown}</p>
-      ${sparkline(service?.history.get(value.topic)?.lastValues(SPARKLINE_POINTS) ?? []) ?? nothing}
+      ${this._sparkline(value) ?? nothing}
       <footer>
         <span class="age" title=${formatTimestamp(value.receivedAt)}>${formatAge(now - value.receivedAt)}</span>
         <span>QoS ${value.qos}</span>
