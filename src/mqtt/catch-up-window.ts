@@ -11,7 +11,7 @@
  * A pause this long ends the catch-up burst, once the PINGRESP is back. Aedes may answer the PINGREQ
  * before it starts streaming the queue, so the pause is counted from the later of the two.
  */
-export const BURST_GAP_MS = 150;
+export const BURST_GAP_MS = 500;
 /** The window never stays open longer than this after the CONNACK. */
 export const WINDOW_LIMIT_MS = 3000;
 
