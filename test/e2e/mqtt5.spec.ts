@@ -151,8 +151,8 @@ test.describe('MQTT 5 commands', () => {
     // Typed while disconnected with a 1 s expiry, and still queued after it: never sent.
     await page.locator('connection-status').getByRole('button', { name: 'Disconnect' }).click();
     await expect(status(page)).toContainText('Disconnected');
-    const queuedAt = Date.now();
     await sendCommand(page, { topic: 'vanne/commande', payload: 'fermer', expiry: '1' });
+    const queuedAt = Date.now(); // the command was stored (and its expiry started) before "Queued" showed
     await expect.poll(() => Date.now() - queuedAt).toBeGreaterThan(1100);
     await page.locator('connection-panel').getByRole('button', { name: 'Connect' }).click();
     await expect(status(page)).toContainText('Connected');

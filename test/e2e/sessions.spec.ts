@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { MqttClient } from 'mqtt';
+import { WINDOW_LIMIT_MS } from '../../src/mqtt/catch-up-window';
 import { connectDevice } from '../support/devices';
 import { expect, kioskLink, status, test, tile } from '../support/fixtures';
 
@@ -40,6 +41,7 @@ async function catchUpFlow(page: Page, brokerWs: string, deviceUrl: string, clie
   const reopened = await context.newPage();
   await reopened.goto(link);
   await expect(status(reopened)).toContainText('session present');
+  const resumedAt = Date.now();
   const counter = tile(reopened, 'atelier/compteur');
   await expect(counter.locator('.value')).toHaveText('10');
   await expect(counter).toContainText('received while away');
@@ -51,7 +53,8 @@ async function catchUpFlow(page: Page, brokerWs: string, deviceUrl: string, clie
   await expect(dialog.getByText('received while away')).toHaveCount(10);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  // A message published now is live: no catch-up mark.
+  // A message published once the catch-up window is over (it never lasts longer) is live: no catch-up mark.
+  await expect.poll(() => Date.now() - resumedAt).toBeGreaterThan(WINDOW_LIMIT_MS);
   await device.publishAsync('atelier/compteur', '11', { qos: 1 });
   await expect(counter.locator('.value')).toHaveText('11');
   await expect(counter).not.toContainText('received while away');
