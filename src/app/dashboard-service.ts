@@ -27,6 +27,7 @@ import { ConnectionOwnership, type Role } from './connection-owner';
 import type { OutboxService } from './outbox-service';
 import { BrokerSubscriptions } from './broker-subscriptions';
 import { PresenceTracker } from './presence-tracker';
+import { ScreenWakeLock } from './screen-wake-lock';
 
 export interface Notices {
   /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
@@ -55,6 +56,10 @@ export class DashboardService {
   readonly notices = new ValueStore<Notices>({ messages: [] });
   /** Ticks once a second so relative ages ("3 s ago") stay true. */
   readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
+  /** Kiosk mode (values only, settings hidden), from the link. */
+  readonly display = new ValueStore<{ kiosk: boolean }>({ kiosk: false });
+  /** "Keep screen on", following the setting. */
+  readonly screen = new ScreenWakeLock();
   /** Whether this tab owns the connection (and sends the outbox) or views it while another tab does. */
   readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
   private readonly _presenceTracker = new PresenceTracker(this.presence);
@@ -140,6 +145,9 @@ export class DashboardService {
     for (const { filter, qos } of settings.subscriptions) this._broker.add(filter, qos);
     this._applyPresence(settings.presence);
     this.notices.replace({ messages });
+    this.display.replace({ kiosk: link.kiosk });
+    this.screen.want(settings.keepScreenOn);
+    this.settings.subscribe(() => this.screen.want(this.settings.state.keepScreenOn));
     if (!saved) await this._save(); // keeps the generated client id stable from the first visit on
     if (link.connectAtLoad || settings.autoConnect) this.connect(settings);
   }
@@ -302,6 +310,11 @@ export class DashboardService {
     } catch (error) {
       this._notify(`Settings could not be saved (${describe(error)}); they will be lost on reload.`);
     }
+  }
+
+  /** Shows a message to the user until dismissed (said once, however often it is reported). */
+  report(message: string): void {
+    this._notify(message);
   }
 
   private _notify(message: string): void {

@@ -3,6 +3,7 @@
  * ?broker=ws://127.0.0.1:9001&sub=moteur/%23&sub=usine/+/pression&qos=1&clientId=…&v=auto|5|4&clean=1|0&keepalive=30&username=…
  * &will=1|0 (the dashboard's own presence and Last Will) &presence=1|0 (device presence, with the saved rules)
  * &expiry=3600 (MQTT 5 session expiry in seconds, for clean=0)
+ * &kiosk=1 (full-screen wall display: the values only, the settings hidden)
  */
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import type { StoredProtocol, StoredQoS, StoredSettings, SubscriptionSetting } from '../storage/settings';
@@ -14,6 +15,8 @@ export interface KioskLink {
   subscriptions: SubscriptionSetting[] | null;
   /** Device presence turned on or off by the link (the saved rules are kept), or null when it does not say. */
   presenceEnabled: boolean | null;
+  /** Show the values only, with the settings hidden (a wall-mounted tablet). */
+  kiosk: boolean;
   /** True when the link carries any parameter: connect at load, with no click. */
   connectAtLoad: boolean;
   /** Parameters that were ignored, and why. */
@@ -55,7 +58,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry', 'kiosk'];
 
   const broker = params.get('broker');
   if (broker !== null) settings.brokerUrl = broker;
@@ -103,6 +106,13 @@ export function parseKioskLink(search: string): KioskLink {
     else problems.push(`expiry=${expiry} was ignored: use a whole number of seconds (the MQTT 5 session expiry).`);
   }
 
+  let kiosk = false;
+  const kioskParam = params.get('kiosk');
+  if (kioskParam !== null) {
+    if (kioskParam === '1' || kioskParam === '0') kiosk = kioskParam === '1';
+    else problems.push(`kiosk=${kioskParam} was ignored: use 1 (values only, settings hidden) or 0.`);
+  }
+
   let qos: StoredQoS = 0;
   const qosParam = params.get('qos');
   if (qosParam !== null) {
@@ -122,5 +132,5 @@ export function parseKioskLink(search: string): KioskLink {
   }
 
   const connectAtLoad = known.some((name) => params.has(name));
-  return { settings, subscriptions, presenceEnabled, connectAtLoad, problems };
+  return { settings, subscriptions, presenceEnabled, kiosk, connectAtLoad, problems };
 }

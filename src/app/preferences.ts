@@ -1,10 +1,12 @@
 /**
- * What the user arranges and keeps: quick commands, pinned filters, the message log's size. Each change
- * is applied at once and saved with the settings.
+ * What the user arranges and keeps: quick commands, pinned filters and their order, hidden tiles, units and
+ * decimals, device names, the theme, the screen, broker profiles, the message log's size. Each change is
+ * applied at once and saved with the settings.
  */
 import type { ValueStore } from '../state/notifier';
 import type { MessageLog } from '../state/message-log';
-import type { SavedCommand, StoredSettings } from '../storage/settings';
+import type { BrokerProfile, SavedCommand, StoredSettings, Theme } from '../storage/settings';
+import { MAX_DECIMALS, type Layout } from './layout-file';
 
 export class Preferences {
   constructor(
@@ -28,6 +30,78 @@ export class Preferences {
 
   unpin(filter: string): void {
     this._change({ pinned: this._settings.state.pinned.filter((pinned) => pinned !== filter) });
+  }
+
+  /** Moves a pinned filter (and its tiles) one place earlier (-1) or later (+1). */
+  movePin(filter: string, step: -1 | 1): void {
+    const pinned = [...this._settings.state.pinned];
+    const from = pinned.indexOf(filter);
+    const to = from + step;
+    if (from === -1 || to < 0 || to >= pinned.length) return;
+    pinned.splice(from, 1);
+    pinned.splice(to, 0, filter);
+    this._change({ pinned });
+  }
+
+  hide(topic: string): void {
+    if (this._settings.state.hidden.includes(topic)) return;
+    this._change({ hidden: [...this._settings.state.hidden, topic] });
+  }
+
+  show(topic: string): void {
+    this._change({ hidden: this._settings.state.hidden.filter((hidden) => hidden !== topic) });
+  }
+
+  /** Sets the unit and decimals of a topic's tile; an empty unit and null decimals go back to the payload's own. */
+  setTileFormat(topic: string, unit: string, decimals: number | null): void {
+    if (decimals !== null && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_DECIMALS)) return;
+    const others = this._settings.state.tileFormats.filter((format) => format.topic !== topic);
+    const trimmed = unit.trim();
+    this._change({ tileFormats: trimmed === '' && decimals === null ? others : [...others, { topic, unit: trimmed, decimals }] });
+  }
+
+  /** Names a device; an empty name goes back to its id. */
+  renameDevice(device: string, name: string): void {
+    const others = this._settings.state.deviceNames.filter((entry) => entry.device !== device);
+    const trimmed = name.trim();
+    this._change({ deviceNames: trimmed === '' || trimmed === device ? others : [...others, { device, name: trimmed }] });
+  }
+
+  setTheme(theme: Theme): void {
+    this._change({ theme });
+  }
+
+  setKeepScreenOn(keepScreenOn: boolean): void {
+    this._change({ keepScreenOn });
+  }
+
+  /** Keeps the current connection settings and subscriptions as a profile (replacing one of the same name). */
+  saveProfile(name: string): string | null {
+    const trimmed = name.trim();
+    if (trimmed === '') return 'Give the profile a name, for example “Workshop broker”.';
+    const settings = this._settings.state;
+    const profile: BrokerProfile = {
+      name: trimmed,
+      brokerUrl: settings.brokerUrl,
+      clientId: settings.clientId,
+      username: settings.username,
+      protocol: settings.protocol,
+      keepaliveSeconds: settings.keepaliveSeconds,
+      cleanSession: settings.cleanSession,
+      sessionExpirySeconds: settings.sessionExpirySeconds,
+      subscriptions: settings.subscriptions.map(({ filter, qos }) => ({ filter, qos })),
+    };
+    this._change({ profiles: [...settings.profiles.filter((saved) => saved.name !== trimmed), profile] });
+    return null;
+  }
+
+  deleteProfile(name: string): void {
+    this._change({ profiles: this._settings.state.profiles.filter((profile) => profile.name !== name) });
+  }
+
+  /** Replaces the layout and the profiles with those of an imported file (already checked). */
+  applyLayout(layout: Layout): void {
+    this._change({ ...layout });
   }
 
   /** Keeps a command for one-tap sending (replacing the same topic and payload). */

@@ -51,6 +51,23 @@ export class TopicStore extends Notifier {
     this.changed();
   }
 
+  /**
+   * Puts back values remembered from an earlier visit, for topics not received yet. They count as no
+   * message, and are not "received while away": they are simply old, hence stale.
+   */
+  restore(values: ReadonlyArray<Omit<TopicValue, 'count'>>): void {
+    let added = false;
+    for (const value of values) {
+      if (this._values.has(value.topic)) continue;
+      insertSorted(this._sortedTopics, value.topic);
+      this._values.set(value.topic, { ...value, whileAway: false, count: 0 });
+      added = true;
+    }
+    if (!added) return;
+    this._list = null;
+    this.changed();
+  }
+
   get(topic: string): TopicValue | undefined {
     return this._values.get(topic);
   }

@@ -5,15 +5,18 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { OutboxCommand } from './outbox-command';
 import type { StoredSettings } from './settings';
+import type { RememberedValue } from './value-snapshot';
 
 export const DATABASE_NAME = 'mqtt-dashboard';
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 export interface DashboardSchema extends DBSchema {
   /** Key-value settings: 'connection' holds the connection panel and the subscriptions. */
   settings: { key: string; value: StoredSettings };
   /** The command outbox, keyed by a growing sequence number: the order commands were sent in. */
   outbox: { key: number; value: OutboxCommand };
+  /** 'last-values': the last known values, shown (stale) when the app opens with no network. */
+  values: { key: string; value: RememberedValue[] };
 }
 
 export type DashboardDatabase = IDBPDatabase<DashboardSchema>;
@@ -26,6 +29,8 @@ export function openDashboardDatabase(name = DATABASE_NAME): Promise<DashboardDa
       if (oldVersion < 1) database.createObjectStore('settings');
       // Step 2: the command outbox.
       if (oldVersion < 2) database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      // Step 3: the last known values.
+      if (oldVersion < 3) database.createObjectStore('values');
     },
   });
 }

@@ -52,8 +52,47 @@ export interface StoredSettings {
   savedCommands: SavedCommand[];
   /** How many recent messages the message log keeps. */
   logCapacity: number;
-  /** Topic filters whose tiles show first on the dashboard. */
+  /** Topic filters whose tiles show first on the dashboard, in this order. */
   pinned: string[];
+  /** Topics whose tiles are not drawn (the messages still arrive: the log and the tree show them). */
+  hidden: string[];
+  /** A unit and a number of decimals chosen for a topic's tile. */
+  tileFormats: TileFormat[];
+  /** Names given to devices (shown instead of the id from their status topic). */
+  deviceNames: DeviceName[];
+  theme: Theme;
+  /** Ask the browser to keep the screen on while the dashboard is visible (wall-mounted tablets). */
+  keepScreenOn: boolean;
+  /** Saved brokers to switch between. */
+  profiles: BrokerProfile[];
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface TileFormat {
+  topic: string;
+  /** Shown after the value; empty keeps the unit the payload carries, if any. */
+  unit: string;
+  /** Decimals shown for numbers, or null to show them as received. */
+  decimals: number | null;
+}
+
+export interface DeviceName {
+  device: string;
+  name: string;
+}
+
+/** A broker to connect to, with its own client id and subscriptions. Never holds a password. */
+export interface BrokerProfile {
+  name: string;
+  brokerUrl: string;
+  clientId: string;
+  username: string;
+  protocol: StoredProtocol;
+  keepaliveSeconds: number;
+  cleanSession: boolean;
+  sessionExpirySeconds: number;
+  subscriptions: SubscriptionSetting[];
 }
 
 export interface SavedCommand {
@@ -86,6 +125,12 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     savedCommands: [],
     logCapacity: 10_000,
     pinned: [],
+    hidden: [],
+    tileFormats: [],
+    deviceNames: [],
+    theme: 'system',
+    keepScreenOn: false,
+    profiles: [],
   };
 }
 
@@ -104,6 +149,9 @@ export class SettingsRepository {
       password: settings.rememberPassword ? settings.password : '',
       subscriptions: settings.subscriptions.map(({ filter, qos }) => ({ filter, qos })),
       savedCommands: settings.savedCommands.map(({ topic, payload, qos, retain }) => ({ topic, payload, qos, retain })),
+      tileFormats: settings.tileFormats.map(({ topic, unit, decimals }) => ({ topic, unit, decimals })),
+      deviceNames: settings.deviceNames.map(({ device, name }) => ({ device, name })),
+      profiles: settings.profiles.map((profile) => ({ ...profile, subscriptions: profile.subscriptions.map(({ filter, qos }) => ({ filter, qos })) })),
       presence: {
         enabled: settings.presence.enabled,
         rules: settings.presence.rules.map(({ pattern, online, offline }) => ({ pattern, online: [...online], offline: [...offline] })),

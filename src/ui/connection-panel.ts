@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { StoredProtocol, StoredSettings } from '../storage/settings';
+import './broker-profiles';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles, foldingPanelStyles } from './shared-styles';
 import { StoreController } from './store-controller';
@@ -44,6 +45,7 @@ export class ConnectionPanelElement extends LitElement {
     // A lost link does not unfold it: the header says what is going on, and Retry now is there.
     return html`<details ?open=${phase === 'disconnected' || phase === 'failed'}>
       <summary><h2>Connection</h2></summary>
+      <broker-profiles></broker-profiles>
       <form @submit=${this._onSubmit} novalidate>
       <label class="wide"
         >Broker URL

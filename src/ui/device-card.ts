@@ -87,6 +87,23 @@ export class DeviceCardElement extends LitElement {
       color: var(--accent);
       cursor: pointer;
     }
+    header button,
+    .rename input {
+      font: inherit;
+      color: var(--text);
+      min-height: 44px;
+      min-width: 44px;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      background: var(--field);
+      padding: 0 0.6rem;
+      box-sizing: border-box;
+    }
+    .rename {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+    }
     .tiles {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
@@ -94,7 +111,13 @@ export class DeviceCardElement extends LitElement {
     }
   `;
 
-  static override properties = { device: { attribute: false }, values: { attribute: false }, commands: { attribute: false } };
+  static override properties = {
+    device: { attribute: false },
+    values: { attribute: false },
+    commands: { attribute: false },
+    _renaming: { state: true },
+  };
+  declare private _renaming: boolean;
   declare device: DevicePresence | undefined;
   declare values: readonly TopicValue[];
   /** The quick commands for this device's topics. */
@@ -106,8 +129,17 @@ export class DeviceCardElement extends LitElement {
     super();
     this.values = [];
     this.commands = [];
+    this._renaming = false;
+    new StoreController(this, () => this._service.value?.settings);
     new StoreController(this, () => this._service.value?.clock);
     new StoreController(this, () => this._service.value?.status);
+  }
+
+  private _rename(event: SubmitEvent, device: string): void {
+    event.preventDefault();
+    const name = new FormData(event.target as HTMLFormElement).get('name');
+    this._service.value?.preferences.renameDevice(device, String(name ?? ''));
+    this._renaming = false;
   }
 
   override render() {
@@ -116,9 +148,18 @@ export class DeviceCardElement extends LitElement {
     if (!device || !service) return nothing;
     const now = service.clock.state.now;
     const stale = staleSince(device.stateAt, service.status.state);
-    return html`<section aria-label=${device.id} class="${device.state} ${stale === null ? '' : 'stale'}">
+    const name = service.settings.state.deviceNames.find((entry) => entry.device === device.id)?.name ?? device.id;
+    return html`<section aria-label=${name} class="${device.state} ${stale === null ? '' : 'stale'}">
       <header>
-        <h3>${device.id}</h3>
+        ${this._renaming
+          ? html`<form class="rename" @submit=${(event: SubmitEvent) => this._rename(event, device.id)}>
+              <input name="name" aria-label=${`Name for ${device.id}`} .value=${name} />
+              <button type="submit">Save</button>
+              <button type="button" @click=${() => (this._renaming = false)}>Cancel</button>
+            </form>`
+          : html`<h3>${name}</h3>
+              ${name === device.id ? nothing : html`<span class="detail">${device.id}</span>`}
+              <button type="button" class="rename-button" aria-label=${`Rename ${device.id}`} title="Rename this device" @click=${() => (this._renaming = true)}>✎</button>`}
         <strong class="presence">${device.state}</strong>
         <span class="detail" title=${formatTimestamp(device.since)}
           >since ${formatTime(device.since)} (${formatDuration(now - device.since)})</span

@@ -1,9 +1,11 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
+import type { AppUpdate } from '../app/app-update';
 import type { DashboardService } from '../app/dashboard-service';
 import './command-composer';
 import './connection-panel';
 import './connection-status';
+import './layout-panel';
 import { dashboardContext } from './dashboard-context';
 import './outbox-panel';
 import './presence-panel';
@@ -34,8 +36,9 @@ export class MqttDashboardElement extends LitElement {
       top: 0;
       z-index: 1;
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 1rem;
+      gap: 0.5rem 1rem;
       padding: 0.6rem 1rem;
       background: var(--surface);
       border-bottom: 1px solid var(--border);
@@ -105,6 +108,9 @@ export class MqttDashboardElement extends LitElement {
     main {
       min-width: 0;
     }
+    .layout.kiosk {
+      grid-template-columns: 1fr;
+    }
     @media (max-width: 52rem) {
       .layout {
         grid-template-columns: 1fr;
@@ -113,8 +119,10 @@ export class MqttDashboardElement extends LitElement {
   `,
   ];
 
-  static override properties = { service: { attribute: false }, _view: { state: true } };
+  static override properties = { service: { attribute: false }, appUpdate: { attribute: false }, _view: { state: true } };
   declare service: DashboardService | undefined;
+  /** The service worker's "New version available". */
+  declare appUpdate: AppUpdate | undefined;
   /** What the main area shows; the log and the tree are loaded when first shown. */
   declare private _view: View;
 
@@ -124,6 +132,9 @@ export class MqttDashboardElement extends LitElement {
     super();
     new StoreController(this, () => this.service?.notices);
     new StoreController(this, () => this.service?.outbox.store);
+    new StoreController(this, () => this.service?.settings);
+    new StoreController(this, () => this.service?.display);
+    new StoreController(this, () => this.appUpdate?.state);
     this._view = 'values';
   }
 
@@ -135,32 +146,52 @@ export class MqttDashboardElement extends LitElement {
 
   override willUpdate(): void {
     if (this.service && this._provider.value !== this.service) this._provider.setValue(this.service);
+    const theme = this.service?.settings.state.theme ?? 'system';
+    if (theme === 'system') delete document.documentElement.dataset['theme'];
+    else document.documentElement.dataset['theme'] = theme;
+  }
+
+  private _fullScreen(): void {
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
   }
 
   override render() {
     if (!this.service) return html`<p>Loading…</p>`;
     const messages = this.service.notices.state.messages;
     const pending = this.service.outbox.store.pendingCount;
+    const kiosk = this.service.display.state.kiosk;
+    const update = this.appUpdate?.state.state;
     return html`<header>
         <h1>MQTT Dashboard</h1>
         <connection-status></connection-status>
         <traffic-counters></traffic-counters>
         <span class="pending ${pending > 0 ? 'some' : ''}" role="status" aria-label="Pending commands">${pending} pending</span>
+        ${kiosk ? html`<button type="button" class="full-screen" @click=${this._fullScreen}>Full screen</button>` : nothing}
       </header>
+      ${update?.available
+        ? html`<p class="notice update" role="status">
+            <span>New version available. Reload to use it (queued commands are kept).</span
+            ><button type="button" class="primary" @click=${() => void this.appUpdate?.reload()}>Reload</button>
+          </p>`
+        : nothing}
+      ${update?.problem ? html`<p class="notice" role="alert"><span>${update.problem}</span></p>` : nothing}
       ${messages.map(
         (message) => html`<p class="notice" role="alert">
           <span>${message}</span
           ><button type="button" aria-label="Dismiss" @click=${() => this.service?.dismissNotice(message)}>✕</button>
         </p>`,
       )}
-      <div class="layout">
-        <aside>
-          <connection-panel></connection-panel>
-          <subscription-panel></subscription-panel>
-          <command-composer></command-composer>
-          <outbox-panel></outbox-panel>
-          <presence-panel></presence-panel>
-        </aside>
+      <div class="layout ${kiosk ? 'kiosk' : ''}">
+        ${kiosk
+          ? nothing
+          : html`<aside>
+              <connection-panel></connection-panel>
+              <subscription-panel></subscription-panel>
+              <command-composer></command-composer>
+              <outbox-panel></outbox-panel>
+              <presence-panel></presence-panel>
+              <layout-panel></layout-panel>
+            </aside>`}
         <main>
           <nav aria-label="Views">
             ${VIEWS.map(

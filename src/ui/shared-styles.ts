@@ -56,6 +56,11 @@ export const controlStyles = css`
     opacity: 0.5;
     cursor: default;
   }
+  .note {
+    font-size: 0.85rem;
+    color: var(--muted);
+    margin: 0;
+  }
   .problem {
     color: var(--danger);
     font-size: 0.9rem;
@@ -106,5 +111,34 @@ export const virtualListStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
+  }
+`;
+
+/** A modal <dialog> with a header (title and Close), sized for a tablet. */
+export const dialogStyles = css`
+  dialog {
+    width: min(46rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 4rem);
+    background: var(--surface);
+    color: var(--text);
+    border: 1px solid var(--border);
+    border-radius: 10px;
+    padding: 1rem;
+    box-sizing: border-box;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog > header {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 1rem;
+  }
+  dialog > header h2 {
+    margin: 0;
+    font-size: 1rem;
+    font-family: var(--mono);
+    overflow-wrap: anywhere;
   }
 `;

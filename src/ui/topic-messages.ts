@@ -4,7 +4,7 @@ import type { MessageProperties } from '../mqtt/message-properties';
 import type { LoggedMessage } from '../state/message-log';
 import { dashboardContext } from './dashboard-context';
 import { formatTime, formatTimestamp } from './format';
-import { controlStyles } from './shared-styles';
+import { controlStyles, dialogStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './topic-chart';
 
@@ -18,32 +18,8 @@ const SHOWN = 100;
 export class TopicMessagesElement extends LitElement {
   static override styles = [
     controlStyles,
+    dialogStyles,
     css`
-      dialog {
-        width: min(46rem, calc(100vw - 2rem));
-        max-height: calc(100vh - 4rem);
-        background: var(--surface);
-        color: var(--text);
-        border: 1px solid var(--border);
-        border-radius: 10px;
-        padding: 1rem;
-        box-sizing: border-box;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
-      header {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        gap: 1rem;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1rem;
-        font-family: var(--mono);
-        overflow-wrap: anywhere;
-      }
       ol {
         list-style: none;
         margin: 0.75rem 0 0;

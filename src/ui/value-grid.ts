@@ -39,16 +39,58 @@ export class ValueGridElement extends LitElement {
       gap: 0.4rem;
       margin: 0 0 0.75rem;
     }
-    .pins button {
-      font: inherit;
+    .pin {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      border: 1px solid var(--border);
+      border-radius: 8px;
+      background: var(--surface);
+      padding: 0 0.25rem 0 0.5rem;
+    }
+    .filter {
       font-family: var(--mono);
+      font-size: 0.85rem;
+      overflow-wrap: anywhere;
+    }
+    button {
+      font: inherit;
       font-size: 0.85rem;
       color: var(--text);
       background: var(--surface);
       border: 1px solid var(--border);
       border-radius: 6px;
       min-height: 44px;
+      min-width: 44px;
       padding: 0 0.6rem;
+      cursor: pointer;
+    }
+    .pin button {
+      border: none;
+    }
+    button:disabled {
+      opacity: 0.4;
+      cursor: default;
+    }
+    .hidden-tiles summary {
+      min-height: 44px;
+      display: flex;
+      align-items: center;
+      cursor: pointer;
+      color: var(--muted);
+    }
+    .hidden-tiles ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.4rem;
+    }
+    .hidden-tiles li {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.75rem;
     }
     h2 {
       font-size: 1rem;
@@ -72,11 +114,15 @@ export class ValueGridElement extends LitElement {
     const devices = service.presence.list();
     const byDevice = new Map<string, TopicValue[]>();
     const others: TopicValue[] = [];
-    const pinnedFilters = service.settings.state.pinned;
-    const pinned: TopicValue[] = [];
+    const { pinned: pinnedFilters, hidden } = service.settings.state;
+    const hiddenTopics = new Set(hidden);
+    // One bucket per pinned filter, in the order the user gave them; a topic goes to the first that matches.
+    const pinnedBuckets: TopicValue[][] = pinnedFilters.map(() => []);
     for (const value of topics.list()) {
-      if (pinnedFilters.length > 0 && pinnedFilters.some((filter) => topicMatches(filter, value.topic))) {
-        pinned.push(value);
+      if (hiddenTopics.has(value.topic)) continue;
+      const pinIndex = pinnedFilters.length === 0 ? -1 : pinnedFilters.findIndex((filter) => topicMatches(filter, value.topic));
+      if (pinIndex !== -1) {
+        pinnedBuckets[pinIndex]?.push(value);
         continue;
       }
       const owner = devices.length === 0 ? null : service.deviceOf(value.topic);
@@ -87,6 +133,7 @@ export class ValueGridElement extends LitElement {
         else byDevice.set(owner, [value]);
       }
     }
+    const pinned = pinnedBuckets.flat();
     const counts = html`<small>(${topics.topicCount} topics · ${topics.messageCount} messages)</small>`;
     if (devices.length === 0 && others.length === 0) {
       return html`<h2>Values ${counts}</h2>
@@ -98,7 +145,12 @@ export class ValueGridElement extends LitElement {
             <h2>Pinned</h2>
             <p class="pins">
               ${pinnedFilters.map(
-                (filter) => html`<button type="button" aria-label=${`Unpin ${filter}`} @click=${() => service.preferences.unpin(filter)}>${filter} ✕</button>`,
+                (filter, index) => html`<span class="pin" role="group" aria-label=${`Pinned ${filter}`}>
+                  <button type="button" aria-label=${`Move ${filter} earlier`} ?disabled=${index === 0} @click=${() => service.preferences.movePin(filter, -1)}>◀</button>
+                  <span class="filter">${filter}</span>
+                  <button type="button" aria-label=${`Move ${filter} later`} ?disabled=${index === pinnedFilters.length - 1} @click=${() => service.preferences.movePin(filter, 1)}>▶</button>
+                  <button type="button" aria-label=${`Unpin ${filter}`} @click=${() => service.preferences.unpin(filter)}>✕</button>
+                </span>`,
               )}
             </p>
             <section class="tiles" aria-label="Pinned values">
@@ -144,7 +196,20 @@ export class ValueGridElement extends LitElement {
               branch to see its tiles first.
             </p>`
           : nothing}
-      </div>`;
+      </div>
+      ${hidden.length === 0
+        ? nothing
+        : html`<details class="hidden-tiles">
+            <summary>${hidden.length} hidden ${hidden.length === 1 ? 'tile' : 'tiles'}</summary>
+            <ul>
+              ${hidden.map(
+                (topic) => html`<li>
+                  <span class="filter">${topic}</span>
+                  <button type="button" aria-label=${`Show ${topic}`} @click=${() => service.preferences.show(topic)}>Show</button>
+                </li>`,
+              )}
+            </ul>
+          </details>`}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { DISPLAY_LIMIT_BYTES, formatBytes } from '../mqtt/payload';
+import { DISPLAY_LIMIT_BYTES, formatBytes, type DecodedPayload } from '../mqtt/payload';
+import type { TileFormat } from '../storage/settings';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
@@ -46,8 +47,12 @@ export class ValueTileElement extends LitElement {
       font-weight: 600;
       flex: none;
     }
-    footer button {
+    .actions {
       margin-left: auto;
+      display: flex;
+      gap: 0.4rem;
+    }
+    footer button {
       font: inherit;
       color: var(--text);
       background: none;
@@ -115,9 +120,10 @@ export class ValueTileElement extends LitElement {
     }
   `;
 
-  static override properties = { value: { attribute: false }, _messagesOpen: { state: true } };
+  static override properties = { value: { attribute: false }, _messagesOpen: { state: true }, _customizing: { state: true } };
   declare value: TopicValue | undefined;
   declare private _messagesOpen: boolean;
+  declare private _customizing: boolean;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
@@ -125,7 +131,9 @@ export class ValueTileElement extends LitElement {
     super();
     new StoreController(this, () => this._service.value?.clock);
     new StoreController(this, () => this._service.value?.status);
+    new StoreController(this, () => this._service.value?.settings);
     this._messagesOpen = false;
+    this._customizing = false;
   }
 
   /** The sparkline changes only with the value: not redrawn on the clock's ticks. */
@@ -148,6 +156,14 @@ export class ValueTileElement extends LitElement {
     await this.renderRoot.querySelector('topic-messages')?.open();
   }
 
+  /** Unit and decimals are chosen in a small dialog, loaded on first use. */
+  private async _customize(): Promise<void> {
+    await import('./tile-settings');
+    this._customizing = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('tile-settings')?.open();
+  }
+
   override render() {
     const value = this.value;
     if (!value) return nothing;
@@ -155,12 +171,8 @@ export class ValueTileElement extends LitElement {
     const now = service?.clock.state.now ?? Date.now();
     const stale = service ? staleSince(value.receivedAt, service.status.state) : null;
     const payload = value.payload;
-    const shown =
-      payload.kind === 'measure' && payload.unit !== undefined
-        ? html`${payload.value}<span class="unit"> ${payload.unit}</span>`
-        : payload.kind === 'empty'
-          ? html`<span class="unit">(empty)</span>`
-          : payload.text;
+    const format = service?.settings.state.tileFormats.find((entry) => entry.topic === value.topic);
+    const shown = formattedValue(payload, format);
     return html`<article aria-label=${value.topic} class=${stale === null ? '' : 'stale'}>
       <header>
         <h3>${value.topic}</h3>
@@ -186,13 +198,31 @@ export class ValueTileElement extends LitElement {
         ${payload.truncated && payload.kind !== 'binary'
           ? html`<span>showing ${formatBytes(DISPLAY_LIMIT_BYTES)} of ${formatBytes(payload.bytes)}</span>`
           : nothing}
-        <button type="button" aria-label=${`History of ${value.topic}`} @click=${() => void this._openMessages()}>History</button>
+        <span class="actions">
+          <button type="button" aria-label=${`Customize ${value.topic}`} title="Unit, decimals, pin, hide" @click=${() => void this._customize()}>
+            ⚙
+          </button>
+          <button type="button" aria-label=${`History of ${value.topic}`} @click=${() => void this._openMessages()}>History</button>
+        </span>
       </footer>
+      ${this._customizing
+        ? html`<tile-settings .topic=${value.topic} @close=${() => (this._customizing = false)}></tile-settings>`
+        : nothing}
       ${this._messagesOpen
         ? html`<topic-messages .topic=${value.topic} @close=${() => (this._messagesOpen = false)}></topic-messages>`
         : nothing}
     </article>`;
   }
+}
+
+/** The value as the tile shows it: with the decimals and unit chosen for the topic, else as received. */
+function formattedValue(payload: DecodedPayload, format: TileFormat | undefined) {
+  if (payload.kind === 'empty') return html`<span class="unit">(empty)</span>`;
+  const numeric = (payload.kind === 'number' || payload.kind === 'measure') && payload.value !== undefined;
+  const unit = format && format.unit !== '' ? format.unit : payload.kind === 'measure' ? payload.unit : undefined;
+  if (!numeric) return payload.text;
+  const number = format?.decimals !== null && format?.decimals !== undefined ? (payload.value as number).toFixed(format.decimals) : payload.kind === 'number' ? payload.text : String(payload.value);
+  return unit === undefined ? number : html`${number}<span class="unit"> ${unit}</span>`;
 }
 
 customElements.define('value-tile', ValueTileElement);

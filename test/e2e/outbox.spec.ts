@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import mqtt, { type MqttClient } from 'mqtt';
 import { startMosquitto } from '../support/mosquitto';
-import { countdownMs, expect, kioskLink, status, test } from '../support/fixtures';
+import { countdownMs, expect, kioskLink, status, test, typeCommand } from '../support/fixtures';
 
 /**
  * An independent subscriber with a persistent session at QoS 2, reconnecting on its own. It records the
@@ -29,17 +29,6 @@ async function witness(brokerUrl: string, filter: string): Promise<{ client: Mqt
   await client.subscribeAsync(filter, { qos: 2 });
   return { client, received };
 }
-
-/** Types a command in the composer and waits until the outbox has it on disk. */
-async function typeCommand(page: Page, topic: string, payload: string, qos: 0 | 1 | 2): Promise<void> {
-  const composer = page.locator('command-composer');
-  await composer.getByLabel('Topic', { exact: true }).fill(topic);
-  await composer.getByLabel('Payload', { exact: true }).fill(payload);
-  await composer.locator('select[name=qos]').selectOption(String(qos));
-  await composer.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(composer.getByText(`Queued in the outbox: ${topic} → ${payload}`)).toBeVisible();
-}
-
 
 const outbox = (page: Page) => page.getByRole('region', { name: 'Outbox' });
 const pending = (page: Page) => page.getByRole('status', { name: 'Pending commands' });

@@ -73,6 +73,8 @@ export interface KioskOptions {
   presence?: boolean;
   /** MQTT 5 session expiry in seconds (persistent session). */
   expiry?: number;
+  /** Values only, settings hidden. */
+  kiosk?: boolean;
 }
 
 /** A kiosk link, as a user would bookmark it. */
@@ -88,6 +90,7 @@ export function kioskLink(options: KioskOptions): string {
   if (options.will !== undefined) parts.push(`will=${options.will ? 1 : 0}`);
   if (options.presence !== undefined) parts.push(`presence=${options.presence ? 1 : 0}`);
   if (options.expiry !== undefined) parts.push(`expiry=${options.expiry}`);
+  if (options.kiosk !== undefined) parts.push(`kiosk=${options.kiosk ? 1 : 0}`);
   return `/?${parts.join('&')}`;
 }
 
@@ -107,4 +110,14 @@ export const tile = (page: Page, topic: string) => page.getByRole('article', { n
 export async function countdownMs(page: Page): Promise<number | null> {
   const match = /Reconnecting in (\d+) s/.exec((await status(page).textContent()) ?? '');
   return match ? Number(match[1]) * 1000 : null;
+}
+
+/** Types a command in the composer and waits until the outbox has it on disk. */
+export async function typeCommand(page: Page, topic: string, payload: string, qos: 0 | 1 | 2): Promise<void> {
+  const composer = page.locator('command-composer');
+  await composer.getByLabel('Topic', { exact: true }).fill(topic);
+  await composer.getByLabel('Payload', { exact: true }).fill(payload);
+  await composer.locator('select[name=qos]').selectOption(String(qos));
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer.getByText(`Queued in the outbox: ${topic} → ${payload}`)).toBeVisible();
 }

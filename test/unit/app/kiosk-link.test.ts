@@ -55,6 +55,6 @@ describe('kiosk link', () => {
   });
 
   it('does nothing without parameters', () => {
-    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, connectAtLoad: false, problems: [] });
+    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, connectAtLoad: false, problems: [] });
   });
 });

@@ -1,0 +1,160 @@
+/**
+ * The layout file: pinned filters (in order), hidden tiles, units and decimals, device names, the theme and
+ * the broker profiles, as JSON a user can keep, copy to another tablet and import. Passwords are never in it.
+ * Reading checks every field and names the first wrong one: a bad file changes nothing.
+ */
+import { brokerUrlProblem } from '../mqtt/broker-url';
+import { topicFilterProblem } from '../mqtt/topic-filter';
+import type { BrokerProfile, DeviceName, StoredProtocol, StoredSettings, SubscriptionSetting, Theme, TileFormat } from '../storage/settings';
+
+export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
+export const LAYOUT_VERSION = 1;
+export const MAX_DECIMALS = 10;
+
+/** The part of the settings a layout file carries. */
+export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles'>;
+
+export interface LayoutFile {
+  format: typeof LAYOUT_FORMAT;
+  version: typeof LAYOUT_VERSION;
+  exportedAt: string;
+  layout: Omit<Layout, 'profiles'>;
+  profiles: BrokerProfile[];
+}
+
+export function layoutFile(settings: StoredSettings, now: Date): LayoutFile {
+  return {
+    format: LAYOUT_FORMAT,
+    version: LAYOUT_VERSION,
+    exportedAt: now.toISOString(),
+    layout: {
+      pinned: [...settings.pinned],
+      hidden: [...settings.hidden],
+      tileFormats: settings.tileFormats.map(({ topic, unit, decimals }) => ({ topic, unit, decimals })),
+      deviceNames: settings.deviceNames.map(({ device, name }) => ({ device, name })),
+      theme: settings.theme,
+    },
+    profiles: settings.profiles.map(copyProfile),
+  };
+}
+
+function copyProfile(profile: BrokerProfile): BrokerProfile {
+  const { name, brokerUrl, clientId, username, protocol, keepaliveSeconds, cleanSession, sessionExpirySeconds } = profile;
+  const subscriptions = profile.subscriptions.map(({ filter, qos }) => ({ filter, qos }));
+  return { name, brokerUrl, clientId, username, protocol, keepaliveSeconds, cleanSession, sessionExpirySeconds, subscriptions };
+}
+
+/** Thrown by the checks below with the message shown to the user. */
+class LayoutProblem extends Error {}
+
+/** Reads a layout file: the layout it holds, or what is wrong with it. */
+export function readLayoutFile(content: string): { layout: Layout } | { problem: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (error) {
+    return { problem: `This file is not JSON (${error instanceof Error ? error.message : String(error)}). Choose a file made by “Export layout”.` };
+  }
+  try {
+    const file = record(data, 'the file');
+    if (file['format'] !== LAYOUT_FORMAT) throw new LayoutProblem('This is not a layout exported by MQTT Dashboard (its "format" is not "mqtt-dashboard-layout").');
+    if (file['version'] !== LAYOUT_VERSION) throw new LayoutProblem(`This layout file has version ${JSON.stringify(file['version'])}; this dashboard reads version ${LAYOUT_VERSION}.`);
+    const layout = record(file['layout'], 'layout');
+    const profiles = list(file['profiles'], 'profiles').map((item, index) => readProfile(item, `profiles[${index}]`));
+    const names = new Set<string>();
+    for (const profile of profiles) {
+      if (names.has(profile.name)) throw new LayoutProblem(`Two profiles are named “${profile.name}”: names must differ.`);
+      names.add(profile.name);
+    }
+    return {
+      layout: {
+        pinned: list(layout['pinned'], 'layout.pinned').map((item, index) => filter(item, `layout.pinned[${index}]`)),
+        hidden: list(layout['hidden'], 'layout.hidden').map((item, index) => text(item, `layout.hidden[${index}]`, 1)),
+        tileFormats: list(layout['tileFormats'], 'layout.tileFormats').map((item, index) => readTileFormat(item, `layout.tileFormats[${index}]`)),
+        deviceNames: list(layout['deviceNames'], 'layout.deviceNames').map((item, index) => readDeviceName(item, `layout.deviceNames[${index}]`)),
+        theme: oneOf<Theme>(layout['theme'], 'layout.theme', ['system', 'light', 'dark']),
+        profiles,
+      },
+    };
+  } catch (error) {
+    if (error instanceof LayoutProblem) return { problem: `${error.message} Nothing was changed.` };
+    throw error;
+  }
+}
+
+function readTileFormat(value: unknown, where: string): TileFormat {
+  const item = record(value, where);
+  const decimals = item['decimals'];
+  if (decimals !== null && !(Number.isInteger(decimals) && (decimals as number) >= 0 && (decimals as number) <= MAX_DECIMALS)) {
+    throw new LayoutProblem(`${where}.decimals must be null or a whole number from 0 to ${MAX_DECIMALS}.`);
+  }
+  return { topic: text(item['topic'], `${where}.topic`, 1), unit: text(item['unit'], `${where}.unit`, 0), decimals: decimals as number | null };
+}
+
+function readDeviceName(value: unknown, where: string): DeviceName {
+  const item = record(value, where);
+  return { device: text(item['device'], `${where}.device`, 1), name: text(item['name'], `${where}.name`, 1) };
+}
+
+function readProfile(value: unknown, where: string): BrokerProfile {
+  const item = record(value, where);
+  const brokerUrl = text(item['brokerUrl'], `${where}.brokerUrl`, 1);
+  const urlProblem = brokerUrlProblem(brokerUrl);
+  if (urlProblem) throw new LayoutProblem(`${where}.brokerUrl: ${urlProblem}`);
+  return {
+    name: text(item['name'], `${where}.name`, 1),
+    brokerUrl,
+    clientId: text(item['clientId'], `${where}.clientId`, 1),
+    username: text(item['username'], `${where}.username`, 0),
+    protocol: oneOf<StoredProtocol>(item['protocol'], `${where}.protocol`, ['auto', '5', '3.1.1']),
+    keepaliveSeconds: whole(item['keepaliveSeconds'], `${where}.keepaliveSeconds`, 65_535),
+    cleanSession: flag(item['cleanSession'], `${where}.cleanSession`),
+    sessionExpirySeconds: whole(item['sessionExpirySeconds'], `${where}.sessionExpirySeconds`, 4_294_967_295),
+    subscriptions: list(item['subscriptions'], `${where}.subscriptions`).map((entry, index) => readSubscription(entry, `${where}.subscriptions[${index}]`)),
+  };
+}
+
+function readSubscription(value: unknown, where: string): SubscriptionSetting {
+  const item = record(value, where);
+  return { filter: filter(item['filter'], `${where}.filter`), qos: oneOf(item['qos'], `${where}.qos`, [0, 1, 2] as const) };
+}
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LayoutProblem(`${where} must be an object.`);
+  return value as Record<string, unknown>;
+}
+
+function list(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value)) throw new LayoutProblem(`${where} must be a list.`);
+  return value;
+}
+
+function text(value: unknown, where: string, minimumLength: number): string {
+  if (typeof value !== 'string') throw new LayoutProblem(`${where} must be text.`);
+  if (value.length < minimumLength) throw new LayoutProblem(`${where} must not be empty.`);
+  return value;
+}
+
+function filter(value: unknown, where: string): string {
+  const checked = text(value, where, 1);
+  const problem = topicFilterProblem(checked);
+  if (problem) throw new LayoutProblem(`${where} (${checked}): ${problem}`);
+  return checked;
+}
+
+function whole(value: unknown, where: string, maximum: number): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > maximum) {
+    throw new LayoutProblem(`${where} must be a whole number from 0 to ${maximum}.`);
+  }
+  return value as number;
+}
+
+function flag(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') throw new LayoutProblem(`${where} must be true or false.`);
+  return value;
+}
+
+function oneOf<T extends string | number>(value: unknown, where: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new LayoutProblem(`${where} must be one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}.`);
+  return value as T;
+}

@@ -1,0 +1,70 @@
+/**
+ * Keeps the last known values on disk and brings them back at load: an installed app opened with no
+ * network shows what it last saw (marked stale, as anything not received on the current connection).
+ */
+import { topicMatches } from '../mqtt/topic-filter';
+import type { TopicStore, TopicValue } from '../state/topic-store';
+import type { RememberedValue, ValueSnapshotRepository } from '../storage/value-snapshot';
+
+/** At most this often a changed set of values is written. */
+export const SAVE_INTERVAL_MS = 2000;
+/** How many topics are kept: pinned ones first, then the most recently received. */
+export const TOPICS_KEPT = 1000;
+
+export class ValueMemory {
+  private _dirty = false;
+  private _saving = false;
+
+  constructor(
+    private readonly _topics: TopicStore,
+    private readonly _repository: ValueSnapshotRepository,
+    private readonly _pinned: () => readonly string[],
+    private readonly _problem: (message: string) => void,
+  ) {}
+
+  /** Shows the remembered values (topics already received keep their live value). */
+  async restore(): Promise<void> {
+    try {
+      this._topics.restore(await this._repository.load());
+    } catch (error) {
+      this._problem(`The last known values could not be read (${describe(error)}); they show again once the broker sends them.`);
+    }
+  }
+
+  /** Saves changes every few seconds, and when the page is hidden or closed. */
+  start(): void {
+    this._topics.subscribe(() => (this._dirty = true));
+    setInterval(() => void this.save(), SAVE_INTERVAL_MS);
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') void this.save();
+      });
+    }
+  }
+
+  async save(): Promise<void> {
+    if (!this._dirty || this._saving) return;
+    this._dirty = false;
+    this._saving = true;
+    try {
+      await this._repository.save(valuesToKeep(this._topics.list(), this._pinned()));
+    } catch (error) {
+      this._problem(`The last values could not be kept for offline use (${describe(error)}): the device storage may be full. Live values are not affected.`);
+    } finally {
+      this._saving = false;
+    }
+  }
+}
+
+/** Pinned topics first, then the most recently received, up to TOPICS_KEPT. */
+export function valuesToKeep(values: readonly TopicValue[], pinned: readonly string[], limit = TOPICS_KEPT): RememberedValue[] {
+  if (values.length <= limit) return [...values];
+  const isPinned = (value: TopicValue) => pinned.some((filter) => topicMatches(filter, value.topic));
+  const first = values.filter(isPinned).slice(0, limit);
+  const rest = values.filter((value) => !isPinned(value)).sort((a, b) => b.receivedAt - a.receivedAt);
+  return [...first, ...rest.slice(0, limit - first.length)];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,100 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { topicMatches } from '../mqtt/topic-filter';
+import { MAX_DECIMALS } from '../app/layout-file';
+import { dashboardContext } from './dashboard-context';
+import { controlStyles, dialogStyles } from './shared-styles';
+
+/** A tile's own settings in a dialog: its unit and decimals, pin or unpin it, hide it. Loaded on first use. */
+export class TileSettingsElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    dialogStyles,
+    css`
+      dialog {
+        width: min(28rem, calc(100vw - 2rem));
+      }
+      form {
+        display: grid;
+        gap: 0.75rem;
+        margin-top: 0.75rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  static override properties = { topic: {} };
+  declare topic: string;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    this.topic = '';
+  }
+
+  open(): void {
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  private _close(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  override render() {
+    const service = this._service.value;
+    if (!service) return nothing;
+    const settings = service.settings.state;
+    const format = settings.tileFormats.find((entry) => entry.topic === this.topic);
+    const pinnedBy = settings.pinned.find((filter) => topicMatches(filter, this.topic));
+    const decimals = format?.decimals ?? null;
+    return html`<dialog aria-label=${`Customize ${this.topic}`} @close=${() => this.dispatchEvent(new Event('close'))}>
+      <header>
+        <h2>${this.topic}</h2>
+        <button type="button" @click=${this._close}>Close</button>
+      </header>
+      <form @submit=${this._onSubmit} novalidate>
+        <label>Unit <input name="unit" placeholder="as the payload says (°C, bar, rpm…)" .value=${format?.unit ?? ''} /></label>
+        <label
+          >Decimals
+          <select name="decimals">
+            <option value="" ?selected=${decimals === null}>As received</option>
+            ${Array.from({ length: MAX_DECIMALS + 1 }, (_, count) => html`<option value=${count} ?selected=${decimals === count}>${count}</option>`)}
+          </select>
+        </label>
+        <div class="actions">
+          <button class="primary" type="submit">Save</button>
+          ${pinnedBy === undefined
+            ? html`<button type="button" @click=${() => this._then(() => service.preferences.pin(this.topic))}>Pin to the dashboard</button>`
+            : html`<button type="button" @click=${() => this._then(() => service.preferences.unpin(pinnedBy))}>Unpin ${pinnedBy}</button>`}
+          <button type="button" @click=${() => this._then(() => service.preferences.hide(this.topic))}>Hide this tile</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private _then(action: () => void): void {
+    action();
+    this._close();
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const decimals = String(form.get('decimals') ?? '');
+    this._service.value?.preferences.setTileFormat(this.topic, String(form.get('unit') ?? ''), decimals === '' ? null : Number(decimals));
+    this._close();
+  }
+}
+
+customElements.define('tile-settings', TileSettingsElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tile-settings': TileSettingsElement;
+  }
+}
