@@ -13,10 +13,12 @@ export class ConnectionStatusElement extends LitElement {
     css`
     :host {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.75rem;
+      gap: 0.5rem 0.75rem;
       min-width: 0;
-      flex: 1;
+      /* On a narrow screen the status takes a row of its own in the header, never a sliver. */
+      flex: 1 1 22rem;
     }
     .dot {
       width: 0.8rem;
@@ -45,13 +47,17 @@ export class ConnectionStatusElement extends LitElement {
     p {
       margin: 0;
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
+      gap: 0.25rem 0.5rem;
       min-width: 0;
+      flex: 1 1 16rem;
     }
     .detail {
       color: var(--muted);
       overflow-wrap: anywhere;
+      flex: 1 1 12rem;
+      min-width: 0;
     }
     .failed .detail {
       color: var(--danger);

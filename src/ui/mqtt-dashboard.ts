@@ -115,6 +115,20 @@ export class MqttDashboardElement extends LitElement {
       .layout {
         grid-template-columns: 1fr;
       }
+      /* One column (portrait tablet, phone): the values first, the settings below them. */
+      main {
+        order: -1;
+      }
+    }
+    @media (max-width: 64rem) {
+      /* The status gets a row of its own under the title and the counters. */
+      connection-status {
+        order: 1;
+        flex-basis: 100%;
+      }
+      h1 {
+        margin-right: auto;
+      }
     }
   `,
   ];
