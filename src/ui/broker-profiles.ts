@@ -73,7 +73,7 @@ export class BrokerProfilesElement extends LitElement {
           </div>`}
       <form class="row" @submit=${this._save}>
         <label>Profile name <input name="name" placeholder="Workshop broker" /></label>
-        <button type="submit">Save connection as profile</button>
+        <button type="submit">Save as profile</button>
       </form>
       ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
       ${this._done ? html`<p class="done" role="status">${this._done}</p>` : nothing}

@@ -60,13 +60,13 @@ test.describe('the display', () => {
     const profiles = page.locator('broker-profiles');
     await page.locator('connection-panel summary').click();
     await profiles.getByLabel('Profile name').fill('Atelier');
-    await profiles.getByRole('button', { name: 'Save connection as profile' }).click();
+    await profiles.getByRole('button', { name: 'Save as profile' }).click();
 
     await page.goto(kioskLink({ broker: aedes.wsUrl, subs: ['labo/#'], qos: 1 }));
     await expect(tile(page, 'labo/humidité')).toContainText('55');
     await page.locator('connection-panel summary').click();
     await profiles.getByLabel('Profile name').fill('Labo');
-    await profiles.getByRole('button', { name: 'Save connection as profile' }).click();
+    await profiles.getByRole('button', { name: 'Save as profile' }).click();
 
     await profiles.getByLabel('Broker profile').selectOption('Atelier');
     await profiles.getByRole('button', { name: 'Use' }).click();

@@ -79,7 +79,7 @@ test.describe('the layout', () => {
     const profiles = page.locator('broker-profiles');
     await page.locator('connection-panel summary').click();
     await profiles.getByLabel('Profile name').fill('Atelier');
-    await profiles.getByRole('button', { name: 'Save connection as profile' }).click();
+    await profiles.getByRole('button', { name: 'Save as profile' }).click();
     await expect(profiles.getByLabel('Broker profile')).toContainText('Atelier');
 
     const arranged = await exportLayout(page);

@@ -158,4 +158,47 @@ test.describe('the installable app', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  test('runs under a strict Content-Security-Policy with no violation and no third-party request', async ({ page, mosquitto }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('websocket', (socket) => requested.push(socket.url()));
+
+    const moteur = await connectDevice(mosquitto.tcpUrl, { clientId: 'moteur' });
+    for (const reading of ['20', '21', '23']) await moteur.publishAsync('moteur/température', reading, { qos: 1 });
+    await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1 }));
+    await expect(status(page)).toContainText('Connected');
+    for (const reading of ['24', '22']) await moteur.publishAsync('moteur/température', reading, { qos: 1 });
+    await expect(tile(page, 'moteur/température')).toContainText('22');
+
+    const policy = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("style-src 'self';");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).toContain("worker-src 'self' blob:"); // mqtt.js keeps its keep-alive timer in a blob: worker
+
+    // Every part of the app, each of which styles itself: the chart, the dialogs, the log, the tree, the layout panel.
+    await tile(page, 'moteur/température').getByRole('button', { name: 'History of moteur/température' }).click();
+    await expect(page.getByRole('dialog', { name: 'History of moteur/température' }).getByRole('status')).toContainText('points');
+    await page.getByRole('dialog', { name: 'History of moteur/température' }).getByRole('button', { name: 'Close' }).click();
+    await tile(page, 'moteur/température').getByRole('button', { name: 'Customize moteur/température' }).click();
+    await page.getByRole('dialog', { name: 'Customize moteur/température' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Message log' }).click();
+    await expect(page.getByRole('region', { name: 'Message log' })).toContainText('moteur/température');
+    await page.getByRole('button', { name: 'Topic tree' }).click();
+    await expect(page.getByRole('region', { name: 'Topic tree' })).toBeVisible();
+    await page.locator('layout-panel').getByText('Display and layout').click();
+
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    const elsewhere = requested.filter((url) => !/^(https?|wss?):\/\/127\.0\.0\.1:\d+\//.test(url) && !url.startsWith('blob:') && !url.startsWith('data:'));
+    expect(elsewhere).toEqual([]);
+  });
 });

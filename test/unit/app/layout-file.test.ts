@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { layoutFile, readLayoutFile } from '../../../src/app/layout-file';
+import { defaultSettings } from '../../../src/storage/settings';
+
+const arranged = {
+  ...defaultSettings('ws://127.0.0.1:9001', () => 'abcd'),
+  password: 'secret',
+  rememberPassword: true,
+  pinned: ['usine/#', 'moteur/vitesse'],
+  hidden: ['usine/b'],
+  tileFormats: [{ topic: 'moteur/température', unit: '°C', decimals: 1 }],
+  deviceNames: [{ device: 'moteur', name: 'Moteur principal' }],
+  theme: 'dark' as const,
+  profiles: [
+    {
+      name: 'Atelier',
+      brokerUrl: 'wss://broker.example:8884/mqtt',
+      clientId: 'tablette-1',
+      username: 'tech',
+      protocol: '5' as const,
+      keepaliveSeconds: 30,
+      cleanSession: false,
+      sessionExpirySeconds: 3600,
+      subscriptions: [{ filter: 'moteur/#', qos: 1 as const }],
+    },
+  ],
+};
+
+describe('the layout file', () => {
+  it('reads back exactly what it wrote, and never holds a password', () => {
+    const file = layoutFile(arranged, new Date('2026-11-24T10:00:00Z'));
+    const text = JSON.stringify(file);
+    expect(text).not.toContain('secret');
+    expect(text).not.toContain('password');
+    const read = readLayoutFile(text);
+    expect(read).toEqual({
+      layout: {
+        pinned: arranged.pinned,
+        hidden: arranged.hidden,
+        tileFormats: arranged.tileFormats,
+        deviceNames: arranged.deviceNames,
+        theme: 'dark',
+        profiles: arranged.profiles,
+      },
+    });
+  });
+
+  it('names the first wrong field, whatever is wrong', () => {
+    const good = layoutFile(arranged, new Date(0));
+    const withChange = (change: (file: Record<string, any>) => void): string => {
+      // `any`: the test breaks the file's shape on purpose.
+      const copy = structuredClone(good) as Record<string, any>;
+      change(copy);
+      return JSON.stringify(copy);
+    };
+    const problem = (text: string) => {
+      const read = readLayoutFile(text);
+      return 'problem' in read ? read.problem : null;
+    };
+    expect(problem('{"format": ')).toMatch(/^This file is not JSON \(.+\)\. Choose a file made by “Export layout”\.$/);
+    expect(problem('[]')).toBe('the file must be an object. Nothing was changed.');
+    expect(problem(withChange((file) => (file['format'] = 'other')))).toContain('This is not a layout exported by MQTT Dashboard');
+    expect(problem(withChange((file) => (file['version'] = 2)))).toBe('This layout file has version 2; this dashboard reads version 1. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].pinned = ['a/#/b'])))).toMatch(/^layout\.pinned\[0\] \(a\/#\/b\): /);
+    expect(problem(withChange((file) => (file['layout'].hidden = [''])))).toBe('layout.hidden[0] must not be empty. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].tileFormats[0].decimals = 1.5)))).toBe(
+      'layout.tileFormats[0].decimals must be null or a whole number from 0 to 10. Nothing was changed.',
+    );
+    expect(problem(withChange((file) => (file['layout'].theme = 'blue')))).toBe('layout.theme must be one of "system", "light", "dark". Nothing was changed.');
+    expect(problem(withChange((file) => (file['profiles'][0].brokerUrl = 'http://x')))).toMatch(/^profiles\[0\]\.brokerUrl: /);
+    expect(problem(withChange((file) => (file['profiles'][0].subscriptions[0].qos = 3)))).toBe(
+      'profiles[0].subscriptions[0].qos must be one of 0, 1, 2. Nothing was changed.',
+    );
+    expect(problem(withChange((file) => file['profiles'].push(file['profiles'][0])))).toBe('Two profiles are named “Atelier”: names must differ. Nothing was changed.');
+  });
+});

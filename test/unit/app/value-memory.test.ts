@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { ValueMemory, valuesToKeep } from '../../../src/app/value-memory';
+import { decodePayload } from '../../../src/mqtt/payload';
+import { TopicStore } from '../../../src/state/topic-store';
+import { openDashboardDatabase } from '../../../src/storage/database';
+import { ValueSnapshotRepository } from '../../../src/storage/value-snapshot';
+
+const value = (topic: string, text: string, receivedAt: number) => ({
+  topic,
+  payload: decodePayload(new TextEncoder().encode(text)),
+  qos: 1 as const,
+  retained: false,
+  receivedAt,
+  whileAway: true,
+  dup: false,
+});
+
+const immediately = (flush: () => void) => flush();
+
+describe('ValueMemory', () => {
+  it('keeps pinned topics first, then the most recently received, up to the limit', () => {
+    const values = [value('a/1', '1', 10), value('a/2', '2', 30), value('b/1', '3', 5), value('c/1', '4', 20)];
+    expect(valuesToKeep(values, ['b/#'], 3).map((kept) => kept.topic)).toEqual(['b/1', 'a/2', 'c/1']);
+    expect(valuesToKeep(values, [], 10)).toHaveLength(4);
+  });
+
+  it('brings the values back in a new page as stale values that count as no message', async () => {
+    const database = await openDashboardDatabase(`memory-${Math.random()}`);
+    const repository = new ValueSnapshotRepository(database);
+    const before = new TopicStore(immediately);
+    before.update(value('moteur/température', '{"value": 71.5, "unit": "°C"}', 1000));
+    before.update(value('moteur/vitesse', '1480', 2000));
+    const problems: string[] = [];
+    const saving = new ValueMemory(before, repository, () => [], (problem) => problems.push(problem));
+    saving.start();
+    before.update(value('moteur/vitesse', '1490', 3000)); // a change marks the memory dirty
+    await saving.save();
+
+    const after = new TopicStore(immediately);
+    after.update(value('moteur/vitesse', '1500', 4000)); // already live in the new page: kept
+    await new ValueMemory(after, repository, () => [], (problem) => problems.push(problem)).restore();
+    expect(problems).toEqual([]);
+    expect(after.list().map((kept) => [kept.topic, kept.payload.text, kept.count, kept.whileAway])).toEqual([
+      ['moteur/température', '71.5 °C', 0, false],
+      ['moteur/vitesse', '1500', 1, true],
+    ]);
+    expect(after.messageCount).toBe(1);
+    expect(after.get('moteur/température')?.payload.unit).toBe('°C');
+    database.close();
+  });
+});
