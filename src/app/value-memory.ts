@@ -3,7 +3,7 @@
  * network shows what it last saw (marked stale, as anything not received on the current connection).
  */
 import { topicMatches } from '../mqtt/topic-filter';
-import type { TopicStore, TopicValue } from '../state/topic-store';
+import type { TopicStore } from '../state/topic-store';
 import type { RememberedValue, ValueSnapshotRepository } from '../storage/value-snapshot';
 
 /** At most this often a changed set of values is written. */
@@ -57,9 +57,9 @@ export class ValueMemory {
 }
 
 /** Pinned topics first, then the most recently received, up to TOPICS_KEPT. */
-export function valuesToKeep(values: readonly TopicValue[], pinned: readonly string[], limit = TOPICS_KEPT): RememberedValue[] {
+export function valuesToKeep<T extends RememberedValue>(values: readonly T[], pinned: readonly string[], limit = TOPICS_KEPT): T[] {
   if (values.length <= limit) return [...values];
-  const isPinned = (value: TopicValue) => pinned.some((filter) => topicMatches(filter, value.topic));
+  const isPinned = (value: T) => pinned.some((filter) => topicMatches(filter, value.topic));
   const first = values.filter(isPinned).slice(0, limit);
   const rest = values.filter((value) => !isPinned(value)).sort((a, b) => b.receivedAt - a.receivedAt);
   return [...first, ...rest.slice(0, limit - first.length)];
