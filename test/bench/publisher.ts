@@ -36,3 +36,4 @@ for await (const line of createInterface({ input: process.stdin })) {
   else if (command === 'quit') break;
 }
 await client.endAsync();
+process.exit(0); // stdin stays open otherwise

@@ -6,12 +6,22 @@
 import { chromium, type Browser } from '@playwright/test';
 import { serveBuiltApp } from '../support/app-server';
 import { chromiumLaunchOptions } from '../support/chromium';
-import { startMosquitto } from '../support/mosquitto';
+import { startMosquitto, type Mosquitto } from '../support/mosquitto';
+import { serveBaseline } from './ingest';
 import { benchOutbox, type OutboxFigures } from './outbox';
+import { benchIngest, benchMemory, benchStartup, firstLoadJsKb, retainTopics, type IngestFigures, type MemoryFigures, type StartupFigures } from './scenarios';
 
 const smoke = process.argv.includes('--smoke');
+const size = (variable: string, full: number, small: number) => (smoke ? small : Number(process.env[variable] ?? full));
 const runs = smoke ? 1 : Number(process.env['BENCH_RUNS'] ?? 5);
-const commands = smoke ? 300 : Number(process.env['BENCH_COMMANDS'] ?? 10_000);
+const commands = size('BENCH_COMMANDS', 10_000, 300);
+const messages = size('BENCH_MESSAGES', 200_000, 2_000);
+const topics = size('BENCH_TOPICS', 10_000, 200);
+const memoryMessages = size('BENCH_MEMORY_MESSAGES', 1_000_000, 4_000);
+const retained = size('BENCH_RETAINED', 1_000, 100);
+const only = process.env['BENCH_ONLY']?.split(',') ?? null;
+const wanted = (scenario: string) => only === null || only.includes(scenario);
+const count = (value: number) => value.toLocaleString('en-US');
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,7 +46,6 @@ async function outboxRows(label: string, receiveMaximum: number | undefined, app
     const flush = median(results.map((r) => r.flushMs));
     const base = median(results.map((r) => r.baselineMs));
     const p95 = median(results.map((r) => r.enqueueP95Ms));
-    const target = (text: string, met: boolean) => (smoke ? '' : `${text}: ${met ? 'met' : 'NOT met'}`);
     return [
       [`outbox enqueue p50 (${label})`, ms(median(results.map((r) => r.enqueueP50Ms))), '', '', ''],
       [`outbox enqueue p95 (${label})`, ms(p95), '', '', target('≤ 5 ms', p95 <= 5)],
@@ -47,14 +56,90 @@ async function outboxRows(label: string, receiveMaximum: number | undefined, app
   }
 }
 
+const target = (text: string, met: boolean) => (smoke ? '' : `${text}: ${met ? 'met' : 'NOT met'}`);
+const perRun = (values: number[], format: (value: number) => string) => (values.length > 1 ? ` (runs: ${values.map(format).join(', ')})` : '');
+
+/** Runs one scenario `runs` times against a fresh Mosquitto that never drops a queued message. */
+async function repeated<T>(label: string, run: (broker: Mosquitto) => Promise<T>, describe: (figures: T) => string): Promise<T[]> {
+  const results: T[] = [];
+  for (let index = 1; index <= runs; index++) {
+    const broker = await startMosquitto({ maxQueuedMessages: 0, maxInflightMessages: 100 });
+    try {
+      const figures = await run(broker);
+      results.push(figures);
+      console.log(`  ${label}, run ${index}: ${describe(figures)}`);
+    } finally {
+      await broker.stop();
+    }
+  }
+  return results;
+}
+
+async function ingestRows(appUrl: string, baselineUrl: string, browser: Browser): Promise<Row[]> {
+  const results = await repeated<IngestFigures>(
+    'ingest',
+    (broker) => benchIngest(browser, appUrl, baselineUrl, broker, messages, topics),
+    (f) => `dashboard ${ms(f.dashboardMs)}, bare mqtt.js ${ms(f.baselineMs)} (publisher ${ms(f.publisherMs)}); longest task ${ms(f.longestTaskMs)}, tap ${ms(f.tapMs)}`,
+  );
+  const dashboard = median(results.map((r) => r.dashboardMs));
+  const base = median(results.map((r) => r.baselineMs));
+  const ratios = results.map((r) => r.dashboardMs / r.baselineMs);
+  const task = median(results.map((r) => r.longestTaskMs));
+  const tap = median(results.map((r) => r.tapMs));
+  return [
+    [`ingest ${count(messages)} QoS 1 over ${count(topics)} topics`, ms(dashboard), ms(base), `${median(ratios).toFixed(2)}${perRun(ratios, (r) => r.toFixed(2))}`, target('≤ 1.1', median(ratios) <= 1.1)],
+    ['longest main-thread task during ingest', ms(task) + perRun(results.map((r) => r.longestTaskMs), ms), '', '', target('≤ 50 ms', task <= 50)],
+    ['tap answered (input to next paint) during ingest', tap === 0 ? '< 16 ms' : ms(tap), '', '', target('≤ 100 ms', tap <= 100)],
+  ];
+}
+
+async function memoryRows(appUrl: string, baselineUrl: string, browser: Browser): Promise<Row[]> {
+  const results = await repeated<MemoryFigures>(
+    'memory',
+    (broker) => benchMemory(browser, appUrl, baselineUrl, broker, memoryMessages, topics),
+    (f) => `dashboard ${f.middleMb.toFixed(1)} → ${f.endMb.toFixed(1)} MB, bare mqtt.js ${f.baselineMiddleMb.toFixed(1)} → ${f.baselineEndMb.toFixed(1)} MB`,
+  );
+  const middle = median(results.map((r) => r.middleMb));
+  const end = median(results.map((r) => r.endMb));
+  const growth = median(results.map((r) => r.endMb - r.middleMb));
+  const mb = (value: number) => `${value.toFixed(1)} MB`;
+  return [
+    [`JS heap after GC, ${count(memoryMessages)} messages, end`, mb(end), mb(median(results.map((r) => r.baselineEndMb))), (end / median(results.map((r) => r.baselineEndMb))).toFixed(2), target('≤ 100 MB', end <= 100)],
+    ['JS heap growth from the middle to the end', `${mb(middle)} → ${mb(end)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)`, '', '', target('no growth (≤ 2 MB, GC noise)', growth <= 2)],
+  ];
+}
+
+async function startupRows(appUrl: string, baselineUrl: string, browser: Browser): Promise<Row[]> {
+  const results = await repeated<StartupFigures>(
+    'startup',
+    async (broker) => {
+      await retainTopics(broker, retained);
+      return benchStartup(browser, appUrl, baselineUrl, broker, retained);
+    },
+    (f) => `dashboard ${ms(f.dashboardMs)}, bare mqtt.js ${ms(f.baselineMs)}`,
+  );
+  const dashboard = median(results.map((r) => r.dashboardMs));
+  const base = median(results.map((r) => r.baselineMs));
+  const js = firstLoadJsKb();
+  return [
+    [`startup: ${count(retained)} retained values in the state and drawn, from navigation`, ms(dashboard) + perRun(results.map((r) => r.dashboardMs), ms), ms(base), (dashboard / base).toFixed(2), target('≤ 1000 ms', dashboard <= 1000)],
+    [`first-load JavaScript (gzip -9): ${js.files.join(', ')}`, `${js.kb.toFixed(1)} KB`, '', '', target('≤ 130 KB', js.kb <= 130)],
+  ];
+}
+
 async function main(): Promise<void> {
   const app = await serveBuiltApp();
+  const baseline = await serveBaseline();
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
-    const rows = [
-      ...(await outboxRows('Mosquitto defaults, Receive Maximum 20', undefined, app.url, browser)),
-      ...(smoke ? [] : await outboxRows('Receive Maximum 1000', 1000, app.url, browser)),
-    ];
+    const rows: Row[] = [];
+    if (wanted('ingest')) rows.push(...(await ingestRows(app.url, baseline.url, browser)));
+    if (wanted('memory')) rows.push(...(await memoryRows(app.url, baseline.url, browser)));
+    if (wanted('startup')) rows.push(...(await startupRows(app.url, baseline.url, browser)));
+    if (wanted('outbox')) {
+      rows.push(...(await outboxRows('Mosquitto defaults, Receive Maximum 20', undefined, app.url, browser)));
+      if (!smoke) rows.push(...(await outboxRows('Receive Maximum 1000', 1000, app.url, browser)));
+    }
     console.log(`\n${smoke ? 'Smoke run (no targets)' : `Medians of ${runs} runs`}, Mosquitto over WebSocket on 127.0.0.1:\n`);
     console.log('| scenario | dashboard | bare mqtt.js | ratio | target |');
     console.log('|---|---|---|---|---|');
@@ -62,6 +147,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await app.close();
+    await baseline.close();
   }
 }
 

@@ -1,0 +1,153 @@
+/** The ingest, memory and startup scenarios of `npm run bench`, each measuring the dashboard and the baseline. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+import type { Mosquitto } from '../support/mosquitto';
+import {
+  Publisher,
+  baselineCaughtUp,
+  benchContext,
+  dashboardCaughtUp,
+  heapAfterGcMb,
+  openBaseline,
+  openDashboard,
+  resetResponsiveness,
+  baselineLink,
+  responsiveness,
+  timeUntil,
+} from './ingest';
+
+export interface IngestFigures {
+  dashboardMs: number;
+  baselineMs: number;
+  /** How long the publisher took to get every PUBACK (the broker's pace). */
+  publisherMs: number;
+  longestTaskMs: number;
+  tapMs: number;
+}
+
+/** `messages` QoS 1 messages over `topics` topics, as fast as the broker accepts: time until caught up. */
+export async function benchIngest(browser: Browser, appUrl: string, baselineUrl: string, broker: Mosquitto, messages: number, topics: number): Promise<IngestFigures> {
+  const publisher = await Publisher.start(broker.tcpUrl, topics);
+  try {
+    const dashboard = await benchContext(browser);
+    let dashboardMs: number;
+    let publisherMs: number;
+    let figures: { longestTaskMs: number; longestEventMs: number };
+    try {
+      const page = await openDashboard(dashboard, appUrl, broker.wsUrl);
+      await resetResponsiveness(page);
+      const start = performance.now();
+      const published = publisher.publish(messages, 1, false);
+      // A tap while the messages pour in: the Connection panel's header, which unfolds the panel.
+      await page.waitForFunction(`document.querySelector('mqtt-dashboard').service.topics.messageCount >= ${Math.floor(messages / 5)}`, undefined, { polling: 'raf', timeout: 120_000 });
+      await page.locator('connection-panel summary').click();
+      dashboardMs = await timeUntil(page, dashboardCaughtUp(messages, topics), start);
+      publisherMs = await published;
+      figures = await responsiveness(page);
+    } finally {
+      await dashboard.close();
+    }
+    publisher.reset();
+    const baseline = await benchContext(browser);
+    try {
+      const page = await openBaseline(baseline, baselineUrl, broker.wsUrl);
+      const start = performance.now();
+      const published = publisher.publish(messages, 1, false);
+      const baselineMs = await timeUntil(page, baselineCaughtUp(messages, topics), start);
+      await published;
+      return { dashboardMs, baselineMs, publisherMs, longestTaskMs: figures.longestTaskMs, tapMs: figures.longestEventMs };
+    } finally {
+      await baseline.close();
+    }
+  } finally {
+    await publisher.stop();
+  }
+}
+
+export interface MemoryFigures {
+  middleMb: number;
+  endMb: number;
+  baselineMiddleMb: number;
+  baselineEndMb: number;
+}
+
+/** `messages` messages over `topics` topics in two halves: the heap after GC at the middle and at the end. */
+export async function benchMemory(browser: Browser, appUrl: string, baselineUrl: string, broker: Mosquitto, messages: number, topics: number): Promise<MemoryFigures> {
+  const half = Math.floor(messages / 2);
+  const publisher = await Publisher.start(broker.tcpUrl, topics);
+  const heaps = async (page: Page, caughtUp: (count: number) => string): Promise<[number, number]> => {
+    await publisher.publish(half, 1, false);
+    await timeUntil(page, caughtUp(half), 0);
+    const middle = await heapAfterGcMb(page);
+    await publisher.publish(messages - half, 1, false);
+    await timeUntil(page, caughtUp(messages), 0);
+    return [middle, await heapAfterGcMb(page)];
+  };
+  try {
+    const dashboard = await benchContext(browser);
+    let middleMb: number;
+    let endMb: number;
+    try {
+      [middleMb, endMb] = await heaps(await openDashboard(dashboard, appUrl, broker.wsUrl), (count) => dashboardCaughtUp(count, topics));
+    } finally {
+      await dashboard.close();
+    }
+    publisher.reset();
+    const baseline = await benchContext(browser);
+    try {
+      const [baselineMiddleMb, baselineEndMb] = await heaps(await openBaseline(baseline, baselineUrl, broker.wsUrl), (count) => baselineCaughtUp(count, topics));
+      return { middleMb, endMb, baselineMiddleMb, baselineEndMb };
+    } finally {
+      await baseline.close();
+    }
+  } finally {
+    await publisher.stop();
+  }
+}
+
+export interface StartupFigures {
+  dashboardMs: number;
+  baselineMs: number;
+}
+
+/** Publishes `topics` retained values once (a fresh broker), for benchStartup. */
+export async function retainTopics(broker: Mosquitto, topics: number): Promise<void> {
+  const publisher = await Publisher.start(broker.tcpUrl, topics);
+  try {
+    await publisher.publish(topics, 1, true);
+  } finally {
+    await publisher.stop();
+  }
+}
+
+/** Navigation to every retained value in the state and the first screen drawn, in the page's own clock. */
+export async function benchStartup(browser: Browser, appUrl: string, baselineUrl: string, broker: Mosquitto, topics: number): Promise<StartupFigures> {
+  const sinceNavigation = async (page: Page, expression: string) =>
+    Number(await (await page.waitForFunction(`(${expression}) && performance.now()`, undefined, { polling: 'raf', timeout: 30_000 })).jsonValue());
+  const dashboard = await benchContext(browser);
+  try {
+    const page = await dashboard.newPage();
+    await page.goto(`${appUrl}?broker=${encodeURIComponent(broker.wsUrl)}&sub=bench/%23&qos=1&clean=1&presence=0&will=0`, { waitUntil: 'commit' });
+    const dashboardMs = await sinceNavigation(page, dashboardCaughtUp(topics, topics));
+    const baseline = await benchContext(browser);
+    try {
+      const basePage = await baseline.newPage();
+      await basePage.goto(baselineLink(baselineUrl, broker.wsUrl), { waitUntil: 'commit' });
+      return { dashboardMs, baselineMs: await sinceNavigation(basePage, baselineCaughtUp(topics, topics)) };
+    } finally {
+      await baseline.close();
+    }
+  } finally {
+    await dashboard.close();
+  }
+}
+
+/** The JavaScript the first screen loads (the entry script and its static imports), gzip level 9, in KB. */
+export function firstLoadJsKb(distFolder = 'dist'): { kb: number; files: string[] } {
+  const html = readFileSync(join(distFolder, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((match) => match[1] ?? match[2] ?? '');
+  const bytes = files.reduce((total, file) => total + gzipSync(readFileSync(join(distFolder, file)), { level: 9 }).byteLength, 0);
+  return { kb: bytes / 1024, files };
+}
