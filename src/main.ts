@@ -4,7 +4,6 @@ import { parseKioskLink } from './app/kiosk-link';
 import { watchLinkTriggers } from './app/link-triggers';
 import { OutboxService } from './app/outbox-service';
 import { OutboxSync } from './app/outbox-sync';
-import { AppUpdate } from './app/app-update';
 import { ValueMemory } from './app/value-memory';
 import { ValueSnapshotRepository } from './storage/value-snapshot';
 import { MqttConnection } from './mqtt/connection';
@@ -47,8 +46,6 @@ async function main(): Promise<void> {
   const settings = database ? new SettingsRepository(database) : null;
   const service = new DashboardService(new MqttConnection(), settings, defaultSettings(defaultBrokerUrl(), randomId), outbox);
   element.service = service;
-  const update = new AppUpdate();
-  element.appUpdate = update;
   watchLinkTriggers(service);
   const memory = database
     ? new ValueMemory(service.topics, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (message) => service.report(message))
@@ -56,7 +53,11 @@ async function main(): Promise<void> {
   await memory?.restore();
   await service.start(parseKioskLink(location.search), problem ?? outboxProblem);
   memory?.start();
-  void update.start();
+  // Offline support and the update prompt: after the first screen, in their own chunk.
+  const { AppUpdate } = await import('./app/app-update');
+  const update = new AppUpdate();
+  element.appUpdate = update;
+  await update.start();
 }
 
 void main();

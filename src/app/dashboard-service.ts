@@ -27,7 +27,7 @@ import { ConnectionOwnership, type Role } from './connection-owner';
 import type { OutboxService } from './outbox-service';
 import { BrokerSubscriptions } from './broker-subscriptions';
 import { PresenceTracker } from './presence-tracker';
-import { ScreenWakeLock } from './screen-wake-lock';
+import type { ScreenState, ScreenWakeLock } from './screen-wake-lock';
 
 export interface Notices {
   /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
@@ -58,8 +58,9 @@ export class DashboardService {
   readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
   /** Kiosk mode (values only, settings hidden), from the link. */
   readonly display = new ValueStore<{ kiosk: boolean }>({ kiosk: false });
-  /** "Keep screen on", following the setting. */
-  readonly screen = new ScreenWakeLock();
+  /** "Keep screen on": whether the screen is held on, or why not (the wake lock itself is loaded when wanted). */
+  readonly screen = new ValueStore<ScreenState>({ held: false, problem: null });
+  private _wakeLock: Promise<ScreenWakeLock> | null = null;
   /** Whether this tab owns the connection (and sends the outbox) or views it while another tab does. */
   readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
   private readonly _presenceTracker = new PresenceTracker(this.presence);
@@ -146,8 +147,8 @@ export class DashboardService {
     this._applyPresence(settings.presence);
     this.notices.replace({ messages });
     this.display.replace({ kiosk: link.kiosk });
-    this.screen.want(settings.keepScreenOn);
-    this.settings.subscribe(() => this.screen.want(this.settings.state.keepScreenOn));
+    this._keepScreenOn(settings.keepScreenOn);
+    this.settings.subscribe(() => this._keepScreenOn(this.settings.state.keepScreenOn));
     if (!saved) await this._save(); // keeps the generated client id stable from the first visit on
     if (link.connectAtLoad || settings.autoConnect) this.connect(settings);
   }
@@ -310,6 +311,12 @@ export class DashboardService {
     } catch (error) {
       this._notify(`Settings could not be saved (${describe(error)}); they will be lost on reload.`);
     }
+  }
+
+  private _keepScreenOn(wanted: boolean): void {
+    if (!wanted && this._wakeLock === null) return;
+    this._wakeLock ??= import('./screen-wake-lock').then(({ ScreenWakeLock }) => new ScreenWakeLock(this.screen));
+    void this._wakeLock.then((lock) => lock.want(wanted));
   }
 
   /** Shows a message to the user until dismissed (said once, however often it is reported). */

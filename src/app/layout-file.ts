@@ -5,11 +5,10 @@
  */
 import { brokerUrlProblem } from '../mqtt/broker-url';
 import { topicFilterProblem } from '../mqtt/topic-filter';
-import type { BrokerProfile, DeviceName, StoredProtocol, StoredSettings, SubscriptionSetting, Theme, TileFormat } from '../storage/settings';
+import { MAX_DECIMALS, type BrokerProfile, type DeviceName, type StoredProtocol, type StoredSettings, type SubscriptionSetting, type Theme, type TileFormat } from '../storage/settings';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
 export const LAYOUT_VERSION = 1;
-export const MAX_DECIMALS = 10;
 
 /** The part of the settings a layout file carries. */
 export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles'>;

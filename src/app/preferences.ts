@@ -5,8 +5,8 @@
  */
 import type { ValueStore } from '../state/notifier';
 import type { MessageLog } from '../state/message-log';
-import type { BrokerProfile, SavedCommand, StoredSettings, Theme } from '../storage/settings';
-import { MAX_DECIMALS, type Layout } from './layout-file';
+import { MAX_DECIMALS, type BrokerProfile, type SavedCommand, type StoredSettings, type Theme } from '../storage/settings';
+import type { Layout } from './layout-file';
 
 export class Preferences {
   constructor(

@@ -12,7 +12,8 @@ export interface ScreenState {
 }
 
 export class ScreenWakeLock {
-  readonly state = new ValueStore<ScreenState>({ held: false, problem: null });
+  /** `state` is where the lock's state is shown (the service's `screen`, read by the layout panel). */
+  constructor(readonly state: ValueStore<ScreenState> = new ValueStore<ScreenState>({ held: false, problem: null })) {}
   private _wanted = false;
   private _sentinel: WakeLockSentinel | null = null;
   private _listening = false;

@@ -69,6 +69,9 @@ export interface StoredSettings {
 
 export type Theme = 'system' | 'light' | 'dark';
 
+/** The most decimals a tile shows. */
+export const MAX_DECIMALS = 10;
+
 export interface TileFormat {
   topic: string;
   /** Shown after the value; empty keeps the unit the payload carries, if any. */

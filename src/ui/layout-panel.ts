@@ -46,14 +46,14 @@ export class LayoutPanelElement extends LitElement {
     this._problem = null;
     this._done = null;
     new StoreController(this, () => this._service.value?.settings);
-    new StoreController(this, () => this._service.value?.screen.state);
+    new StoreController(this, () => this._service.value?.screen);
   }
 
   override render() {
     const service = this._service.value;
     if (!service) return nothing;
     const settings = service.settings.state;
-    const screen = service.screen.state.state;
+    const screen = service.screen.state;
     return html`<details>
       <summary><h2>Display and layout</h2></summary>
       <div class="body">

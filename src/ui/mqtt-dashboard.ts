@@ -2,16 +2,10 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppUpdate } from '../app/app-update';
 import type { DashboardService } from '../app/dashboard-service';
-import './command-composer';
-import './connection-panel';
 import './connection-status';
-import './layout-panel';
 import { dashboardContext } from './dashboard-context';
-import './outbox-panel';
-import './presence-panel';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
-import './subscription-panel';
 import './traffic-counters';
 import './value-grid';
 
@@ -156,6 +150,11 @@ export class MqttDashboardElement extends LitElement {
     if (view === 'log') await import('./message-log-view');
     if (view === 'tree') await import('./topic-tree-view');
     this._view = view;
+  }
+
+  override firstUpdated(): void {
+    // The settings panels come right after the first screen (the values), in their own chunk.
+    void import('./settings-panels');
   }
 
   override willUpdate(): void {

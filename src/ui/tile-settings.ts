@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { topicMatches } from '../mqtt/topic-filter';
-import { MAX_DECIMALS } from '../app/layout-file';
+import { MAX_DECIMALS } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles, dialogStyles } from './shared-styles';
 
