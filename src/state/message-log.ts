@@ -5,7 +5,7 @@
  */
 import type { MessageProperties } from '../mqtt/message-properties';
 import type { DecodedPayload } from '../mqtt/payload';
-import { Notifier, type Scheduler } from './notifier';
+import { MESSAGE_REDRAW_MS, Notifier, throttledFrames, type Scheduler } from './notifier';
 
 export interface LoggedMessage {
   /** 1 for the first message since the page opened, then 2, 3… */
@@ -33,7 +33,7 @@ export class MessageLog extends Notifier {
   private _total = 0;
   private _capacity: number;
 
-  constructor(capacity = DEFAULT_LOG_CAPACITY, schedule?: Scheduler) {
+  constructor(capacity = DEFAULT_LOG_CAPACITY, schedule: Scheduler = throttledFrames(MESSAGE_REDRAW_MS)) {
     super(schedule);
     this._capacity = capacity;
     this._ring = new Array<LoggedMessage | undefined>(capacity);

@@ -16,6 +16,30 @@ export const nextAnimationFrame: Scheduler = (flush) => {
   else requestAnimationFrame(() => flush());
 };
 
+/**
+ * For the stores every message touches (values, log, tree): a frame, but at most one flush per
+ * `intervalMs`. Under a flood the screen then redraws 10 times a second instead of 60, which leaves the
+ * main thread to the messages (and their acknowledgements); a single message still shows within a frame.
+ */
+export function throttledFrames(intervalMs: number): Scheduler {
+  let last = 0;
+  return (flush) => {
+    const wait = last + intervalMs - now();
+    const run = () =>
+      nextAnimationFrame(() => {
+        last = now();
+        flush();
+      });
+    if (wait <= 0) run();
+    else setTimeout(run, wait);
+  };
+}
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/** How often the message-driven stores redraw at most. */
+export const MESSAGE_REDRAW_MS = 100;
+
 export class Notifier {
   private readonly _listeners = new Set<Listener>();
   private _scheduled = false;

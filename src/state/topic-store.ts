@@ -1,5 +1,5 @@
 import type { DecodedPayload } from '../mqtt/payload';
-import { Notifier, type Scheduler } from './notifier';
+import { MESSAGE_REDRAW_MS, Notifier, throttledFrames, type Scheduler } from './notifier';
 
 /** The latest message seen on one topic. Replaced, never mutated, so renderers can compare by identity. */
 export interface TopicValue {
@@ -38,7 +38,7 @@ export class TopicStore extends Notifier {
   private _list: readonly TopicValue[] | null = [];
   private _messageCount = 0;
 
-  constructor(schedule?: Scheduler) {
+  constructor(schedule: Scheduler = throttledFrames(MESSAGE_REDRAW_MS)) {
     super(schedule);
   }
 

@@ -3,7 +3,7 @@
  * per branch. Updated per message in O(depth); the visible rows are worked out only when drawn, from the
  * expanded branches, so 100,000 topics cost nothing while collapsed.
  */
-import { Notifier, type Scheduler } from './notifier';
+import { MESSAGE_REDRAW_MS, Notifier, throttledFrames, type Scheduler } from './notifier';
 
 export interface TreeNode {
   readonly name: string;
@@ -43,7 +43,7 @@ export class TopicTree extends Notifier {
   /** The node of each topic seen, so a message on a known topic costs a walk up its branch and no split. */
   private readonly _topics = new Map<string, TreeNode>();
 
-  constructor(schedule?: Scheduler) {
+  constructor(schedule: Scheduler = throttledFrames(MESSAGE_REDRAW_MS)) {
     super(schedule);
   }
 

@@ -60,12 +60,12 @@ const target = (text: string, met: boolean) => (smoke ? '' : `${text}: ${met ? '
 const perRun = (values: number[], format: (value: number) => string) => (values.length > 1 ? ` (runs: ${values.map(format).join(', ')})` : '');
 
 /** Runs one scenario `runs` times against a fresh Mosquitto that never drops a queued message. */
-async function repeated<T>(label: string, run: (broker: Mosquitto) => Promise<T>, describe: (figures: T) => string): Promise<T[]> {
+async function repeated<T>(label: string, run: (broker: Mosquitto, index: number) => Promise<T>, describe: (figures: T) => string): Promise<T[]> {
   const results: T[] = [];
   for (let index = 1; index <= runs; index++) {
     const broker = await startMosquitto({ maxQueuedMessages: 0, maxInflightMessages: 100 });
     try {
-      const figures = await run(broker);
+      const figures = await run(broker, index);
       results.push(figures);
       console.log(`  ${label}, run ${index}: ${describe(figures)}`);
     } finally {
@@ -78,7 +78,7 @@ async function repeated<T>(label: string, run: (broker: Mosquitto) => Promise<T>
 async function ingestRows(appUrl: string, baselineUrl: string, browser: Browser): Promise<Row[]> {
   const results = await repeated<IngestFigures>(
     'ingest',
-    (broker) => benchIngest(browser, appUrl, baselineUrl, broker, messages, topics),
+    (broker, index) => benchIngest(browser, appUrl, baselineUrl, broker, messages, topics, index % 2 === 0),
     (f) => `dashboard ${ms(f.dashboardMs)}, bare mqtt.js ${ms(f.baselineMs)} (publisher ${ms(f.publisherMs)}); longest task ${ms(f.longestTaskMs)}, tap ${ms(f.tapMs)}`,
   );
   const dashboard = median(results.map((r) => r.dashboardMs));
