@@ -1,7 +1,7 @@
 /**
  * The benchmark's device fleet: a separate Node process publishing over TCP, as fast as the broker accepts.
  * Message i goes to `bench/t<i mod topics>` with the payload `i`, so the last value of every topic is known.
- * Driven by lines on stdin: `publish <count> <qos> <retain>` answers `done <ms>` once every PUBACK is in.
+ * At most 10,000 messages are unacknowledged at a time (packet ids run out at 65,535). Driven by lines on stdin: `publish <count> <qos> <retain>` answers `done <ms>` once every PUBACK is in.
  */
 import { createInterface } from 'node:readline';
 import mqtt from 'mqtt';
@@ -12,18 +12,28 @@ const topics = Number(topicsText);
 const client = await mqtt.connectAsync(url, { protocolVersion: 4, clientId: `bench-publisher-${process.pid}`, reconnectPeriod: 0 });
 let next = 0;
 
+/** Unacknowledged messages at most: below MQTT's 65,535 packet ids, and plenty to keep the broker busy. */
+const WINDOW = 10_000;
+
 async function publish(count: number, qos: 0 | 1, retain: boolean): Promise<void> {
   const start = performance.now();
   await new Promise<void>((resolve, reject) => {
-    let pending = count;
+    let sent = 0;
+    let acknowledged = 0;
+    const sendMore = () => {
+      while (sent < count && sent - acknowledged < WINDOW) {
+        const index = next++;
+        sent++;
+        client.publish(`bench/t${index % topics}`, String(index), { qos, retain }, (error) => {
+          if (error) return reject(error);
+          acknowledged++;
+          if (acknowledged === count) resolve();
+          else sendMore();
+        });
+      }
+    };
     if (count === 0) resolve();
-    for (let sent = 0; sent < count; sent++) {
-      const index = next++;
-      client.publish(`bench/t${index % topics}`, String(index), { qos, retain }, (error) => {
-        if (error) reject(error);
-        else if (--pending === 0) resolve();
-      });
-    }
+    else sendMore();
   });
   process.stdout.write(`done ${(performance.now() - start).toFixed(0)}\n`);
 }
