@@ -140,29 +140,6 @@ export class ValueTileElement extends LitElement {
     this._customizing = false;
   }
 
-  /** Whether the tile is on screen: off-screen tiles skip their updates (a flood of messages costs nothing there). */
-  private _onScreen = true;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    tilesOnScreen.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    tilesOnScreen.unobserve(this);
-    super.disconnectedCallback();
-  }
-
-  /** Called by the shared observer when the tile enters or leaves the screen. */
-  setOnScreen(onScreen: boolean): void {
-    this._onScreen = onScreen;
-    if (onScreen) this.requestUpdate();
-  }
-
-  protected override shouldUpdate(): boolean {
-    return this._onScreen || !this.hasUpdated;
-  }
-
   /** The sparkline changes only with the value: not redrawn on the clock's ticks. */
   private _sparkFor: TopicValue | null = null;
   private _spark: ReturnType<typeof sparkline> = null;
@@ -241,14 +218,6 @@ export class ValueTileElement extends LitElement {
     </article>`;
   }
 }
-
-/** One observer for every tile, with a margin so that a tile is up to date before it scrolls into view. */
-const tilesOnScreen = new IntersectionObserver(
-  (entries) => {
-    for (const entry of entries) (entry.target as ValueTileElement).setOnScreen(entry.isIntersecting);
-  },
-  { rootMargin: '200px 0px' },
-);
 
 /** The value as the tile shows it: with the decimals and unit chosen for the topic, else as received. */
 function formattedValue(payload: DecodedPayload, format: TileFormat | undefined) {

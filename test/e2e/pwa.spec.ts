@@ -30,11 +30,11 @@ async function rememberedTopics(page: Page): Promise<string[]> {
         const request = indexedDB.open('mqtt-dashboard');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const read = request.result.transaction('values').objectStore('values').get('last-values');
+          const read = request.result.transaction('values').objectStore('values').getAll();
           read.onerror = () => reject(read.error);
           read.onsuccess = () => {
-            const values = (read.result ?? []) as Array<{ topic: string }>;
-            resolve(values.map((value) => value.topic));
+            const chunks = read.result as Array<Array<{ topic: string }>>;
+            resolve(chunks.flat().map((value) => value.topic));
             request.result.close();
           };
         };

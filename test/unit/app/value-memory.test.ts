@@ -50,3 +50,18 @@ describe('ValueMemory', () => {
     database.close();
   });
 });
+
+describe('ValueSnapshotRepository', () => {
+  it('writes the values in chunks, and a smaller snapshot leaves no old chunk behind', async () => {
+    const database = await openDashboardDatabase(`chunks-${Math.random()}`);
+    const repository = new ValueSnapshotRepository(database);
+    const many = Array.from({ length: 250 }, (_, index) => value(`t/${index}`, String(index), index));
+    await repository.save(many);
+    expect((await database.getAllKeys('values')).length).toBe(3);
+    expect((await repository.load()).map((kept) => kept.topic)).toEqual(many.map((kept) => kept.topic));
+    await repository.save(many.slice(0, 120));
+    expect((await database.getAllKeys('values')).length).toBe(2);
+    expect(await repository.load()).toHaveLength(120);
+    database.close();
+  });
+});
