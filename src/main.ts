@@ -54,10 +54,14 @@ async function main(): Promise<void> {
   await service.start(parseKioskLink(location.search), problem ?? outboxProblem);
   memory?.start();
   // Offline support and the update prompt: after the first screen, in their own chunk.
-  const { AppUpdate } = await import('./app/app-update');
-  const update = new AppUpdate();
-  element.appUpdate = update;
-  await update.start();
+  try {
+    const { AppUpdate } = await import('./app/app-update');
+    const update = new AppUpdate();
+    element.appUpdate = update;
+    await update.start();
+  } catch (error) {
+    service.report(`Offline support could not be loaded (${error instanceof Error ? error.message : String(error)}). The dashboard works while online; reload to try again.`);
+  }
 }
 
 void main();
