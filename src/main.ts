@@ -59,8 +59,8 @@ async function main(): Promise<void> {
     const update = new AppUpdate();
     element.appUpdate = update;
     await update.start();
-  } catch (error) {
-    service.report(`Offline support could not be loaded (${error instanceof Error ? error.message : String(error)}). The dashboard works while online; reload to try again.`);
+  } catch {
+    service.report('Offline support did not load: the dashboard works while online. Reload to try again.');
   }
 }
 
