@@ -6,13 +6,16 @@ import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
 import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
 import { StoreController } from './store-controller';
 import './value-tile';
 
 /** One device: its presence in words (online, offline, unknown), since when, when last heard, and its tiles. */
 export class DeviceCardElement extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: block;
     }
@@ -77,27 +80,14 @@ export class DeviceCardElement extends LitElement {
       margin-bottom: 0.6rem;
     }
     .commands button {
-      font: inherit;
-      min-height: 44px;
-      min-width: 44px;
-      padding: 0 1rem;
-      border-radius: 6px;
-      border: 1px solid var(--accent);
-      background: var(--field);
+      border-color: var(--accent);
       color: var(--accent);
-      cursor: pointer;
     }
-    header button,
-    .rename input {
-      font: inherit;
-      color: var(--text);
-      min-height: 44px;
-      min-width: 44px;
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      background: var(--field);
+    header button {
       padding: 0 0.6rem;
-      box-sizing: border-box;
+    }
+    .rename input {
+      width: auto;
     }
     .rename {
       display: flex;
@@ -109,7 +99,8 @@ export class DeviceCardElement extends LitElement {
       grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
       gap: 0.75rem;
     }
-  `;
+  `,
+  ];
 
   static override properties = {
     device: { attribute: false },

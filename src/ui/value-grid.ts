@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { topicMatches } from '../mqtt/topic-filter';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
 import './device-card';
 import { StoreController } from './store-controller';
 import './value-tile';
@@ -16,7 +17,9 @@ const TILES_SHOWN = 240;
  * Only tiles whose value changed re-render.
  */
 export class ValueGridElement extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: grid;
       gap: 1.25rem;
@@ -54,23 +57,12 @@ export class ValueGridElement extends LitElement {
       overflow-wrap: anywhere;
     }
     button {
-      font: inherit;
       font-size: 0.85rem;
-      color: var(--text);
       background: var(--surface);
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      min-height: 44px;
-      min-width: 44px;
       padding: 0 0.6rem;
-      cursor: pointer;
     }
     .pin button {
       border: none;
-    }
-    button:disabled {
-      opacity: 0.4;
-      cursor: default;
     }
     .hidden-tiles summary {
       min-height: 44px;
@@ -92,11 +84,8 @@ export class ValueGridElement extends LitElement {
       justify-content: space-between;
       gap: 0.75rem;
     }
-    h2 {
-      font-size: 1rem;
-      margin: 0 0 0.75rem;
-    }
-  `;
+  `,
+  ];
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
