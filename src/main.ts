@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   element.service = service;
   watchLinkTriggers(service);
   const memory = database
-    ? new ValueMemory(service.topics, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (message) => service.report(message))
+    ? new ValueMemory(service.topics, service.presence, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (message) => service.report(message))
     : null;
   await memory?.restore();
   await service.start(parseKioskLink(location.search), problem ?? outboxProblem);

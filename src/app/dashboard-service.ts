@@ -84,7 +84,7 @@ export class DashboardService {
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
-    this._router = new MessageRouter(this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
+    this._router = new MessageRouter(() => (_connection.status.phase === 'connected' ? _connection.status.connectedAt : null), this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
     _connection.onMessage((message) => this._router.route(message));
     setInterval(() => {
       const now = Date.now();

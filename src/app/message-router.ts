@@ -8,7 +8,7 @@ import { decodePayload, type DecodedPayload } from '../mqtt/payload';
 import { VIEWER_BYTES, type MessageLog } from '../state/message-log';
 import type { NumericHistory } from '../state/numeric-history';
 import type { TopicTree } from '../state/topic-tree';
-import type { TopicStore } from '../state/topic-store';
+import type { TopicStore, TopicValue } from '../state/topic-store';
 import type { BrokerSubscriptions } from './broker-subscriptions';
 import type { OutboxService } from './outbox-service';
 import type { PresenceTracker } from './presence-tracker';
@@ -18,6 +18,8 @@ export class MessageRouter {
   replyTopic: string | null = null;
 
   constructor(
+    /** The current connection's CONNACK time (epoch ms), or null while not connected. */
+    private readonly _connectedAt: () => number | null,
     private readonly _log: MessageLog,
     private readonly _topics: TopicStore,
     private readonly _presence: PresenceTracker,
@@ -36,7 +38,12 @@ export class MessageRouter {
     }
     // A message still in flight for a filter the user just removed must not bring its tile back.
     // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
-    if (!this._topics.get(message.topic) && !this._broker.matches(message.topic)) return;
+    const shown = this._topics.get(message.topic);
+    if (!shown && !this._broker.matches(message.topic)) return;
+    if (message.retain && shown && isNewerThanRetainedCopy(shown, this._connectedAt())) {
+      this._logged(message, true);
+      return;
+    }
     const payload = this._logged(message);
     this._history.record(message.topic, message.receivedAt, payload);
     this._tree.observe(message.topic);
@@ -49,14 +56,25 @@ export class MessageRouter {
       whileAway: message.whileAway,
       dup: message.dup,
     });
-    this._presence.observe(message.topic, message.payload, message.receivedAt);
+    this._presence.observe(message.topic, message.payload, message.receivedAt, message.retain);
   }
 
-  private _logged(message: InboundMessage): DecodedPayload {
+  private _logged(message: InboundMessage, superseded = false): DecodedPayload {
     const payload = decodePayload(message.payload);
     const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
     const binary = payload.kind === 'binary' ? message.payload.slice(0, VIEWER_BYTES) : null;
-    this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties, binary });
+    this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties, binary, ...(superseded ? { superseded } : {}) });
     return payload;
   }
+}
+
+/**
+ * A retained copy comes from the broker's store, in answer to a SUBSCRIBE (sent again after every CONNACK).
+ * A message delivered on the current connection before it (live, or queued by the persistent session)
+ * was published after the value in that store or is the same one, unless it was itself a retained copy:
+ * the copy must not roll the tile back. Brokers differ in when the copies come (Aedes sends them late),
+ * so this looks at what the tile holds, not at timing.
+ */
+export function isNewerThanRetainedCopy(shown: TopicValue, connectedAt: number | null): boolean {
+  return !shown.retained && connectedAt !== null && shown.receivedAt >= connectedAt;
 }

@@ -29,11 +29,11 @@ export class PresenceTracker {
   }
 
   /** Called for every message: each topic is matched against the rules once, then remembered. */
-  observe(topic: string, payload: Uint8Array, at: number): void {
+  observe(topic: string, payload: Uint8Array, at: number, retained = false): void {
     const status = this._statusTopic(topic);
     if (status) {
       if (!this._store.has(status.id)) this._owners.clear();
-      this._store.noteStatus(status.id, topic, readStatus(status.rule, payload), at);
+      this._store.noteStatus(status.id, topic, readStatus(status.rule, payload), at, retained);
       return;
     }
     const owner = this.deviceOf(topic);

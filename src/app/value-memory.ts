@@ -3,6 +3,7 @@
  * network shows what it last saw (marked stale, as anything not received on the current connection).
  */
 import { topicMatches } from '../mqtt/topic-filter';
+import type { PresenceStore } from '../state/presence-store';
 import type { TopicStore } from '../state/topic-store';
 import type { RememberedValue, ValueSnapshotRepository } from '../storage/value-snapshot';
 
@@ -13,10 +14,12 @@ export const TOPICS_KEPT = 1000;
 
 export class ValueMemory {
   private _dirty = false;
+  private _devicesDirty = false;
   private _saving = false;
 
   constructor(
     private readonly _topics: TopicStore,
+    private readonly _presence: PresenceStore,
     private readonly _repository: ValueSnapshotRepository,
     private readonly _pinned: () => readonly string[],
     private readonly _problem: (message: string) => void,
@@ -26,6 +29,7 @@ export class ValueMemory {
   async restore(): Promise<void> {
     try {
       this._topics.restore(await this._repository.load());
+      this._presence.restore(await this._repository.loadDevices());
     } catch (error) {
       this._problem(`The last known values could not be read (${describe(error)}); they show again once the broker sends them.`);
     }
@@ -34,6 +38,7 @@ export class ValueMemory {
   /** Saves changes every few seconds, and when the page is hidden or closed. */
   start(): void {
     this._topics.subscribe(() => (this._dirty = true));
+    this._presence.subscribe(() => (this._devicesDirty = true));
     setInterval(() => void this.save(), SAVE_INTERVAL_MS);
     if (typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', () => {
@@ -43,11 +48,15 @@ export class ValueMemory {
   }
 
   async save(): Promise<void> {
-    if (!this._dirty || this._saving) return;
+    if ((!this._dirty && !this._devicesDirty) || this._saving) return;
+    const values = this._dirty;
+    const devices = this._devicesDirty;
     this._dirty = false;
+    this._devicesDirty = false;
     this._saving = true;
     try {
-      await this._repository.save(valuesToKeep(this._topics.list(), this._pinned()));
+      if (values) await this._repository.save(valuesToKeep(this._topics.list(), this._pinned()));
+      if (devices) await this._repository.saveDevices(this._presence.list());
     } catch (error) {
       this._problem(`The last values could not be kept for offline use (${describe(error)}): the device storage may be full. Live values are not affected.`);
     } finally {

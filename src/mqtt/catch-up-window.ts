@@ -53,3 +53,39 @@ export class CatchUpWindow {
     return true;
   }
 }
+
+/** How many of its own recent publications the dashboard remembers per link (commands are few). */
+const ECHOES_KEPT = 64;
+
+/**
+ * The dashboard's own publications on the current link (commands sent from the outbox after a reconnect
+ * come back during the catch-up window): a message with the same topic and payload is their echo.
+ */
+export class OwnEchoes {
+  private readonly _sent: Array<{ topic: string; payload: Uint8Array }> = [];
+
+  sent(topic: string, payload: string | Uint8Array | undefined): void {
+    const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : (payload ?? new Uint8Array());
+    this._sent.push({ topic, payload: bytes });
+    if (this._sent.length > ECHOES_KEPT) this._sent.shift();
+  }
+
+  /** Whether the message is the echo of one of them (each publication is matched once). */
+  isEcho(topic: string, payload: Uint8Array): boolean {
+    if (this._sent.length === 0) return false;
+    const index = this._sent.findIndex((entry) => entry.topic === topic && sameBytes(entry.payload, payload));
+    if (index === -1) return false;
+    this._sent.splice(index, 1);
+    return true;
+  }
+
+  clear(): void {
+    this._sent.length = 0;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -11,7 +11,7 @@ import { ReconnectBackoff } from './backoff';
 import { brokerUrlProblem } from './broker-url';
 import { CommandTransport } from './command-transport';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
-import { CatchUpWindow } from './catch-up-window';
+import { CatchUpWindow, OwnEchoes } from './catch-up-window';
 import { readMessageProperties } from './message-properties';
 import { connackReason, isProtocolVersionRefusal, reasonInWords, subackReason } from './reason-codes';
 import {
@@ -55,6 +55,8 @@ export class MqttConnection {
   private _lastWatchAt = 0;
   private readonly _backoff = new ReconnectBackoff();
   private readonly _catchUp = new CatchUpWindow();
+  /** What the dashboard itself published on the current link: its echo is live, never "received while away". */
+  private readonly _ownEchoes = new OwnEchoes();
   private readonly _statusListeners = new Set<StatusListener>();
   private readonly _messageListeners = new Set<MessageListener>();
   private readonly _connectedListeners = new Set<ConnectedListener>();
@@ -206,7 +208,11 @@ export class MqttConnection {
     this._stopTicker?.();
     this._stopTicker = request.keepaliveSeconds > 0 ? startTicker(WATCHDOG_TICK_MS, () => current() && this._watch(client)) : null;
 
-    client.on('packetsend', (packet) => current() && watchdog.packetSent(packet.cmd, this._environment.now()));
+    client.on('packetsend', (packet) => {
+      if (!current()) return;
+      watchdog.packetSent(packet.cmd, this._environment.now());
+      if (packet.cmd === 'publish') this._ownEchoes.sent(packet.topic, packet.payload);
+    });
     client.on('packetreceive', (packet) => {
       if (!current()) return;
       const now = this._environment.now();
@@ -215,6 +221,7 @@ export class MqttConnection {
       if (packet.cmd === 'connack') {
         connackAt = now;
         this._catchUp.connected(packet.sessionPresent, now);
+        this._ownEchoes.clear();
       }
       if (packet.cmd === 'pingresp') this._catchUp.pingAnswered(now);
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
@@ -288,7 +295,7 @@ export class MqttConnection {
         retain: packet.retain,
         dup: packet.dup,
         receivedAt: now,
-        whileAway: !packet.retain && this._catchUp.receivedWhileAway(now),
+        whileAway: !packet.retain && !this._ownEchoes.isEcho(topic, payload) && this._catchUp.receivedWhileAway(now),
         properties: readMessageProperties(packet.properties),
       };
       for (const listener of this._messageListeners) listener(message);

@@ -17,6 +17,8 @@ export interface LoggedMessage {
   /** The DUP flag: the sender says it may have sent this message before. */
   readonly dup: boolean;
   readonly whileAway: boolean;
+  /** A retained copy older than what its tile already showed: logged, not shown on the tile. */
+  readonly superseded?: boolean;
   readonly receivedAt: number;
   readonly properties: MessageProperties | null;
   /** For a binary payload, its first bytes (up to VIEWER_BYTES), for the hex viewer. */

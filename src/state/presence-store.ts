@@ -8,6 +8,11 @@ export interface DevicePresence {
   readonly state: DeviceState;
   /** Since when the device is in this state, as far as the dashboard saw it (epoch ms). */
   readonly since: number;
+  /**
+   * False when the state came first from a retained status (a new browser, or after the device was
+   * forgotten): the device was already in it at `since`, for how long before is unknown.
+   */
+  readonly sinceKnown: boolean;
   /** The last message from any of the device's topics (epoch ms). */
   readonly heardAt: number;
   /** The last status message that set the state (epoch ms): the state is only as fresh as this. */
@@ -48,9 +53,9 @@ export class PresenceStore extends Notifier {
   }
 
   /** A message arrived on the device's status topic. Unknown payloads do not change the state. */
-  noteStatus(id: string, statusTopic: string, reading: StatusReading, at: number): void {
+  noteStatus(id: string, statusTopic: string, reading: StatusReading, at: number, retained = false): void {
     const previous = this._devices.get(id);
-    const base: DevicePresence = previous ?? { id, state: 'unknown', since: at, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
+    const base: DevicePresence = previous ?? { id, state: 'unknown', since: at, sinceKnown: !retained, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
     let next: DevicePresence;
     if (reading.kind === 'unrecognised') {
       const text = reading.text.length > UNRECOGNISED_LIMIT ? `${reading.text.slice(0, UNRECOGNISED_LIMIT)}…` : reading.text;
@@ -58,7 +63,9 @@ export class PresenceStore extends Notifier {
     } else {
       const state: DeviceState = reading.kind === 'state' ? reading.state : 'unknown';
       const changed = !previous || previous.state !== state;
-      next = { ...base, state, since: changed ? at : base.since, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
+      // A retained copy of the state already shown says nothing new about when it began.
+      const sinceKnown = changed ? !retained : base.sinceKnown;
+      next = { ...base, state, since: changed ? at : base.since, sinceKnown, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
     }
     this._devices.set(id, next);
     this._list = null;
@@ -74,6 +81,22 @@ export class PresenceStore extends Notifier {
     if (!previous || at - previous.heardAt < HEARD_RESOLUTION_MS) return;
     const next = { ...previous, heardAt: at };
     this._devices.set(id, next);
+    this._list = null;
+    this.changed();
+  }
+
+  /**
+   * Puts back the devices remembered from an earlier visit (not already known), with the time their state
+   * began: a retained status repeating that state keeps it. They are stale until a status arrives.
+   */
+  restore(devices: readonly DevicePresence[]): void {
+    let added = false;
+    for (const device of devices) {
+      if (this._devices.has(device.id)) continue;
+      this._devices.set(device.id, { ...device, sinceKnown: device.sinceKnown !== false });
+      added = true;
+    }
+    if (!added) return;
     this._list = null;
     this.changed();
   }

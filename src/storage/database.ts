@@ -6,9 +6,10 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { OutboxCommand } from './outbox-command';
 import type { StoredSettings } from './settings';
 import type { RememberedValue } from './value-snapshot';
+import type { DevicePresence } from '../state/presence-store';
 
 export const DATABASE_NAME = 'mqtt-dashboard';
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 export interface DashboardSchema extends DBSchema {
   /** Key-value settings: 'connection' holds the connection panel and the subscriptions. */
@@ -17,6 +18,8 @@ export interface DashboardSchema extends DBSchema {
   outbox: { key: number; value: OutboxCommand };
   /** 'last-values': the last known values, shown (stale) when the app opens with no network. */
   values: { key: string; value: RememberedValue[] };
+  /** 'devices': the devices' presence as last seen, so that "offline since" survives a reload. */
+  presence: { key: string; value: DevicePresence[] };
 }
 
 export type DashboardDatabase = IDBPDatabase<DashboardSchema>;
@@ -31,6 +34,8 @@ export function openDashboardDatabase(name = DATABASE_NAME): Promise<DashboardDa
       if (oldVersion < 2) database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
       // Step 3: the last known values.
       if (oldVersion < 3) database.createObjectStore('values');
+      // Step 4: the devices' presence.
+      if (oldVersion < 4) database.createObjectStore('presence');
     },
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { TopicValue } from '../state/topic-store';
 import type { DashboardDatabase } from './database';
+import type { DevicePresence } from '../state/presence-store';
 
 const PREFIX = 'last-values:';
 /** Values written per record: each write (and its structured clone) stays a short task. */
@@ -29,7 +30,17 @@ export class ValueSnapshotRepository {
     }
     await this._database.delete('values', IDBKeyRange.bound(chunkKey(count), `${PREFIX}\uffff`));
   }
+
+  async loadDevices(): Promise<DevicePresence[]> {
+    return (await this._database.get('presence', DEVICES_KEY)) ?? [];
+  }
+
+  async saveDevices(devices: readonly DevicePresence[]): Promise<void> {
+    await this._database.put('presence', devices.map((device) => ({ ...device })), DEVICES_KEY);
+  }
 }
+
+const DEVICES_KEY = 'devices';
 
 /** Zero-padded, so that the keys sort in the order the chunks were written. */
 const chunkKey = (index: number) => `${PREFIX}${String(index).padStart(4, '0')}`;

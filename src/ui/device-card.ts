@@ -152,8 +152,8 @@ export class DeviceCardElement extends LitElement {
               ${name === device.id ? nothing : html`<span class="detail">${device.id}</span>`}
               <button type="button" class="rename-button" aria-label=${`Rename ${device.id}`} title="Rename this device" @click=${() => (this._renaming = true)}>✎</button>`}
         <strong class="presence">${device.state}</strong>
-        <span class="detail" title=${formatTimestamp(device.since)}
-          >since ${formatTime(device.since)} (${formatDuration(now - device.since)})</span
+        <span class="detail since" title=${device.sinceKnown ? formatTimestamp(device.since) : 'From the broker’s retained status: the state began before this time'}
+          >${device.sinceKnown ? 'since' : 'since before'} ${formatTime(device.since)} (${formatDuration(now - device.since)})</span
         >
         <span class="detail" title=${formatTimestamp(device.heardAt)}>last heard ${formatAge(now - device.heardAt)}</span>
         ${stale === null ? nothing : html`<span class="stale-mark">stale since ${formatTime(stale)}</span>`}

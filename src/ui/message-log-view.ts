@@ -174,13 +174,13 @@ export class MessageLogViewElement extends LitElement {
   }
 
   private _row(message: LoggedMessage) {
-    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}`;
+    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ' · old' : ''}`;
     const payload = message.payload.kind === 'empty' ? '(empty)' : message.payload.text.slice(0, 200);
     return html`<li>
       <button type="button" aria-label=${`Message ${message.seq} on ${message.topic}`} aria-selected=${this._selected?.seq === message.seq ? 'true' : 'false'} @click=${() => (this._selected = message)}>
         <span>${formatTime(message.receivedAt)}</span>
         <span class="topic">${message.topic}</span>
-        <span class="flags" title="QoS, R: retained, D: duplicate flag">${flags}</span>
+        <span class="flags" title="QoS, R: retained, D: duplicate flag, old: a retained copy older than what its tile showed (kept here, not on the tile)">${flags}</span>
         <span class="payload">${payload}</span>
       </button>
     </li>`;

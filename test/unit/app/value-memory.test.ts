@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ValueMemory, valuesToKeep } from '../../../src/app/value-memory';
 import { decodePayload } from '../../../src/mqtt/payload';
+import { PresenceStore } from '../../../src/state/presence-store';
 import { TopicStore } from '../../../src/state/topic-store';
 import { openDashboardDatabase } from '../../../src/storage/database';
 import { ValueSnapshotRepository } from '../../../src/storage/value-snapshot';
@@ -32,14 +33,14 @@ describe('ValueMemory', () => {
     before.update(value('moteur/température', '{"value": 71.5, "unit": "°C"}', 1000));
     before.update(value('moteur/vitesse', '1480', 2000));
     const problems: string[] = [];
-    const saving = new ValueMemory(before, repository, () => [], (problem) => problems.push(problem));
+    const saving = new ValueMemory(before, new PresenceStore(immediately), repository, () => [], (problem) => problems.push(problem));
     saving.start();
     before.update(value('moteur/vitesse', '1490', 3000)); // a change marks the memory dirty
     await saving.save();
 
     const after = new TopicStore(immediately);
     after.update(value('moteur/vitesse', '1500', 4000)); // already live in the new page: kept
-    await new ValueMemory(after, repository, () => [], (problem) => problems.push(problem)).restore();
+    await new ValueMemory(after, new PresenceStore(immediately), repository, () => [], (problem) => problems.push(problem)).restore();
     expect(problems).toEqual([]);
     expect(after.list().map((kept) => [kept.topic, kept.payload.text, kept.count, kept.whileAway])).toEqual([
       ['moteur/température', '71.5 °C', 0, false],
@@ -48,6 +49,30 @@ describe('ValueMemory', () => {
     expect(after.messageCount).toBe(1);
     expect(after.get('moteur/température')?.payload.unit).toBe('°C');
     database.close();
+  });
+
+  it('brings the devices back with the time their state began; a retained status repeating it keeps that time', async () => {
+    const database = await openDashboardDatabase(`devices-${Math.random()}`);
+    const repository = new ValueSnapshotRepository(database);
+    const before = new PresenceStore(immediately);
+    const saving = new ValueMemory(new TopicStore(immediately), before, repository, () => [], () => {});
+    saving.start();
+    before.noteStatus('capteur', 'capteur/status', { kind: 'state', state: 'offline' }, 1000);
+    await saving.save();
+
+    const after = new PresenceStore(immediately);
+    await new ValueMemory(new TopicStore(immediately), after, repository, () => [], () => {}).restore();
+    after.noteStatus('capteur', 'capteur/status', { kind: 'state', state: 'offline' }, 9000, true);
+    expect(after.get('capteur')).toMatchObject({ state: 'offline', since: 1000, sinceKnown: true, stateAt: 9000 });
+    database.close();
+  });
+
+  it('a first retained status says the state, not since when', () => {
+    const store = new PresenceStore(immediately);
+    store.noteStatus('capteur', 'capteur/status', { kind: 'state', state: 'offline' }, 5000, true);
+    expect(store.get('capteur')).toMatchObject({ since: 5000, sinceKnown: false });
+    store.noteStatus('capteur', 'capteur/status', { kind: 'state', state: 'online' }, 6000);
+    expect(store.get('capteur')).toMatchObject({ since: 6000, sinceKnown: true });
   });
 });
 

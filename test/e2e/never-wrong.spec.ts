@@ -1,0 +1,135 @@
+/**
+ * The value on screen is the newest one the broker sent: a retained copy re-sent after a reconnect never
+ * rolls a tile back, the dashboard's own command is not catch-up, and "offline since" survives a reload.
+ * The link is cut by a TCP proxy between the page and the broker, as a Wi-Fi drop would.
+ */
+import type { Page } from '@playwright/test';
+import { connectDevice } from '../support/devices';
+import { expect, kioskLink, presenceOf, status, test, tile, typeCommand } from '../support/fixtures';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+
+const showView = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+const logRows = (page: Page) =>
+  page.getByRole('region', { name: 'Message log' }).getByRole('list', { name: 'Messages, newest first' }).getByRole('button');
+
+let proxy: TcpProxy | null = null;
+test.afterEach(async () => {
+  await proxy?.close();
+  proxy = null;
+});
+
+type Broker = { wsPort: number; tcpUrl: string };
+
+async function retainedCopyAfterReconnect(page: Page, broker: Broker, v: '4' | '5', subs = ['moteur/#']) {
+  proxy = await startTcpProxy(broker.wsPort);
+  const device = await connectDevice(broker.tcpUrl, { clientId: 'moteur-device' });
+  await device.publishAsync('moteur/vitesse', '100', { qos: 1, retain: true });
+  const link = kioskLink({ broker: `ws://127.0.0.1:${proxy.port}`, subs, qos: 1, v, clientId: 'tablette-1', clean: false, expiry: 3600 });
+  await page.goto(link);
+  await expect(status(page)).toContainText('Connected');
+  await expect(tile(page, 'moteur/vitesse')).toContainText('100');
+
+  proxy.cut();
+  await expect(status(page)).toContainText('Reconnecting');
+  await device.publishAsync('moteur/vitesse', '200', { qos: 1 });
+  proxy.restore();
+  await page.locator('connection-status').getByRole('button', { name: 'Retry now' }).click();
+  await expect(status(page)).toContainText('Connected');
+  await expect(tile(page, 'moteur/vitesse')).toContainText('200');
+
+  // The re-sent subscription brings the retained 100 again: it is logged as old, and the tile keeps 200.
+  await showView(page, 'Message log');
+  const retainedCopies = logRows(page).filter({ hasText: 'moteur/vitesse' }).filter({ hasText: 'R' });
+  await expect(retainedCopies.filter({ hasText: 'old' })).toHaveCount(1);
+  await expect(logRows(page).filter({ hasText: 'moteur/vitesse' }).first()).toContainText('100');
+  await showView(page, 'Values');
+  await expect(tile(page, 'moteur/vitesse')).toContainText('200');
+  await expect(tile(page, 'moteur/vitesse')).not.toContainText('stale');
+
+  // A newer retained value still replaces it, live.
+  await device.publishAsync('moteur/vitesse', '300', { qos: 1, retain: true });
+  await expect(tile(page, 'moteur/vitesse')).toContainText('300');
+}
+
+test.describe('a retained copy never replaces a newer value', () => {
+  test('Mosquitto, MQTT 3.1.1, persistent session', async ({ page, mosquitto }) => {
+    await retainedCopyAfterReconnect(page, mosquitto, '4');
+  });
+
+  test('Mosquitto, MQTT 5, persistent session', async ({ page, mosquitto }) => {
+    await retainedCopyAfterReconnect(page, mosquitto, '5');
+  });
+
+  test('Aedes (late retained replies); the dashboard’s own presence stays online', async ({ page, aedes }) => {
+    await retainedCopyAfterReconnect(page, aedes, '4', ['#']);
+    const ownPresence = tile(page, 'dashboard/tablette-1/status');
+    await expect(ownPresence).toContainText('online');
+    await expect(ownPresence).not.toContainText('offline');
+    await expect(ownPresence).not.toContainText('stale');
+  });
+});
+
+test('the dashboard’s own command, sent after a reconnect, is not “received while away”', async ({ page, mosquitto }) => {
+  proxy = await startTcpProxy(mosquitto.wsPort);
+  const link = kioskLink({ broker: `ws://127.0.0.1:${proxy.port}`, subs: ['moteur/#'], qos: 1, v: '5', clientId: 'tablette-2', clean: false, expiry: 3600 });
+  await page.goto(link);
+  await expect(status(page)).toContainText('Connected');
+  const device = await connectDevice(mosquitto.tcpUrl, { clientId: 'moteur-device' });
+  await device.publishAsync('moteur/température', '61', { qos: 1 });
+  await expect(tile(page, 'moteur/température')).toContainText('61');
+
+  proxy.cut();
+  await expect(status(page)).toContainText('Reconnecting');
+  await device.publishAsync('moteur/température', '62', { qos: 1 }); // this one is catch-up
+  await typeCommand(page, 'moteur/commande', 'stop', 1);
+  proxy.restore();
+  await page.locator('connection-status').getByRole('button', { name: 'Retry now' }).click();
+  await expect(tile(page, 'moteur/commande')).toContainText('stop');
+  await expect(tile(page, 'moteur/température')).toContainText('62');
+  await expect(tile(page, 'moteur/température')).toContainText('received while away');
+  await expect(tile(page, 'moteur/commande')).not.toContainText('received while away');
+});
+
+test('after a reload, “offline since” is when the device went offline', async ({ page, mosquitto }) => {
+  await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['capteur/#'], qos: 1 }));
+  await expect(status(page)).toContainText('Connected');
+  const capteur = await connectDevice(mosquitto.tcpUrl, {
+    clientId: 'capteur-device',
+    will: { topic: 'capteur/status', payload: Buffer.from('offline'), qos: 1, retain: true },
+  });
+  await capteur.publishAsync('capteur/status', 'online', { qos: 1, retain: true });
+  await expect(presenceOf(page, 'capteur')).toHaveText('online');
+  capteur.stream.destroy(); // the Will fires
+  await expect(presenceOf(page, 'capteur')).toHaveText('offline');
+  const wentOfflineAt = Date.now();
+  const since = page.getByRole('region', { name: 'capteur', exact: true }).locator('.since');
+  const wentOffline = await since.getAttribute('title');
+  expect(wentOffline).toBeTruthy();
+  // Wait until the page has written the device down, and until a reload would be in another second.
+  await expect.poll(() => page.evaluate(rememberedState, 'capteur'), { timeout: 10_000 }).toBe('offline');
+  await expect.poll(() => Date.now() - wentOfflineAt).toBeGreaterThan(1500);
+  await page.reload();
+  await expect(status(page)).toContainText('Connected');
+  await expect(presenceOf(page, 'capteur')).toHaveText('offline');
+  await expect(since).toHaveAttribute('title', wentOffline as string);
+  await expect(since).toContainText(/^since /);
+});
+
+/** The presence state the page wrote to IndexedDB for a device (runs in the page). */
+function rememberedState(id: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const opening = indexedDB.open('mqtt-dashboard');
+    opening.onsuccess = () => {
+      const database = opening.result;
+      if (!database.objectStoreNames.contains('presence')) return resolve(null);
+      const request = database.transaction('presence').objectStore('presence').get('devices');
+      request.onsuccess = () => {
+        const devices = (request.result ?? []) as Array<{ id: string; state: string }>;
+        resolve(devices.find((device) => device.id === id)?.state ?? null);
+        database.close();
+      };
+    };
+    opening.onerror = () => resolve(null);
+  });
+}
