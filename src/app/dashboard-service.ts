@@ -57,7 +57,7 @@ export class DashboardService {
   /** Ticks once a second so relative ages ("3 s ago") stay true. */
   readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
   /** Kiosk mode (values only, settings hidden), from the link. */
-  readonly display = new ValueStore<{ kiosk: boolean }>({ kiosk: false });
+  readonly display = new ValueStore<{ kiosk: boolean; kioskCommands: boolean }>({ kiosk: false, kioskCommands: false });
   /** "Keep screen on": whether the screen is held on, or why not (the wake lock itself is loaded when wanted). */
   readonly screen = new ValueStore<ScreenState>({ held: false, problem: null });
   private _wakeLock: Promise<ScreenWakeLock> | null = null;
@@ -146,7 +146,7 @@ export class DashboardService {
     for (const { filter, qos } of settings.subscriptions) this._broker.add(filter, qos);
     this._applyPresence(settings.presence);
     this.notices.replace({ messages });
-    this.display.replace({ kiosk: link.kiosk });
+    this.display.replace({ kiosk: link.kiosk, kioskCommands: link.kioskCommands });
     this._keepScreenOn(settings.keepScreenOn);
     this.settings.subscribe(() => this._keepScreenOn(this.settings.state.keepScreenOn));
     if (!saved) await this._save(); // keeps the generated client id stable from the first visit on

@@ -3,7 +3,8 @@
  * ?broker=ws://127.0.0.1:9001&sub=moteur/%23&sub=usine/+/pression&qos=1&clientId=…&v=auto|5|4&clean=1|0&keepalive=30&username=…
  * &will=1|0 (the dashboard's own presence and Last Will) &presence=1|0 (device presence, with the saved rules)
  * &expiry=3600 (MQTT 5 session expiry in seconds, for clean=0)
- * &kiosk=1 (full-screen wall display: the values only, the settings hidden)
+ * &kiosk=1 (full-screen wall display: the values only, read-only, the settings hidden)
+ * &commands=1 (with kiosk=1: the quick commands are shown on the device cards, each asking for confirmation)
  */
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import type { StoredProtocol, StoredQoS, StoredSettings, SubscriptionSetting } from '../storage/settings';
@@ -17,6 +18,8 @@ export interface KioskLink {
   presenceEnabled: boolean | null;
   /** Show the values only, with the settings hidden (a wall-mounted tablet). */
   kiosk: boolean;
+  /** In kiosk mode, whether the quick commands are offered (commands=1); off by default. */
+  kioskCommands: boolean;
   /** True when the link carries any parameter: connect at load, with no click. */
   connectAtLoad: boolean;
   /** Parameters that were ignored, and why. */
@@ -58,7 +61,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry', 'kiosk'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry', 'kiosk', 'commands'];
 
   const broker = params.get('broker');
   if (broker !== null) settings.brokerUrl = broker;
@@ -113,6 +116,13 @@ export function parseKioskLink(search: string): KioskLink {
     else problems.push(`kiosk=${kioskParam} was ignored: use 1 (values only, settings hidden) or 0.`);
   }
 
+  let kioskCommands = false;
+  const commandsParam = params.get('commands');
+  if (commandsParam !== null) {
+    if (commandsParam === '1' || commandsParam === '0') kioskCommands = commandsParam === '1';
+    else problems.push(`commands=${commandsParam} was ignored: use 1 (quick commands on the device cards) or 0.`);
+  }
+
   let qos: StoredQoS = 0;
   const qosParam = params.get('qos');
   if (qosParam !== null) {
@@ -132,5 +142,5 @@ export function parseKioskLink(search: string): KioskLink {
   }
 
   const connectAtLoad = known.some((name) => params.has(name));
-  return { settings, subscriptions, presenceEnabled, kiosk, connectAtLoad, problems };
+  return { settings, subscriptions, presenceEnabled, kiosk, kioskCommands, connectAtLoad, problems };
 }

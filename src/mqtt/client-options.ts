@@ -2,7 +2,8 @@
 import type { IClientOptions } from 'mqtt';
 import type { ConnectRequest, ProtocolVersion } from './connection-types';
 
-const CONNECT_TIMEOUT_MS = 10_000;
+/** A WebSocket that opens but never answers the CONNECT (not an MQTT broker) is reported after this long. */
+export const CONNECT_TIMEOUT_MS = 4500;
 /** How many topic aliases the dashboard accepts from the broker (MQTT 5). */
 const TOPIC_ALIASES_ACCEPTED = 64;
 

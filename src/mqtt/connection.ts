@@ -99,6 +99,7 @@ export class MqttConnection {
     const problem =
       brokerUrlProblem(brokerUrl) ??
       (request.password && !request.username ? 'A password was given without a username: enter the username too.' : null);
+    this._setStatus({ connectedAt: null }); // not connected since this request yet
     if (problem) {
       this._setStatus({ phase: 'failed', brokerUrl, protocol: null, sessionPresent: false, error: problem, retryAt: null });
       return;
@@ -118,7 +119,7 @@ export class MqttConnection {
     this._closeTimers();
     this._attempt++;
     this._client = null;
-    this._setStatus({ phase: 'disconnected', protocol: null, sessionPresent: false, error: null, retryAt: null });
+    this._setStatus({ phase: 'disconnected', protocol: null, sessionPresent: false, error: null, retryAt: null, connectedAt: null });
     if (client) await client.endAsync().catch(() => client.end(true));
   }
 
@@ -135,9 +136,14 @@ export class MqttConnection {
     }
   }
 
-  /** The user pressed Retry now. */
+  /** The user pressed Retry now: a new attempt at once, also while one is under way. */
   retryNow(): void {
     if (this._status.phase === 'reconnecting' || this._status.phase === 'offline') this._retryNow();
+    else if (this._status.phase === 'connecting' && this._request) {
+      const protocol = this._status.protocol ?? '5';
+      this._closeClient();
+      this._start(protocol);
+    }
   }
 
   /** The browser's network came or went. */

@@ -16,6 +16,11 @@ export interface TopicValue {
   readonly dup: boolean;
   /** Messages seen on this topic since the page opened. */
   readonly count: number;
+  /**
+   * The most decimals a numeric value of this topic has had: `68` after `67.9` is shown `68.0`
+   * (JSON writes 68.0 as 68). Zero for non-numeric topics.
+   */
+  readonly precision: number;
 }
 
 export interface IncomingValue {
@@ -45,7 +50,8 @@ export class TopicStore extends Notifier {
   update(incoming: IncomingValue): void {
     const previous = this._values.get(incoming.topic);
     if (!previous) insertSorted(this._sortedTopics, incoming.topic);
-    this._values.set(incoming.topic, { ...incoming, count: (previous?.count ?? 0) + 1 });
+    const precision = Math.max(previous?.precision ?? 0, decimalsOf(incoming.payload));
+    this._values.set(incoming.topic, { ...incoming, count: (previous?.count ?? 0) + 1, precision });
     this._messageCount++;
     this._list = null;
     this.changed();
@@ -55,12 +61,12 @@ export class TopicStore extends Notifier {
    * Puts back values remembered from an earlier visit, for topics not received yet. They count as no
    * message, and are not "received while away": they are simply old, hence stale.
    */
-  restore(values: ReadonlyArray<Omit<TopicValue, 'count'>>): void {
+  restore(values: ReadonlyArray<Omit<TopicValue, 'count' | 'precision'> & { precision?: number }>): void {
     let added = false;
     for (const value of values) {
       if (this._values.has(value.topic)) continue;
       insertSorted(this._sortedTopics, value.topic);
-      this._values.set(value.topic, { ...value, whileAway: false, count: 0 });
+      this._values.set(value.topic, { ...value, whileAway: false, count: 0, precision: value.precision ?? decimalsOf(value.payload) });
       added = true;
     }
     if (!added) return;
@@ -104,6 +110,18 @@ export class TopicStore extends Notifier {
     this._list = null;
     this.changed();
   }
+}
+
+/** The most decimals shown for any number. */
+const MOST_DECIMALS = 6;
+
+/** How many decimals a numeric payload was written with (0 for other payloads). */
+export function decimalsOf(payload: DecodedPayload): number {
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return 0;
+  const written = payload.kind === 'number' ? payload.text : String(payload.value);
+  const point = written.indexOf('.');
+  if (point === -1 || /e/i.test(written)) return 0;
+  return Math.min(MOST_DECIMALS, written.length - point - 1);
 }
 
 function insertSorted(sorted: string[], topic: string): void {

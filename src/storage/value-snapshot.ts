@@ -46,6 +46,6 @@ const DEVICES_KEY = 'devices';
 const chunkKey = (index: number) => `${PREFIX}${String(index).padStart(4, '0')}`;
 
 function plainValue(value: RememberedValue): RememberedValue {
-  const { topic, payload, qos, retained, receivedAt, whileAway, dup } = value;
-  return { topic, payload: { ...payload }, qos, retained, receivedAt, whileAway, dup };
+  const { topic, payload, qos, retained, receivedAt, whileAway, dup, precision } = value;
+  return { topic, payload: { ...payload }, qos, retained, receivedAt, whileAway, dup, precision };
 }

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { StoredProtocol, StoredSettings } from '../storage/settings';
 import './broker-profiles';
 import { dashboardContext } from './dashboard-context';
@@ -19,6 +19,13 @@ export class ConnectionPanelElement extends LitElement {
       }
       .wide {
         grid-column: 1 / -1;
+      }
+      .field-error {
+        margin: -0.4rem 0 0;
+        color: var(--danger);
+        font-size: 0.9rem;
+        font-weight: 600;
+        overflow-wrap: anywhere;
       }
       .actions {
         display: flex;
@@ -40,10 +47,16 @@ export class ConnectionPanelElement extends LitElement {
     const service = this._service.value;
     if (!service) return html``;
     const settings = service.settings.state;
-    const phase = service.status.state.phase;
-    // Open until the user connects; folds away then so the values get the room (the user can reopen it).
-    // A lost link does not unfold it: the header says what is going on, and Retry now is there.
-    return html`<details ?open=${phase === 'disconnected' || phase === 'failed'}>
+    const status = service.status.state;
+    const phase = status.phase;
+    // Open until the link is up; folds away then so the values get the room (the user can reopen it).
+    // A lost link does not unfold it: the header says what is going on, and Retry now is there. An attempt
+    // that fails before the link was ever up keeps it open, with the error next to the field to change.
+    const connectedOnce = status.connectedAt !== null && phase !== 'failed' && phase !== 'disconnected';
+    const error = !connectedOnce && status.error ? status.error : null;
+    const credentialsError = error !== null && /password|user ?name|not authori[sz]ed|credentials/i.test(error);
+    const errorNote = html`<p class="field-error wide" role="alert">${error}</p>`;
+    return html`<details ?open=${!connectedOnce}>
       <summary><h2>Connection</h2></summary>
       <broker-profiles></broker-profiles>
       <form @submit=${this._onSubmit} novalidate>
@@ -58,11 +71,13 @@ export class ConnectionPanelElement extends LitElement {
           placeholder="ws://host:9001 or wss://host:8884/mqtt"
           .value=${settings.brokerUrl}
       /></label>
+      ${error && !credentialsError ? errorNote : nothing}
       <label>Client ID <input name="clientId" spellcheck="false" .value=${settings.clientId} /></label>
       <label>Username <input name="username" autocomplete="username" .value=${settings.username} /></label>
       <label
         >Password <input name="password" type="password" autocomplete="current-password" .value=${settings.password}
       /></label>
+      ${credentialsError ? errorNote : nothing}
       <label class="inline"
         ><input name="rememberPassword" type="checkbox" .checked=${settings.rememberPassword} /> Remember password</label
       >

@@ -1,31 +1,54 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { ConnectionStatus } from '../mqtt/connection-types';
 import { describeSession, type SessionView } from '../app/session-tracker';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
+import { formatTime } from './format';
 import { StoreController } from './store-controller';
 
-/** The connection state in words, always visible in the header. */
+/**
+ * The connection state in words, always visible in the header on one line: a dot, the headline and the
+ * detail (cut with an ellipsis when long). Tapping it opens the whole story: broker, version, session,
+ * ping, the error in full. Retry now is there during every attempt; Connect after a Disconnect.
+ */
 export class ConnectionStatusElement extends LitElement {
   static override styles = [
     controlStyles,
     css`
     :host {
+      position: relative;
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 0.75rem;
+      gap: 0.5rem;
       min-width: 0;
-      /* On a narrow screen the status takes a row of its own in the header, never a sliver. */
-      flex: 1 1 22rem;
+    }
+    .summary {
+      flex: 1 1 auto;
+      min-width: 0;
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      border: none;
+      background: none;
+      padding: 0 0.25rem;
+      text-align: left;
+      cursor: pointer;
+    }
+    [role='status'] {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
     .dot {
+      display: inline-block;
       width: 0.8rem;
       height: 0.8rem;
       border-radius: 50%;
       flex: none;
       background: var(--muted);
+      margin-right: 0.4rem;
     }
     .connected .dot {
       background: var(--ok);
@@ -38,41 +61,61 @@ export class ConnectionStatusElement extends LitElement {
     .offline .dot {
       background: var(--danger);
     }
-    .actions {
-      flex: none;
-      margin-left: auto;
-      display: flex;
-      gap: 0.5rem;
-    }
-    p {
-      margin: 0;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.25rem 0.5rem;
-      min-width: 0;
-      flex: 1 1 16rem;
-    }
     .detail {
       color: var(--muted);
-      overflow-wrap: anywhere;
-      flex: 1 1 12rem;
-      min-width: 0;
+      margin-left: 0.5rem;
     }
     .failed .detail {
       color: var(--danger);
     }
+    .actions {
+      flex: none;
+      display: flex;
+      gap: 0.5rem;
+    }
+    .panel {
+      position: absolute;
+      top: calc(100% + 0.5rem);
+      left: 0;
+      z-index: 5;
+      width: min(32rem, calc(100vw - 2rem));
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 10px;
+      box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+      padding: 0.75rem 1rem;
+    }
+    dl {
+      margin: 0;
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.35rem 1rem;
+      font-size: 0.9rem;
+    }
+    dt {
+      color: var(--muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+      font-variant-numeric: tabular-nums;
+    }
   `,
   ];
+
+  static override properties = { _open: { state: true } };
+  declare private _open: boolean;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
   constructor() {
     super();
+    this._open = false;
     new StoreController(this, () => this._service.value?.status);
     new StoreController(this, () => this._service.value?.clock); // the "Reconnecting in N s" countdown
     new StoreController(this, () => this._service.value?.role);
     new StoreController(this, () => this._service.value?.session);
+    new StoreController(this, () => this._service.value?.display);
   }
 
   override render() {
@@ -82,20 +125,43 @@ export class ConnectionStatusElement extends LitElement {
     const [headline, statusDetail] = describeStatus(status, Date.now(), service.session.state);
     const viewer = service.role.state.role === 'viewer' && status.phase !== 'disconnected';
     const detail = viewer ? `${statusDetail} · viewing: another tab holds this client id and sends the commands` : statusDetail;
+    const kiosk = service.display.state.kiosk;
     const active = status.phase !== 'disconnected' && status.phase !== 'failed';
-    const canRetry = status.phase === 'reconnecting' && status.retryAt !== null;
-    return html`<p class=${status.phase} role="status">
-        <span class="dot" aria-hidden="true"></span><strong>${headline}</strong>
-        ${detail ? html`<span class="detail">${detail}</span>` : ''}
-      </p>
+    const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed');
+    return html`<button type="button" class="summary ${status.phase}" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => (this._open = !this._open)}>
+        <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong>${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
+      </button>
       <span class="actions">
-        ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>Retry now</button>` : ''}
-        ${active ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : ''}
-      </span>`;
+        ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>Retry now</button>` : nothing}
+        ${active && !kiosk ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : nothing}
+        ${!active && !kiosk ? html`<button type="button" class="primary" @click=${this._onConnect}>Connect</button>` : nothing}
+      </span>
+      ${this._open ? this._panel(status, headline, detail) : nothing}`;
+  }
+
+  private _panel(status: ConnectionStatus, headline: string, detail: string) {
+    const rows: Array<[string, string]> = [['State', headline]];
+    if (status.brokerUrl) rows.push(['Broker', status.brokerUrl]);
+    if (status.protocol) rows.push(['MQTT version', status.protocol]);
+    rows.push(['Since', formatTime(status.since)]);
+    if (status.phase === 'connected') {
+      const view = this._service.value?.session.state;
+      const session = view ? describeSession(view) : '';
+      if (session) rows.push(['Session', session]);
+      if (status.pingRttMs !== null) rows.push(['Ping', `${status.pingRttMs} ms`]);
+    } else if (detail) rows.push(['Detail', detail]);
+    return html`<div class="panel" role="region" aria-label="Connection details">
+      <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
+    </div>`;
   }
 
   private _onDisconnect(): void {
     void this._service.value?.disconnect();
+  }
+
+  private _onConnect(): void {
+    const service = this._service.value;
+    if (service) service.connect(service.settings.state);
   }
 }
 
@@ -105,8 +171,7 @@ export function describeStatus(status: ConnectionStatus, now: number, sessionVie
     case 'connected': {
       const words = describeSession(sessionView) || (status.sessionPresent ? 'session present' : '');
       const session = words ? ` · ${words}` : '';
-      const ping = status.pingRttMs === null ? '' : ` · ping ${status.pingRttMs} ms`;
-      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}${ping}`];
+      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}`];
     }
     case 'connecting':
       return ['Connecting…', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}`];

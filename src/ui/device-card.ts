@@ -82,6 +82,26 @@ export class DeviceCardElement extends LitElement {
     .commands button {
       border-color: var(--accent);
       color: var(--accent);
+      padding: 0 0.75rem;
+    }
+    .commands .target {
+      font-family: var(--mono);
+      font-size: 0.85rem;
+    }
+    .confirm,
+    .outcome {
+      margin: 0 0 0.6rem;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .outcome {
+      color: var(--muted);
+    }
+    .outcome.refused {
+      color: var(--danger);
+      font-weight: 600;
     }
     header button {
       padding: 0 0.6rem;
@@ -96,8 +116,14 @@ export class DeviceCardElement extends LitElement {
     }
     .tiles {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-      gap: 0.75rem;
+      grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+      gap: 0.6rem;
+      align-items: start;
+    }
+    @media (max-width: 40rem) {
+      .tiles {
+        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+      }
     }
   `,
   ];
@@ -107,8 +133,14 @@ export class DeviceCardElement extends LitElement {
     values: { attribute: false },
     commands: { attribute: false },
     _renaming: { state: true },
+    _confirming: { state: true },
+    _outcome: { state: true },
   };
   declare private _renaming: boolean;
+  /** The quick command waiting for the user's confirmation, if any. */
+  declare private _confirming: SavedCommand | null;
+  /** What became of the last quick command sent from this card. */
+  declare private _outcome: { text: string; refused: boolean } | null;
   declare device: DevicePresence | undefined;
   declare values: readonly TopicValue[];
   /** The quick commands for this device's topics. */
@@ -121,7 +153,10 @@ export class DeviceCardElement extends LitElement {
     this.values = [];
     this.commands = [];
     this._renaming = false;
+    this._confirming = null;
+    this._outcome = null;
     new StoreController(this, () => this._service.value?.settings);
+    new StoreController(this, () => this._service.value?.display);
     new StoreController(this, () => this._service.value?.clock);
     new StoreController(this, () => this._service.value?.status);
   }
@@ -133,12 +168,53 @@ export class DeviceCardElement extends LitElement {
     this._renaming = false;
   }
 
+  private async _startRename(): Promise<void> {
+    this._renaming = true;
+    await this.updateComplete;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('.rename input');
+    input?.focus();
+    input?.select();
+  }
+
+  private async _send(command: SavedCommand): Promise<void> {
+    this._confirming = null;
+    const service = this._service.value;
+    if (!service) return;
+    const target = `${command.topic} → ${command.payload === '' ? '(empty)' : command.payload}`;
+    const problem = await service.sendCommand(command);
+    this._outcome = problem === null ? { text: `Queued in the outbox: ${target}`, refused: false } : { text: `Not sent: ${problem}`, refused: true };
+  }
+
+  private _quickCommands(device: DevicePresence, kiosk: boolean) {
+    const display = this._service.value?.display.state;
+    if (this.commands.length === 0 || (kiosk && !display?.kioskCommands)) return nothing;
+    const confirming = this._confirming;
+    return html`<div class="commands" role="group" aria-label=${`Quick commands for ${device.id}`}>
+        ${this.commands.map(
+          (command) => html`<button type="button" @click=${() => ((this._confirming = command), (this._outcome = null))}>
+            <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? '(empty)' : command.payload}</strong>
+          </button>`,
+        )}
+      </div>
+      ${confirming
+        ? html`<p class="confirm" role="group" aria-label="Confirm the command">
+            <span>Send <strong>${confirming.payload === '' ? '(empty payload)' : confirming.payload}</strong> to <code>${confirming.topic}</code>?</span>
+            <button type="button" class="primary" @click=${() => void this._send(confirming)}>Send</button>
+            <button type="button" @click=${() => (this._confirming = null)}>Cancel</button>
+          </p>`
+        : nothing}
+      ${this._outcome
+        ? html`<p class="outcome ${this._outcome.refused ? 'refused' : ''}" role=${this._outcome.refused ? 'alert' : 'status'}>${this._outcome.text}</p>`
+        : nothing}`;
+  }
+
   override render() {
     const device = this.device;
     const service = this._service.value;
     if (!device || !service) return nothing;
     const now = service.clock.state.now;
     const stale = staleSince(device.stateAt, service.status.state);
+    const kiosk = service.display.state.kiosk;
     const name = service.settings.state.deviceNames.find((entry) => entry.device === device.id)?.name ?? device.id;
     return html`<section aria-label=${name} class="${device.state} ${stale === null ? '' : 'stale'}">
       <header>
@@ -150,7 +226,9 @@ export class DeviceCardElement extends LitElement {
             </form>`
           : html`<h3>${name}</h3>
               ${name === device.id ? nothing : html`<span class="detail">${device.id}</span>`}
-              <button type="button" class="rename-button" aria-label=${`Rename ${device.id}`} title="Rename this device" @click=${() => (this._renaming = true)}>✎</button>`}
+              ${kiosk
+                ? nothing
+                : html`<button type="button" class="rename-button" aria-label=${`Rename ${device.id}`} title="Rename this device" @click=${() => void this._startRename()}>✎</button>`}`}
         <strong class="presence">${device.state}</strong>
         <span class="detail since" title=${device.sinceKnown ? formatTimestamp(device.since) : 'From the broker’s retained status: the state began before this time'}
           >${device.sinceKnown ? 'since' : 'since before'} ${formatTime(device.since)} (${formatDuration(now - device.since)})</span
@@ -161,24 +239,24 @@ export class DeviceCardElement extends LitElement {
           ? nothing
           : html`<span class="unrecognised">unrecognised status on ${device.statusTopic}: “${device.unrecognised}”</span>`}
       </header>
-      ${this.commands.length === 0
-        ? nothing
-        : html`<div class="commands" role="group" aria-label=${`Quick commands for ${device.id}`}>
-            ${this.commands.map(
-              (command) => html`<button type="button" title=${`${command.topic} → ${command.payload}`} @click=${() => void service.sendCommand(command)}>
-                ${command.payload}
-              </button>`,
-            )}
-          </div>`}
+      ${this._quickCommands(device, kiosk)}
       <div class="tiles">
         ${repeat(
           this.values,
           (value) => value.topic,
-          (value) => html`<value-tile .value=${value}></value-tile>`,
+          (value) => html`<value-tile .value=${value} .label=${nameUnder(device.id, value.topic)} .deviceState=${device.state}></value-tile>`,
         )}
       </div>
     </section>`;
   }
+}
+
+/** A topic named under its device: `moteur/température` is `température` on the moteur card. */
+export function nameUnder(deviceId: string, topic: string): string {
+  const levels = topic.split('/');
+  const at = levels.indexOf(deviceId);
+  const rest = at === -1 ? [] : levels.slice(at + 1);
+  return rest.length === 0 || rest.every((level) => level === '') ? topic : rest.join('/');
 }
 
 customElements.define('device-card', DeviceCardElement);

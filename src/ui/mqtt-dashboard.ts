@@ -24,40 +24,31 @@ export class MqttDashboardElement extends LitElement {
     :host {
       display: block;
       min-height: 100vh;
+      --header-height: 3.5rem;
     }
+    /* One row of fixed height on tablets and desktops: it never grows while reconnecting. */
     header {
       position: sticky;
       top: 0;
-      z-index: 1;
+      z-index: 3;
       display: flex;
-      flex-wrap: wrap;
+      flex-wrap: nowrap;
       align-items: center;
-      gap: 0.5rem 1rem;
-      padding: 0.6rem 1rem;
+      gap: 0.75rem;
+      height: var(--header-height);
+      box-sizing: border-box;
+      padding: 0 1rem;
       background: var(--surface);
       border-bottom: 1px solid var(--border);
     }
     h1 {
-      font-size: 1.1rem;
+      font-size: 1.05rem;
       margin: 0;
       white-space: nowrap;
     }
-    .layout {
-      display: grid;
-      grid-template-columns: minmax(18rem, 24rem) 1fr;
-      gap: 1rem;
-      padding: 1rem;
-      align-items: start;
-    }
-    aside {
-      display: grid;
-      gap: 1rem;
-    }
-    aside > * {
-      background: var(--surface);
-      border: 1px solid var(--border);
-      border-radius: 10px;
-      padding: 1rem;
+    connection-status {
+      flex: 1 1 auto;
+      min-width: 0;
     }
     .pending {
       flex: none;
@@ -66,11 +57,17 @@ export class MqttDashboardElement extends LitElement {
       border: 1px solid var(--border);
       border-radius: 999px;
       padding: 0.2rem 0.6rem;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
     }
     .pending.some {
       color: var(--warn);
       border-color: var(--warn);
       font-weight: 600;
+    }
+    .settings-toggle {
+      display: none;
+      flex: none;
     }
     .notice {
       margin: 0.75rem 1rem 0;
@@ -99,35 +96,120 @@ export class MqttDashboardElement extends LitElement {
       color: var(--accent);
       font-weight: 600;
     }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(18rem, 24rem) 1fr;
+      gap: 1rem;
+      padding: 1rem;
+      align-items: start;
+    }
+    aside {
+      display: grid;
+      gap: 1rem;
+      min-width: 0;
+    }
+    aside > * {
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 10px;
+      padding: 1rem;
+    }
+    .drawer-head {
+      display: none;
+    }
     main {
       min-width: 0;
     }
     .layout.kiosk {
       grid-template-columns: 1fr;
     }
+    @media (max-width: 64rem) {
+      traffic-counters {
+        display: none;
+      }
+    }
+    /* Below 75rem, once connected, the settings fold into a drawer: the values get the width. */
+    @media (max-width: 75rem) {
+      .layout.folded {
+        grid-template-columns: 1fr;
+      }
+      header.folded .settings-toggle {
+        display: inline-flex;
+        align-items: center;
+      }
+      .layout.folded aside {
+        display: none;
+      }
+      .layout.folded.drawer-open aside {
+        display: grid;
+        align-content: start;
+        position: fixed;
+        z-index: 4;
+        top: var(--header-height);
+        right: 0;
+        bottom: 0;
+        width: min(26rem, 100vw);
+        box-sizing: border-box;
+        overflow: auto;
+        padding: 1rem;
+        background: var(--bg, var(--surface));
+        border-left: 1px solid var(--border);
+        box-shadow: -8px 0 24px rgb(0 0 0 / 0.2);
+      }
+      .layout.folded.drawer-open .drawer-head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        padding: 0;
+        border: none;
+        background: none;
+      }
+      .drawer-head h2 {
+        margin: 0;
+        font-size: 1.05rem;
+      }
+    }
     @media (max-width: 52rem) {
       .layout {
         grid-template-columns: 1fr;
       }
-      /* One column (portrait tablet, phone): the values first, the settings below them. */
-      main {
-        order: -1;
-      }
     }
-    @media (max-width: 64rem) {
-      /* The status gets a row of its own under the title and the counters. */
+    /* A phone: two short rows (title and actions, then the status), at most about 15 % of the height. */
+    @media (max-width: 40rem) {
+      header {
+        height: auto;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.5rem;
+        padding: 0.35rem 0.75rem;
+      }
+      h1 {
+        margin-right: auto;
+        font-size: 1rem;
+      }
       connection-status {
         order: 1;
         flex-basis: 100%;
       }
-      h1 {
-        margin-right: auto;
+      .settings-label {
+        display: none;
+      }
+      .layout.folded.drawer-open aside {
+        top: 0;
+        width: 100vw;
+        z-index: 6;
       }
     }
   `,
   ];
 
-  static override properties = { service: { attribute: false }, appUpdate: { attribute: false }, _view: { state: true } };
+  static override properties = {
+    service: { attribute: false },
+    appUpdate: { attribute: false },
+    _view: { state: true },
+    _drawerOpen: { state: true },
+  };
+  /** The settings drawer, when the settings are folded away (connected, on a tablet). */
+  declare private _drawerOpen: boolean;
   declare service: DashboardService | undefined;
   /** The service worker's "New version available". */
   declare appUpdate: AppUpdate | undefined;
@@ -143,7 +225,12 @@ export class MqttDashboardElement extends LitElement {
     new StoreController(this, () => this.service?.settings);
     new StoreController(this, () => this.service?.display);
     new StoreController(this, () => this.appUpdate?.state);
+    new StoreController(this, () => this.service?.status);
     this._view = 'values';
+    this._drawerOpen = false;
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this._drawerOpen) this._drawerOpen = false;
+    });
   }
 
   private async _show(view: View): Promise<void> {
@@ -174,12 +261,21 @@ export class MqttDashboardElement extends LitElement {
     const pending = this.service.outbox.store.pendingCount;
     const kiosk = this.service.display.state.kiosk;
     const update = this.appUpdate?.state.state;
-    return html`<header>
+    const status = this.service.status.state;
+    // Folded once the link has been up since the last Connect, and while it tries to come back: the values
+    // get the room. Disconnected or refused, the settings come back to fix what is wrong.
+    const folded = !kiosk && status.connectedAt !== null && status.phase !== 'disconnected' && status.phase !== 'failed';
+    return html`<header class=${folded ? 'folded' : ''}>
         <h1>MQTT Dashboard</h1>
         <connection-status></connection-status>
         <traffic-counters></traffic-counters>
         <span class="pending ${pending > 0 ? 'some' : ''}" role="status" aria-label="Pending commands">${pending} pending</span>
         ${kiosk ? html`<button type="button" class="full-screen" @click=${this._fullScreen}>Full screen</button>` : nothing}
+        ${kiosk
+          ? nothing
+          : html`<button type="button" class="settings-toggle" aria-expanded=${this._drawerOpen ? 'true' : 'false'} aria-controls="settings" aria-label="Settings" @click=${() => (this._drawerOpen = !this._drawerOpen)}>
+              ☰<span class="settings-label"> Settings</span>
+            </button>`}
       </header>
       ${update?.available
         ? html`<p class="notice update" role="status">
@@ -194,10 +290,14 @@ export class MqttDashboardElement extends LitElement {
           ><button type="button" aria-label="Dismiss" @click=${() => this.service?.dismissNotice(message)}>✕</button>
         </p>`,
       )}
-      <div class="layout ${kiosk ? 'kiosk' : ''}">
+      <div class="layout ${kiosk ? 'kiosk' : ''} ${folded ? 'folded' : ''} ${this._drawerOpen ? 'drawer-open' : ''}">
         ${kiosk
           ? nothing
-          : html`<aside>
+          : html`<aside id="settings" aria-label="Settings">
+              <div class="drawer-head">
+                <h2>Settings</h2>
+                <button type="button" @click=${() => (this._drawerOpen = false)}>Close</button>
+              </div>
               <connection-panel></connection-panel>
               <subscription-panel></subscription-panel>
               <command-composer></command-composer>

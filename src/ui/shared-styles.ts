@@ -136,6 +136,8 @@ export const dialogStyles = css`
     gap: 1rem;
   }
   dialog > header h2 {
+    flex: 1;
+    min-width: 0;
     margin: 0;
     font-size: 1rem;
     font-family: var(--mono);

@@ -6,9 +6,9 @@ import { historyCsv, summarize } from '../state/numeric-history';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
+import { formatNumber, type NumberStyle } from './value-format';
 
 const HEIGHT = 240;
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
 
 /**
  * A topic's numeric history as a chart with a time axis (uPlot): drag across it to zoom, with the
@@ -22,6 +22,19 @@ export class TopicChartElement extends LitElement {
       .plot {
         min-height: ${HEIGHT}px;
       }
+      /* Canvas takes colours, not CSS variables: these probes resolve the theme's (light-dark() included). */
+      .probe {
+        display: none;
+      }
+      .probe.line {
+        color: var(--accent);
+      }
+      .probe.label {
+        color: var(--muted);
+      }
+      .probe.grid {
+        color: var(--border);
+      }
       .stats {
         font-variant-numeric: tabular-nums;
         margin: 0.25rem 0;
@@ -34,16 +47,21 @@ export class TopicChartElement extends LitElement {
     `,
   ];
 
-  static override properties = { topic: {}, _zoomed: { state: true } };
+  static override properties = { topic: {}, numbers: { attribute: false }, _zoomed: { state: true } };
   declare topic: string;
+  /** How the topic's numbers are written (the tile's decimals and unit). */
+  declare numbers: NumberStyle;
   declare private _zoomed: boolean;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
   private _plot: uPlot | null = null;
+  private _plotColours = '';
+  private _resizes: ResizeObserver | null = null;
 
   constructor() {
     super();
     this.topic = '';
+    this.numbers = { decimals: 0, unit: undefined };
     this._zoomed = false;
     new StoreController(this, () => this._service.value?.topics);
   }
@@ -52,11 +70,16 @@ export class TopicChartElement extends LitElement {
     const points = this._points();
     const shown = this._inView(points);
     const stats = summarize(shown);
+    const written = (value: number) => {
+      const number = formatNumber(value, this.numbers.decimals);
+      return this.numbers.unit === undefined ? number : `${number} ${this.numbers.unit}`;
+    };
     return html`<figure aria-label=${`Chart of ${this.topic}`}>
+      <span class="probe line"></span><span class="probe label"></span><span class="probe grid"></span>
       <div class="plot"></div>
       <figcaption class="stats" role="status">
         ${stats
-          ? `${shown.length} points${this._zoomed ? ' in view' : ''} · min ${number.format(stats.min)} · max ${number.format(stats.max)} · average ${number.format(stats.average)}`
+          ? `${shown.length} points${this._zoomed ? ' in view' : ''} · min ${written(stats.min)} · max ${written(stats.max)} · average ${written(stats.average)}`
           : 'No numeric value yet.'}
       </figcaption>
       <div class="actions">
@@ -69,33 +92,52 @@ export class TopicChartElement extends LitElement {
   override updated(): void {
     const points = this._points();
     const data: uPlot.AlignedData = [points.times.map((time) => time / 1000), points.values];
-    if (this._plot) {
+    const colours = this._colours();
+    if (this._plot && colours === this._plotColours) {
       this._plot.setData(data, !this._zoomed);
       return;
     }
+    this._plot?.destroy(); // the theme changed: canvas colours are fixed when drawn
     const container = this.renderRoot.querySelector('.plot') as HTMLElement | null;
     if (!container) return;
-    const accent = getComputedStyle(this).getPropertyValue('--accent').trim() || '#2563eb';
-    const muted = getComputedStyle(this).getPropertyValue('--muted').trim() || '#888';
+    const [line, label, grid] = colours.split('|') as [string, string, string];
+    this._plotColours = colours;
+    const decimals = this.numbers.decimals;
+    const axis = { stroke: label, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
     this._plot = new uPlot(
       {
         width: Math.max(280, container.clientWidth),
         height: HEIGHT,
         legend: { show: false },
-        series: [{}, { label: this.topic, stroke: accent, width: 2, points: { show: points.times.length < 60 } }],
-        axes: [{ stroke: muted }, { stroke: muted }],
+        series: [{}, { label: this.topic, stroke: line, width: 2, points: { show: points.times.length < 60, fill: line } }],
+        axes: [
+          { ...axis, space: 70 },
+          { ...axis, size: 60, values: (_plot, ticks) => ticks.map((tick) => formatNumber(tick, decimals)) },
+        ],
         hooks: { setSelect: [() => (this._zoomed = true)] },
       },
       data,
       container,
     );
-    new ResizeObserver(() => this._plot?.setSize({ width: Math.max(280, container.clientWidth), height: HEIGHT })).observe(container);
+    this._resizes?.disconnect();
+    this._resizes = new ResizeObserver(() => this._plot?.setSize({ width: Math.max(280, container.clientWidth), height: HEIGHT }));
+    this._resizes.observe(container);
+  }
+
+  /** The line, label and grid colours of the current theme, resolved to rgb() by the browser. */
+  private _colours(): string {
+    const probe = (name: string, fallback: string) => {
+      const element = this.renderRoot.querySelector(`.probe.${name}`);
+      return element ? getComputedStyle(element).color || fallback : fallback;
+    };
+    return `${probe('line', 'rgb(37, 99, 235)')}|${probe('label', 'rgb(110, 110, 110)')}|${probe('grid', 'rgb(200, 200, 200)')}`;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._plot?.destroy();
     this._plot = null;
+    this._resizes?.disconnect();
   }
 
   private _points(): { times: Float64Array; values: Float64Array } {

@@ -7,6 +7,7 @@ import { formatTime, formatTimestamp } from './format';
 import { controlStyles, dialogStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './topic-chart';
+import { numberStyle, numberWithUnit, type NumberStyle } from './value-format';
 
 /** How many of a topic's recent messages are listed. */
 const SHOWN = 100;
@@ -46,6 +47,7 @@ export class TopicMessagesElement extends LitElement {
       }
       .payload {
         margin: 0;
+        font-variant-numeric: tabular-nums;
         font-family: var(--mono);
         font-size: 0.9rem;
         overflow-wrap: anywhere;
@@ -87,6 +89,7 @@ export class TopicMessagesElement extends LitElement {
     super();
     this.topic = '';
     new StoreController(this, () => this._service.value?.messages);
+    new StoreController(this, () => this._service.value?.settings);
   }
 
   /** Opens the dialog (the element must be connected). */
@@ -99,22 +102,30 @@ export class TopicMessagesElement extends LitElement {
   override render() {
     const log = this._service.value?.messages;
     const messages = log ? log.newest(SHOWN, (message) => message.topic === this.topic) : [];
-    return html`<dialog aria-label=${`History of ${this.topic}`} @close=${this._onClose}>
+    const service = this._service.value;
+    const kiosk = service?.display.state.kiosk ?? false;
+    const shown = service?.topics.get(this.topic);
+    const format = service?.settings.state.tileFormats.find((entry) => entry.topic === this.topic);
+    const style = shown ? numberStyle(shown.payload, shown.precision, format) : { decimals: 0, unit: undefined };
+    return html`<dialog aria-label=${`Details of ${this.topic}`} @close=${this._onClose}>
       <header>
         <h2>${this.topic}</h2>
+        ${kiosk
+          ? nothing
+          : html`<button type="button" title="Unit, decimals, pin, hide" @click=${() => this.dispatchEvent(new Event('customize'))}>Tile settings</button>`}
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button>
       </header>
-      ${(this._service.value?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic}></topic-chart>` : nothing}
+      ${(service?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>` : nothing}
       ${messages.length === 0
         ? html`<p class="none">No message on this topic is left in the recent-message log.</p>`
         : html`<ol aria-label="Recent messages, newest first">
-            ${messages.map((message) => this._row(message))}
+            ${messages.map((message) => this._row(message, style))}
           </ol>`}
     </dialog>`;
   }
 
-  private _row(message: LoggedMessage) {
-    const text = message.payload.kind === 'empty' ? '(empty)' : message.payload.text;
+  private _row(message: LoggedMessage, style: NumberStyle) {
+    const text = message.payload.kind === 'empty' ? '(empty)' : (numberWithUnit(message.payload, style) ?? message.payload.text);
     return html`<li aria-label=${`Message ${message.seq}`}>
       <span class="flags">
         <span title=${formatTimestamp(message.receivedAt)}>${formatTime(message.receivedAt)}</span>

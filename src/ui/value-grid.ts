@@ -30,8 +30,14 @@ export class ValueGridElement extends LitElement {
     }
     .tiles {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-      gap: 0.75rem;
+      grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+      gap: 0.6rem;
+      align-items: start;
+    }
+    @media (max-width: 40rem) {
+      .tiles {
+        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+      }
     }
     .empty {
       color: var(--muted);
@@ -94,6 +100,7 @@ export class ValueGridElement extends LitElement {
     new StoreController(this, () => this._service.value?.topics);
     new StoreController(this, () => this._service.value?.presence);
     new StoreController(this, () => this._service.value?.settings);
+    new StoreController(this, () => this._service.value?.display);
   }
 
   override render() {
@@ -123,7 +130,9 @@ export class ValueGridElement extends LitElement {
       }
     }
     const pinned = pinnedBuckets.flat();
+    const kiosk = service.display.state.kiosk; // read-only: nothing to rearrange
     const counts = html`<small>(${topics.topicCount} topics · ${topics.messageCount} messages)</small>`;
+    const otherCount = html`<small>(${others.length} ${others.length === 1 ? 'topic' : 'topics'})</small>`;
     if (devices.length === 0 && others.length === 0) {
       return html`<h2>Values ${counts}</h2>
         <p class="empty">No messages yet. Connect to a broker and subscribe to a topic filter, for example <code>#</code>.</p>`;
@@ -132,7 +141,9 @@ export class ValueGridElement extends LitElement {
         ? nothing
         : html`<div>
             <h2>Pinned</h2>
-            <p class="pins">
+            ${kiosk
+              ? nothing
+              : html`<p class="pins">
               ${pinnedFilters.map(
                 (filter, index) => html`<span class="pin" role="group" aria-label=${`Pinned ${filter}`}>
                   <button type="button" aria-label=${`Move ${filter} earlier`} ?disabled=${index === 0} @click=${() => service.preferences.movePin(filter, -1)}>◀</button>
@@ -141,7 +152,7 @@ export class ValueGridElement extends LitElement {
                   <button type="button" aria-label=${`Unpin ${filter}`} @click=${() => service.preferences.unpin(filter)}>✕</button>
                 </span>`,
               )}
-            </p>
+            </p>`}
             <section class="tiles" aria-label="Pinned values">
               ${repeat(
                 pinned,
@@ -169,7 +180,7 @@ export class ValueGridElement extends LitElement {
             </div>
           </div>`}
       <div>
-        <h2>${devices.length === 0 ? 'Values' : 'Other topics'} ${counts}</h2>
+        <h2>${devices.length === 0 && pinnedFilters.length === 0 ? html`Values ${counts}` : html`Other topics ${otherCount}`}</h2>
         ${others.length === 0
           ? html`<p class="empty">Every topic belongs to a device above.</p>`
           : html`<section class="tiles" aria-label="Values">
@@ -186,7 +197,7 @@ export class ValueGridElement extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${hidden.length === 0
+      ${hidden.length === 0 || kiosk
         ? nothing
         : html`<details class="hidden-tiles">
             <summary>${hidden.length} hidden ${hidden.length === 1 ? 'tile' : 'tiles'}</summary>

@@ -1,13 +1,14 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { DISPLAY_LIMIT_BYTES, formatBytes, type DecodedPayload } from '../mqtt/payload';
-import type { TileFormat } from '../storage/settings';
+import type { DeviceState } from '../state/presence-store';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import { formatAge, formatTime, formatTimestamp } from './format';
 import { sparkline } from './sparkline';
 import { StoreController } from './store-controller';
+import { formatNumber, numberStyle, topicLevels, type NumberStyle } from './value-format';
 
 /** How many recent values the sparkline shows. */
 const SPARKLINE_POINTS = 60;
@@ -20,78 +21,72 @@ export class ValueTileElement extends LitElement {
       /* A tile's changes never move anything outside it; off-screen tiles are not laid out or painted. */
       contain: content;
       content-visibility: auto;
-      contain-intrinsic-size: auto 10rem;
+      contain-intrinsic-size: auto 8.5rem;
     }
     article {
+      position: relative;
       background: var(--surface);
       border: 1px solid var(--border);
       border-radius: 10px;
-      padding: 0.75rem 0.9rem;
+      padding: 0.7rem 0.9rem 0.6rem;
       display: grid;
-      gap: 0.35rem;
-      height: 100%;
+      gap: 0.2rem;
       box-sizing: border-box;
+      min-width: 0;
     }
-    header {
-      display: flex;
-      gap: 0.5rem;
-      justify-content: space-between;
-      align-items: start;
+    /* The whole tile is the button that opens its detail; the text stays selectable above nothing else. */
+    .open {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      border: none;
+      border-radius: 10px;
+      background: none;
+      cursor: pointer;
+      padding: 0;
+    }
+    .open:focus-visible {
+      outline: 3px solid var(--accent);
+      outline-offset: 2px;
+    }
+    article:hover {
+      border-color: var(--accent);
+    }
+    h3,
+    p,
+    footer {
+      pointer-events: none;
+      margin: 0;
+      min-width: 0;
     }
     h3 {
-      margin: 0;
-      font-size: 0.9rem;
+      font-size: 0.95rem;
       font-weight: 600;
+      overflow-wrap: break-word;
+    }
+    .topic {
       font-family: var(--mono);
-      overflow-wrap: anywhere;
-    }
-    .away {
-      font-size: 0.75rem;
-      color: var(--warn);
-      font-weight: 600;
-      flex: none;
-    }
-    .actions {
-      margin-left: auto;
-      display: flex;
-      gap: 0.4rem;
-    }
-    footer button {
-      font: inherit;
-      color: var(--text);
-      background: none;
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      min-height: 44px;
-      min-width: 44px;
-      padding: 0 0.6rem;
-    }
-    .retained {
-      font-size: 0.75rem;
-      border: 1px solid var(--accent);
-      color: var(--accent);
-      border-radius: 999px;
-      padding: 0 0.45rem;
-      flex: none;
+      font-size: 0.72rem;
+      color: var(--muted);
+      overflow-wrap: break-word;
     }
     .value {
-      margin: 0;
-      font-size: 1.9rem;
-      font-weight: 600;
+      font-size: 2rem;
+      font-weight: 650;
       line-height: 1.15;
       font-variant-numeric: tabular-nums;
       overflow-wrap: anywhere;
-      max-height: 9rem;
-      overflow: auto;
+      max-height: 6.5rem;
+      overflow: hidden;
     }
     .value.text {
-      font-size: 1.1rem;
+      font-size: 1.25rem;
       font-weight: 500;
     }
     .value.binary,
     .value.json {
       font-family: var(--mono);
-      font-size: 0.9rem;
+      font-size: 0.85rem;
       font-weight: 400;
     }
     .unit {
@@ -99,34 +94,56 @@ export class ValueTileElement extends LitElement {
       color: var(--muted);
       font-weight: 500;
     }
-    article.stale {
-      border-style: dashed;
-    }
-    article.stale .value {
-      color: var(--muted);
-    }
-    .stale-mark {
-      font-size: 0.75rem;
-      color: var(--warn);
-      font-weight: 600;
-    }
     .sparkline {
       color: var(--accent);
       width: 100%;
-      height: 28px;
+      height: 24px;
+      pointer-events: none;
     }
     footer {
-      font-size: 0.8rem;
+      font-size: 0.78rem;
       color: var(--muted);
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 0.75rem;
+      gap: 0.15rem 0.6rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .mark {
+      color: var(--warn);
+      font-weight: 600;
+    }
+    .retained {
+      color: var(--accent);
+    }
+    article.stale,
+    article.device-offline {
+      border-style: dashed;
+    }
+    article.stale .value,
+    article.device-offline .value,
+    article.stale .sparkline,
+    article.device-offline .sparkline {
+      color: var(--muted);
+      opacity: 0.75;
+    }
+    .offline-mark {
+      color: var(--danger);
     }
   `;
 
-  static override properties = { value: { attribute: false }, _messagesOpen: { state: true }, _customizing: { state: true } };
+  static override properties = {
+    value: { attribute: false },
+    label: {},
+    deviceState: { attribute: false },
+    _detailOpen: { state: true },
+    _customizing: { state: true },
+  };
   declare value: TopicValue | undefined;
-  declare private _messagesOpen: boolean;
+  /** The tile's name: under a device, the rest of the topic (`température`); the whole topic otherwise. */
+  declare label: string | undefined;
+  /** The presence of the device the topic belongs to, if any: an offline device's values are dimmed. */
+  declare deviceState: DeviceState | undefined;
+  declare private _detailOpen: boolean;
   declare private _customizing: boolean;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
@@ -136,7 +153,7 @@ export class ValueTileElement extends LitElement {
     new StoreController(this, () => this._service.value?.clock);
     new StoreController(this, () => this._service.value?.status);
     new StoreController(this, () => this._service.value?.settings);
-    this._messagesOpen = false;
+    this._detailOpen = false;
     this._customizing = false;
   }
 
@@ -152,15 +169,15 @@ export class ValueTileElement extends LitElement {
     return this._spark;
   }
 
-  /** The message list is loaded on first use: the first screen does not need it. */
-  private async _openMessages(): Promise<void> {
+  /** The detail (chart, recent messages, settings) is loaded on first use: the first screen does not need it. */
+  private async _openDetail(): Promise<void> {
     await import('./topic-messages');
-    this._messagesOpen = true;
+    this._detailOpen = true;
     await this.updateComplete;
     await this.renderRoot.querySelector('topic-messages')?.open();
   }
 
-  /** Unit and decimals are chosen in a small dialog, loaded on first use. */
+  /** Unit and decimals are chosen in a small dialog, opened from the detail. */
   private async _customize(): Promise<void> {
     await import('./tile-settings');
     this._customizing = true;
@@ -174,59 +191,58 @@ export class ValueTileElement extends LitElement {
     const service = this._service.value;
     const now = service?.clock.state.now ?? Date.now();
     const stale = service ? staleSince(value.receivedAt, service.status.state) : null;
+    const deviceOffline = this.deviceState === 'offline';
     const payload = value.payload;
     const format = service?.settings.state.tileFormats.find((entry) => entry.topic === value.topic);
-    const shown = formattedValue(payload, format);
-    return html`<article aria-label=${value.topic} class=${stale === null ? '' : 'stale'}>
-      <header>
-        <h3>${value.topic}</h3>
-        ${stale === null
-          ? nothing
-          : html`<span class="stale-mark" title="Not live: the connection was lost; a fresh message clears this"
-              >stale since ${formatTime(stale)}</span
-            >`}
-        ${value.whileAway
-          ? html`<span class="away" title="Kept by the broker in the persistent session while the dashboard was away: catch-up, not live"
-              >received while away</span
-            >`
-          : nothing}
-        ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
-      </header>
-      <p class="value ${payload.kind}">${shown}</p>
+    const label = this.label && this.label !== value.topic ? this.label : null;
+    const classes = `${stale === null ? '' : 'stale'} ${deviceOffline ? 'device-offline' : ''}`;
+    return html`<article aria-label=${value.topic} class=${classes}>
+      <button type="button" class="open" aria-label=${`Details of ${value.topic}`} @click=${() => void this._openDetail()}></button>
+      <h3>${label ?? levels(value.topic)}</h3>
+      ${label ? html`<p class="topic">${levels(value.topic)}</p>` : nothing}
+      <p class="value ${payload.kind}">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
       ${this._sparkline(value) ?? nothing}
       <footer>
         <span class="age" title=${formatTimestamp(value.receivedAt)}>${formatAge(now - value.receivedAt)}</span>
-        <span>QoS ${value.qos}</span>
+        ${deviceOffline ? html`<span class="mark offline-mark" title="The device this topic belongs to is offline: the value is its last one">device offline</span>` : nothing}
+        ${stale === null
+          ? nothing
+          : html`<span class="mark" title="Not live: the connection was lost; a fresh message clears this">stale since ${formatTime(stale)}</span>`}
+        ${value.whileAway
+          ? html`<span class="mark" title="Kept by the broker in the persistent session while the dashboard was away: catch-up, not live">received while away</span>`
+          : nothing}
+        ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
         ${value.dup ? html`<span title="The sender may have sent this message before (DUP flag)">duplicate flag</span>` : nothing}
         ${payload.kind === 'binary' ? html`<span>binary · ${formatBytes(payload.bytes)}</span>` : nothing}
         ${payload.truncated && payload.kind !== 'binary'
           ? html`<span>showing ${formatBytes(DISPLAY_LIMIT_BYTES)} of ${formatBytes(payload.bytes)}</span>`
           : nothing}
-        <span class="actions">
-          <button type="button" aria-label=${`Customize ${value.topic}`} title="Unit, decimals, pin, hide" @click=${() => void this._customize()}>
-            ⚙
-          </button>
-          <button type="button" aria-label=${`History of ${value.topic}`} @click=${() => void this._openMessages()}>History</button>
-        </span>
       </footer>
       ${this._customizing
         ? html`<tile-settings .topic=${value.topic} @close=${() => (this._customizing = false)}></tile-settings>`
         : nothing}
-      ${this._messagesOpen
-        ? html`<topic-messages .topic=${value.topic} @close=${() => (this._messagesOpen = false)}></topic-messages>`
+      ${this._detailOpen
+        ? html`<topic-messages
+            .topic=${value.topic}
+            @customize=${() => void this._customize()}
+            @close=${() => (this._detailOpen = false)}
+          ></topic-messages>`
         : nothing}
     </article>`;
   }
 }
 
-/** The value as the tile shows it: with the decimals and unit chosen for the topic, else as received. */
-function formattedValue(payload: DecodedPayload, format: TileFormat | undefined) {
+/** A topic with a break opportunity after each `/`: it wraps between levels, never mid-word. */
+function levels(topic: string) {
+  return topicLevels(topic).map((level, index) => (index === 0 ? level : html`<wbr />${level}`));
+}
+
+/** The value as the tile shows it: numbers with their decimals and unit, other payloads as received. */
+function shownValue(payload: DecodedPayload, style: NumberStyle) {
   if (payload.kind === 'empty') return html`<span class="unit">(empty)</span>`;
-  const numeric = (payload.kind === 'number' || payload.kind === 'measure') && payload.value !== undefined;
-  const unit = format && format.unit !== '' ? format.unit : payload.kind === 'measure' ? payload.unit : undefined;
-  if (!numeric) return payload.text;
-  const number = format?.decimals !== null && format?.decimals !== undefined ? (payload.value as number).toFixed(format.decimals) : payload.kind === 'number' ? payload.text : String(payload.value);
-  return unit === undefined ? number : html`${number}<span class="unit"> ${unit}</span>`;
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return payload.text;
+  const number = formatNumber(payload.value, style.decimals);
+  return style.unit === undefined ? number : html`${number}<span class="unit"> ${style.unit}</span>`;
 }
 
 customElements.define('value-tile', ValueTileElement);

@@ -15,6 +15,7 @@ const value = (topic: string, text: string, receivedAt: number) => ({
   receivedAt,
   whileAway: true,
   dup: false,
+  precision: 0,
 });
 
 const immediately = (flush: () => void) => flush();

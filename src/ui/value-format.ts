@@ -1,0 +1,36 @@
+/**
+ * How a number is written everywhere a topic's values appear (tile, chart figures, message list): with
+ * the tile's decimals and unit when the user chose them, else with the precision the topic's values have.
+ */
+import type { DecodedPayload } from '../mqtt/payload';
+import type { TileFormat } from '../storage/settings';
+
+export interface NumberStyle {
+  decimals: number;
+  /** Written after the number, or undefined for none. */
+  unit: string | undefined;
+}
+
+/** The decimals and unit a topic's numbers are shown with. */
+export function numberStyle(payload: DecodedPayload, precision: number, format: TileFormat | undefined): NumberStyle {
+  const decimals = format?.decimals ?? precision;
+  const unit = format && format.unit !== '' ? format.unit : payload.kind === 'measure' ? payload.unit : undefined;
+  return { decimals, unit };
+}
+
+/** "68.0", with the given decimals (tabular digits come from CSS). */
+export function formatNumber(value: number, decimals: number): string {
+  return value.toFixed(decimals);
+}
+
+/** "68.0 °C" for a numeric payload, or null when the payload is not a number. */
+export function numberWithUnit(payload: DecodedPayload, style: NumberStyle): string | null {
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return null;
+  const number = formatNumber(payload.value, style.decimals);
+  return style.unit === undefined ? number : `${number} ${style.unit}`;
+}
+
+/** A topic shown with break opportunities after each `/`, so that it wraps between levels, not mid-word. */
+export function topicLevels(topic: string): string[] {
+  return topic.split(/(?<=\/)/);
+}
