@@ -11,6 +11,11 @@ export interface UpdateState {
   problem: string | null;
 }
 
+const SERVICE_WORKERS_OFF =
+  'Offline support is off in this window: the browser does not allow it here (a private window, or a policy of this device). The dashboard works while online, and queued commands are still kept.';
+const NEEDS_HTTPS =
+  'Offline support and installing need HTTPS (or localhost): open the dashboard over https:// to use it offline. It works while online.';
+
 /** How often a long-running tablet asks the server for a new version. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
@@ -20,7 +25,10 @@ export class AppUpdate {
 
   /** Registers the service worker (loaded lazily: the first screen does not wait for it). */
   async start(): Promise<void> {
-    if (!('serviceWorker' in navigator)) return; // plain http on a LAN address: no offline support, the app still runs
+    if (!('serviceWorker' in navigator) || !navigator.serviceWorker) {
+      this.state.set({ problem: isSecureContext ? SERVICE_WORKERS_OFF : NEEDS_HTTPS });
+      return;
+    }
     const { registerSW } = await import('virtual:pwa-register');
     this._apply = registerSW({
       immediate: true,
@@ -29,11 +37,15 @@ export class AppUpdate {
         if (!registration) return;
         setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);
       },
-      onRegisterError: (error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        this.state.set({ problem: `Offline support could not be installed (${reason}). The dashboard works while online.` });
-      },
+      // Whatever the browser threw (a private window's refusal, a policy, a failed download), the user
+      // is told what it means for them, not the script's error text.
+      onRegisterError: () => this.state.set({ problem: SERVICE_WORKERS_OFF }),
     });
+  }
+
+  /** The user dismissed the offline-support notice. */
+  dismissProblem(): void {
+    this.state.set({ problem: null });
   }
 
   /** Switches to the new version and reloads the page. */

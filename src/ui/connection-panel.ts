@@ -56,7 +56,8 @@ export class ConnectionPanelElement extends LitElement {
     const error = !connectedOnce && status.error ? status.error : null;
     const credentialsError = error !== null && /password|user ?name|not authori[sz]ed|credentials/i.test(error);
     const errorNote = html`<p class="field-error wide" role="alert">${error}</p>`;
-    return html`<details ?open=${!connectedOnce}>
+    const open = phase === 'disconnected' || phase === 'failed' || error !== null;
+    return html`<details ?open=${open}>
       <summary><h2>Connection</h2></summary>
       <broker-profiles></broker-profiles>
       <form @submit=${this._onSubmit} novalidate>

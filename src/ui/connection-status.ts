@@ -127,14 +127,18 @@ export class ConnectionStatusElement extends LitElement {
     const detail = viewer ? `${statusDetail} · viewing: another tab holds this client id and sends the commands` : statusDetail;
     const kiosk = service.display.state.kiosk;
     const active = status.phase !== 'disconnected' && status.phase !== 'failed';
+    // After the user's Disconnect, Connect takes its place.
+    const afterDisconnect = status.phase === 'disconnected' && status.lostAt !== null;
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed');
     return html`<button type="button" class="summary ${status.phase}" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => (this._open = !this._open)}>
-        <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong>${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
+        <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       </button>
       <span class="actions">
         ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>Retry now</button>` : nothing}
         ${active && !kiosk ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : nothing}
-        ${!active && !kiosk ? html`<button type="button" class="primary" @click=${this._onConnect}>Connect</button>` : nothing}
+        ${afterDisconnect && !kiosk
+          ? html`<button type="button" class="primary" aria-label="Connect again" title="Connect again with the saved settings" @click=${this._onConnect}>Connect</button>`
+          : nothing}
       </span>
       ${this._open ? this._panel(status, headline, detail) : nothing}`;
   }

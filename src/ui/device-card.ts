@@ -191,7 +191,8 @@ export class DeviceCardElement extends LitElement {
     const confirming = this._confirming;
     return html`<div class="commands" role="group" aria-label=${`Quick commands for ${device.id}`}>
         ${this.commands.map(
-          (command) => html`<button type="button" @click=${() => ((this._confirming = command), (this._outcome = null))}>
+          // One tap sends on the technician's screen; a wall display (kiosk) asks first.
+          (command) => html`<button type="button" @click=${() => (kiosk ? ((this._confirming = command), (this._outcome = null)) : void this._send(command))}>
             <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? '(empty)' : command.payload}</strong>
           </button>`,
         )}
@@ -231,7 +232,7 @@ export class DeviceCardElement extends LitElement {
                 : html`<button type="button" class="rename-button" aria-label=${`Rename ${device.id}`} title="Rename this device" @click=${() => void this._startRename()}>✎</button>`}`}
         <strong class="presence">${device.state}</strong>
         <span class="detail since" title=${device.sinceKnown ? formatTimestamp(device.since) : 'From the broker’s retained status: the state began before this time'}
-          >${device.sinceKnown ? 'since' : 'since before'} ${formatTime(device.since)} (${formatDuration(now - device.since)})</span
+          >since ${formatTime(device.since)}${device.sinceKnown ? '' : ' or earlier'} (${formatDuration(now - device.since)})</span
         >
         <span class="detail" title=${formatTimestamp(device.heardAt)}>last heard ${formatAge(now - device.heardAt)}</span>
         ${stale === null ? nothing : html`<span class="stale-mark">stale since ${formatTime(stale)}</span>`}

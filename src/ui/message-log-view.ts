@@ -6,7 +6,7 @@ import type { LoggedMessage, MessageLog } from '../state/message-log';
 import { dashboardContext } from './dashboard-context';
 import { formatTime } from './format';
 import './payload-viewer';
-import { controlStyles, virtualListStyles } from './shared-styles';
+import { controlStyles, detailPaneStyles, virtualListStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import { ScrollWindow } from './virtual-rows';
 
@@ -23,6 +23,7 @@ export class MessageLogViewElement extends LitElement {
   static override styles = [
     controlStyles,
     virtualListStyles,
+    detailPaneStyles,
     css`
       .controls {
         display: grid;
@@ -70,9 +71,6 @@ export class MessageLogViewElement extends LitElement {
       }
       .flags {
         color: var(--muted);
-      }
-      payload-viewer {
-        margin-top: 1rem;
       }
       @media (max-width: 40rem) {
         .controls {
@@ -124,7 +122,8 @@ export class MessageLogViewElement extends LitElement {
       if (message) drawn.push(message);
     }
     const since = this._paused ? log.total - this._paused.total : 0;
-    return html`<section aria-label="Message log">
+    return html`<section aria-label="Message log" class=${this._selected ? 'with-detail' : ''}>
+      <div class="list">
       <div class="controls">
         <label>Topic filter <input name="filter" placeholder="usine/+/pression or #" spellcheck="false" autocapitalize="off" .value=${this._filter} @input=${(event: Event) => (this._filter = (event.target as HTMLInputElement).value)} /></label>
         <label>Text <input name="text" placeholder="find in topic or payload" spellcheck="false" .value=${this._text} @input=${(event: Event) => (this._text = (event.target as HTMLInputElement).value)} /></label>
@@ -147,7 +146,13 @@ export class MessageLogViewElement extends LitElement {
           ${drawn.map((message) => this._row(message))}
         </ol>
       </div>
-      <payload-viewer .message=${this._selected}></payload-viewer>
+      </div>
+      ${this._selected
+        ? html`<div class="detail-pane">
+            <button type="button" class="close" @click=${() => (this._selected = null)}>Close</button>
+            <payload-viewer .message=${this._selected}></payload-viewer>
+          </div>`
+        : nothing}
     </section>`;
   }
 

@@ -283,7 +283,12 @@ export class MqttDashboardElement extends LitElement {
             ><button type="button" class="primary" @click=${() => void this.appUpdate?.reload()}>Reload</button>
           </p>`
         : nothing}
-      ${update?.problem ? html`<p class="notice" role="alert"><span>${update.problem}</span></p>` : nothing}
+      ${update?.problem
+        ? html`<p class="notice" role="status">
+            <span>${update.problem}</span
+            ><button type="button" aria-label="Dismiss" @click=${() => this.appUpdate?.dismissProblem()}>✕</button>
+          </p>`
+        : nothing}
       ${messages.map(
         (message) => html`<p class="notice" role="alert">
           <span>${message}</span

@@ -114,6 +114,53 @@ export const virtualListStyles = css`
   }
 `;
 
+/**
+ * The detail of what is selected in a list (a logged message, a tree topic), where the user is looking:
+ * beside the list on a wide screen (kept in view while the page scrolls), as a sheet over the lower part
+ * of the screen on a narrow one. The list stays usable, so the next row can be picked at once.
+ */
+export const detailPaneStyles = css`
+  .with-detail {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(16rem, 24rem);
+    gap: 1rem;
+    align-items: start;
+  }
+  .detail-pane {
+    position: sticky;
+    top: calc(var(--header-height, 3.5rem) + 0.5rem);
+    max-height: calc(100vh - var(--header-height, 3.5rem) - 1rem);
+    overflow: auto;
+    box-sizing: border-box;
+    background: var(--surface);
+    border: 1px solid var(--border);
+    border-radius: 10px;
+    padding: 0.75rem;
+    display: grid;
+    gap: 0.75rem;
+    min-width: 0;
+  }
+  .detail-pane > .close {
+    justify-self: end;
+  }
+  @media (max-width: 64rem) {
+    .with-detail {
+      display: block;
+    }
+    .detail-pane {
+      position: fixed;
+      z-index: 4;
+      left: 0;
+      right: 0;
+      bottom: 0;
+      top: auto;
+      max-height: 45vh;
+      border-radius: 12px 12px 0 0;
+      box-shadow: 0 -8px 24px rgb(0 0 0 / 0.25);
+    }
+  }
+`;
+
 /** A modal <dialog> with a header (title and Close), sized for a tablet. */
 export const dialogStyles = css`
   dialog {

@@ -107,12 +107,12 @@ export class TopicMessagesElement extends LitElement {
     const shown = service?.topics.get(this.topic);
     const format = service?.settings.state.tileFormats.find((entry) => entry.topic === this.topic);
     const style = shown ? numberStyle(shown.payload, shown.precision, format) : { decimals: 0, unit: undefined };
-    return html`<dialog aria-label=${`Details of ${this.topic}`} @close=${this._onClose}>
+    return html`<dialog aria-label=${`History of ${this.topic}`} @close=${this._onClose}>
       <header>
         <h2>${this.topic}</h2>
         ${kiosk
           ? nothing
-          : html`<button type="button" title="Unit, decimals, pin, hide" @click=${() => this.dispatchEvent(new Event('customize'))}>Tile settings</button>`}
+          : html`<button type="button" aria-label=${`Customize ${this.topic}`} title="Unit, decimals, pin, hide" @click=${() => this.dispatchEvent(new Event("customize"))}>⚙ Tile settings</button>`}
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button>
       </header>
       ${(service?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>` : nothing}

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { TreeRow } from '../state/topic-tree';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles, virtualListStyles } from './shared-styles';
+import { controlStyles, detailPaneStyles, virtualListStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './value-tile';
 import { ScrollWindow } from './virtual-rows';
@@ -21,6 +21,7 @@ export class TopicTreeViewElement extends LitElement {
   static override styles = [
     controlStyles,
     virtualListStyles,
+    detailPaneStyles,
     css`
       .rows {
         margin-top: 0.5rem;
@@ -72,11 +73,6 @@ export class TopicTreeViewElement extends LitElement {
         color: var(--accent);
         font-size: 0.75rem;
       }
-      .detail {
-        margin-top: 1rem;
-        display: grid;
-        gap: 0.75rem;
-      }
       .actions {
         display: flex;
         gap: 0.5rem;
@@ -118,12 +114,14 @@ export class TopicTreeViewElement extends LitElement {
     if (!service) return nothing;
     const rows = service.tree.rows(this._expanded, this._search);
     const window = this._scroll.rows(rows.length, ROW_HEIGHT);
-    return html`<section aria-label="Topic tree">
+    return html`<section aria-label="Topic tree" class=${this._detailShown() ? 'with-detail' : ''}>
+      <div class="list">
       <label>Search <input name="search" placeholder="part of a topic" spellcheck="false" autocapitalize="off" .value=${this._search} @input=${(event: Event) => (this._search = (event.target as HTMLInputElement).value)} /></label>
       <div class="rows">
         <ol aria-label="Topics by level">
           ${rows.slice(window.first, window.end).map((row) => this._row(row))}
         </ol>
+      </div>
       </div>
       ${this._detail()}
     </section>`;
@@ -157,6 +155,10 @@ export class TopicTreeViewElement extends LitElement {
     </li>`;
   }
 
+  private _detailShown(): boolean {
+    return this._selected !== null && this._service.value?.tree.find(this._selected) !== undefined;
+  }
+
   private _detail() {
     const service = this._service.value;
     const path = this._selected;
@@ -165,7 +167,8 @@ export class TopicTreeViewElement extends LitElement {
     if (!node) return nothing;
     const value = node.isTopic ? service.topics.get(path) : undefined;
     const branchFilter = `${path}/#`;
-    return html`<div class="detail" aria-label="Selected topic">
+    return html`<div class="detail-pane" role="region" aria-label="Selected topic">
+      <button type="button" class="close" @click=${() => (this._selected = null)}>Close</button>
       <h3>${path}</h3>
       ${value ? html`<value-tile .value=${value}></value-tile>` : nothing}
       ${node.children.size > 0

@@ -180,6 +180,7 @@ export class ValueTileElement extends LitElement {
   /** Unit and decimals are chosen in a small dialog, opened from the detail. */
   private async _customize(): Promise<void> {
     await import('./tile-settings');
+    this._detailOpen = false; // one dialog at a time: the settings replace the detail
     this._customizing = true;
     await this.updateComplete;
     this.renderRoot.querySelector('tile-settings')?.open();
@@ -197,13 +198,14 @@ export class ValueTileElement extends LitElement {
     const label = this.label && this.label !== value.topic ? this.label : null;
     const classes = `${stale === null ? '' : 'stale'} ${deviceOffline ? 'device-offline' : ''}`;
     return html`<article aria-label=${value.topic} class=${classes}>
-      <button type="button" class="open" aria-label=${`Details of ${value.topic}`} @click=${() => void this._openDetail()}></button>
+      <button type="button" class="open" aria-label=${`History of ${value.topic}`} title="Chart, recent messages and settings of this tile" @click=${() => void this._openDetail()}></button>
       <h3>${label ?? levels(value.topic)}</h3>
       ${label ? html`<p class="topic">${levels(value.topic)}</p>` : nothing}
       <p class="value ${payload.kind}">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
       ${this._sparkline(value) ?? nothing}
       <footer>
         <span class="age" title=${formatTimestamp(value.receivedAt)}>${formatAge(now - value.receivedAt)}</span>
+        <span class="qos">QoS ${value.qos}</span>
         ${deviceOffline ? html`<span class="mark offline-mark" title="The device this topic belongs to is offline: the value is its last one">device offline</span>` : nothing}
         ${stale === null
           ? nothing

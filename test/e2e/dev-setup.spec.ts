@@ -37,7 +37,7 @@ test.describe('npm start: the dev broker with its simulated devices', () => {
       await composer.getByLabel('Topic', { exact: true }).fill('moteur/commande');
       await composer.getByLabel('Payload', { exact: true }).fill('stop');
       await composer.getByRole('button', { name: 'Save as quick command' }).click();
-      await device(page, 'moteur').getByRole('group', { name: 'Quick commands for moteur' }).getByRole('button', { name: 'stop' }).click();
+      await device(page, 'moteur').getByRole('group', { name: 'Quick commands for moteur' }).getByRole('button', { name: 'moteur/commande → stop' }).click();
       await expect(tile(page, 'moteur/état')).toContainText('arrêté');
       await expect(tile(page, 'moteur/dernière-commande')).toContainText('ok: stop');
       await composer.getByLabel('Payload', { exact: true }).fill('start');

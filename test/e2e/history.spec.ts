@@ -71,7 +71,7 @@ test.describe('History: message log, charts, topic tree', () => {
     await expect(flow.getByRole('img', { name: 'Recent trend' })).toBeVisible();
     await flow.getByRole('button', { name: 'History of usine/ligne-1/débit' }).click();
     const chart = page.getByRole('figure', { name: 'Chart of usine/ligne-1/débit' });
-    await expect(chart.getByRole('status')).toHaveText('6 points · min 11 · max 18 · average 14.333');
+    await expect(chart.getByRole('status')).toHaveText('6 points · min 11 L/min · max 18 L/min · average 14 L/min');
     await expect(chart.locator('canvas')).toBeVisible();
     await testInfo.attach('chart.png', { body: await page.screenshot(), contentType: 'image/png' });
     if (process.env['UPDATE_DOCS'] === '1') {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { connectDevice } from '../support/devices';
-import { expect, kioskLink, status, test, tile } from '../support/fixtures';
+import { expect, kioskLink, openTileSettings, status, test, tile } from '../support/fixtures';
 
 const layoutPanel = (page: Page) => page.locator('layout-panel');
 
@@ -24,8 +24,7 @@ async function importLayout(page: Page, name: string, content: string): Promise<
 }
 
 async function customize(page: Page, topic: string): Promise<ReturnType<Page['getByRole']>> {
-  await tile(page, topic).getByRole('button', { name: `Customize ${topic}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Customize ${topic}` });
+  const dialog = await openTileSettings(page, topic);
   await expect(dialog).toBeVisible();
   return dialog;
 }

@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { serveFolder } from '../support/static-server';
 import { connectDevice } from '../support/devices';
-import { expect, kioskLink, status, test, tile, typeCommand } from '../support/fixtures';
+import { expect, kioskLink, openTileSettings, status, test, tile, typeCommand } from '../support/fixtures';
 
 /** Width and height of a PNG, read from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -189,8 +189,7 @@ test.describe('the installable app', () => {
     await tile(page, 'moteur/température').getByRole('button', { name: 'History of moteur/température' }).click();
     await expect(page.getByRole('dialog', { name: 'History of moteur/température' }).getByRole('status')).toContainText('points');
     await page.getByRole('dialog', { name: 'History of moteur/température' }).getByRole('button', { name: 'Close' }).click();
-    await tile(page, 'moteur/température').getByRole('button', { name: 'Customize moteur/température' }).click();
-    await page.getByRole('dialog', { name: 'Customize moteur/température' }).getByRole('button', { name: 'Close' }).click();
+    await (await openTileSettings(page, 'moteur/température')).getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Message log' }).click();
     await expect(page.getByRole('region', { name: 'Message log' })).toContainText('moteur/température');
     await page.getByRole('button', { name: 'Topic tree' }).click();

@@ -121,3 +121,18 @@ export async function typeCommand(page: Page, topic: string, payload: string, qo
   await composer.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(composer.getByText(`Queued in the outbox: ${topic} → ${payload}`)).toBeVisible();
 }
+
+/** Opens a tile's settings (unit, decimals, pin, hide): tap the tile, then Customize in its detail. */
+export async function openTileSettings(page: Page, topic: string) {
+  await tile(page, topic).getByRole('button', { name: `History of ${topic}` }).click();
+  const detail = page.getByRole('dialog', { name: `History of ${topic}` });
+  await detail.getByRole('button', { name: `Customize ${topic}` }).click();
+  return page.getByRole('dialog', { name: `Customize ${topic}` });
+}
+
+/** Opens the settings: once connected on a tablet or a phone, they are folded into a drawer behind ☰. */
+export async function openSettings(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(page.locator('command-composer')).toBeVisible();
+}
