@@ -21,9 +21,11 @@ export const DEFAULT_PRESENCE_RULES: readonly PresenceRule[] = [{ pattern: '+/st
 export function presenceRuleProblem(rule: PresenceRule): string | null {
   const pattern = rule.pattern.trim();
   if (pattern === '') return 'A presence pattern is empty: write one like +/status, with + where the device id is.';
-  const filterProblem = topicFilterProblem(pattern);
-  if (filterProblem) return `Presence pattern ${pattern}: ${filterProblem}`;
+  // Hints here show presence patterns (one +, no #), never a subscription filter's examples.
   const levels = pattern.split('/');
+  if (topicFilterProblem(pattern)) {
+    return `Presence pattern ${pattern} is not a valid topic pattern: write whole levels separated by /, with exactly one + for the device id and no #, for example +/status or usine/+/état.`;
+  }
   if (levels.includes('#')) return `Presence pattern ${pattern} contains #: use exactly one + for the device id, and no #.`;
   const pluses = levels.filter((level) => level === '+').length;
   if (pluses !== 1) return `Presence pattern ${pattern} has ${pluses} + levels: use exactly one, where the device id is.`;

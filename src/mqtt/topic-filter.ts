@@ -8,8 +8,8 @@ export const MAX_TOPIC_BYTES = 65_535;
 
 const utf8 = new TextEncoder();
 
-function commonProblem(text: string, what: string): string | null {
-  if (text.length === 0) return `The ${what} is empty. Type at least one character, for example moteur/#.`;
+function commonProblem(text: string, what: string, example: string): string | null {
+  if (text.length === 0) return `The ${what} is empty. Type at least one character, for example ${example}.`;
   if (text.includes('\u0000')) return `The ${what} contains a null character, which MQTT forbids.`;
   if (utf8.encode(text).length > MAX_TOPIC_BYTES) {
     return `The ${what} is longer than ${MAX_TOPIC_BYTES} bytes of UTF-8, the most MQTT allows.`;
@@ -22,7 +22,7 @@ function commonProblem(text: string, what: string): string | null {
  * `#` must be the whole last level; `+` must be a whole level.
  */
 export function topicFilterProblem(filter: string): string | null {
-  const common = commonProblem(filter, 'topic filter');
+  const common = commonProblem(filter, 'topic filter', 'moteur/#');
   if (common) return common;
   const levels = filter.split('/');
   for (let i = 0; i < levels.length; i++) {
@@ -41,7 +41,7 @@ export function topicFilterProblem(filter: string): string | null {
  * Checks a topic name (what a PUBLISH carries). Returns a message for the user, or null when valid.
  */
 export function topicNameProblem(topic: string): string | null {
-  const common = commonProblem(topic, 'topic');
+  const common = commonProblem(topic, 'topic', 'moteur/commande'); // an exact topic: no wildcard in the hint
   if (common) return common;
   if (topic.includes('+') || topic.includes('#')) {
     return 'A topic to publish to cannot contain the wildcards “+” or “#”; name one exact topic.';

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { DEFAULT_REPLY_TIMEOUT_SECONDS, parseCommandOptions } from '../app/command-options';
+import { topicNameProblem } from '../mqtt/topic-filter';
 import type { NewCommand } from '../storage/outbox-command';
 import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
@@ -89,10 +90,12 @@ export class CommandComposerElement extends LitElement {
     `,
   ];
 
-  static override properties = { _problem: { state: true }, _done: { state: true }, _busy: { state: true } };
+  static override properties = { _problem: { state: true }, _done: { state: true }, _busy: { state: true }, _confirmEmpty: { state: true } };
   declare private _problem: string | null;
   declare private _done: string | null;
   declare private _busy: boolean;
+  /** A command with an empty payload, waiting for the user to confirm it. */
+  declare private _confirmEmpty: NewCommand | null;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
@@ -103,6 +106,7 @@ export class CommandComposerElement extends LitElement {
     this._problem = null;
     this._done = null;
     this._busy = false;
+    this._confirmEmpty = null;
   }
 
   override render() {
@@ -110,7 +114,7 @@ export class CommandComposerElement extends LitElement {
     // MQTT 3.1.1 has no message properties: the options are hidden while connected over it.
     const mqtt311 = this._service.value?.status.state.protocol === '3.1.1';
     return html`<h2>Send a command</h2>
-      <form @submit=${this._onSubmit} @input=${() => (this._problem = this._done = null)} novalidate>
+      <form @submit=${this._onSubmit} @input=${() => (this._problem = this._done = this._confirmEmpty = null)} novalidate>
         <label class="wide">Topic <input name="topic" spellcheck="false" autocapitalize="off" placeholder="moteur/commande" /></label>
         <label class="wide">Payload <textarea name="payload" spellcheck="false" autocapitalize="off" placeholder="start"></textarea></label>
         ${qosField()}
@@ -132,6 +136,17 @@ export class CommandComposerElement extends LitElement {
           <button type="button" @click=${this._onSave}>Save as quick command</button>
         </div>
       </form>
+      ${this._confirmEmpty
+        ? html`<p class="confirm" role="group" aria-label="Confirm the empty payload">
+            <span
+              >Send an <strong>empty payload</strong> to <code>${this._confirmEmpty.topic}</code>?${this._confirmEmpty.retain
+                ? ' Retained and empty, it deletes the retained value of this topic on the broker.'
+                : ''}</span
+            >
+            <button type="button" class="primary" @click=${this._sendEmpty}>Send empty</button>
+            <button type="button" @click=${() => (this._confirmEmpty = null)}>Cancel</button>
+          </p>`
+        : nothing}
       <p class="problem" role="alert">${this._problem ?? ''}</p>
       <p class="done" role="status">${this._done ?? ''}</p>
       ${saved.length === 0
@@ -174,7 +189,19 @@ export class CommandComposerElement extends LitElement {
       this._problem = options.problem;
       return;
     }
-    void this._send({ ...this._read(), ...options });
+    const command = { ...this._read(), ...options };
+    // An empty payload is easy to send by mistake (and, retained, it clears the topic): ask first.
+    if (command.payload === '' && topicNameProblem(command.topic) === null) {
+      this._confirmEmpty = command;
+      return;
+    }
+    void this._send(command);
+  }
+
+  private _sendEmpty(): void {
+    const command = this._confirmEmpty;
+    this._confirmEmpty = null;
+    if (command) void this._send(command);
   }
 
   private _onSave(): void {

@@ -88,7 +88,6 @@ export class DeviceCardElement extends LitElement {
       font-family: var(--mono);
       font-size: 0.85rem;
     }
-    .confirm,
     .outcome {
       margin: 0 0 0.6rem;
       display: flex;

@@ -66,6 +66,17 @@ export const controlStyles = css`
     font-size: 0.9rem;
     margin: 0.25rem 0 0;
   }
+  /* "Send this?" with its answers, right where the command was asked for. */
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.5rem 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--warn);
+    border-radius: 8px;
+  }
   h2 {
     font-size: 1rem;
     margin: 0 0 0.75rem;

@@ -54,7 +54,12 @@ describe('kiosk link', () => {
     ]);
   });
 
+  it('commands=1 offers the quick commands on a kiosk; another value is reported', () => {
+    expect(parseKioskLink('?broker=ws://h:9001&kiosk=1&commands=1')).toMatchObject({ kiosk: true, kioskCommands: true, problems: [] });
+    expect(parseKioskLink('?kiosk=1&commands=yes').problems).toEqual(['commands=yes was ignored: use 1 (quick commands on the device cards) or 0.']);
+  });
+
   it('does nothing without parameters', () => {
-    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, connectAtLoad: false, problems: [] });
+    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, kioskCommands: false, connectAtLoad: false, problems: [] });
   });
 });

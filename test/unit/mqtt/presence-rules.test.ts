@@ -83,7 +83,7 @@ describe('rule validation', () => {
     [{ pattern: 'moteur/status', online: ['online'], offline: ['offline'] }, 'has 0 + levels'],
     [{ pattern: '+/+/status', online: ['online'], offline: ['offline'] }, 'has 2 + levels'],
     [{ pattern: '+/#', online: ['online'], offline: ['offline'] }, 'contains #'],
-    [{ pattern: 'a+/status', online: ['online'], offline: ['offline'] }, '“+” must fill a whole level'],
+    [{ pattern: 'a+/status', online: ['online'], offline: ['offline'] }, 'exactly one + for the device id and no #, for example +/status'],
     [{ pattern: '+/status', online: [], offline: ['offline'] }, 'at least one online payload'],
     [{ pattern: '+/status', online: ['on'], offline: ['ON'] }, 'both online and offline'],
   ])('refuses %j with a message', (rule, message) => {

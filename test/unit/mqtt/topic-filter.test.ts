@@ -69,3 +69,11 @@ describe('topic matching (the specification examples)', () => {
     expect(topicMatches('$SYS/monitor/+', '$SYS/monitor/Clients')).toBe(true);
   });
 });
+
+describe('hints never suggest what the field refuses', () => {
+  it('an empty publish topic is shown an exact topic, an empty filter a wildcard one', () => {
+    expect(topicNameProblem('')).toContain('for example moteur/commande');
+    expect(topicNameProblem('')).not.toMatch(/[+#]/);
+    expect(topicFilterProblem('')).toContain('moteur/#');
+  });
+});
