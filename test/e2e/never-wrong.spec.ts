@@ -3,9 +3,12 @@
  * rolls a tile back, the dashboard's own command is not catch-up, and "offline since" survives a reload.
  * The link is cut by a TCP proxy between the page and the broker, as a Wi-Fi drop would.
  */
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { WebSocketServer } from 'ws';
 import { connectDevice } from '../support/devices';
 import { expect, kioskLink, presenceOf, status, test, tile, typeCommand } from '../support/fixtures';
+import { startMosquitto } from '../support/mosquitto';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 const showView = (page: Page, name: string) =>
@@ -133,3 +136,77 @@ function rememberedState(id: string): Promise<string | null> {
     opening.onerror = () => resolve(null);
   });
 }
+
+test('Use of a profile for the same broker keeps the values and their sparklines', async ({ page, aedes }) => {
+  const device = await connectDevice(aedes.tcpUrl);
+  await page.goto(kioskLink({ broker: aedes.wsUrl, subs: ['#'], qos: 1 }));
+  await expect(status(page)).toContainText('Connected');
+  for (const rpm of [1200, 1300, 1400]) await device.publishAsync('moteur/vitesse', String(rpm), { qos: 1 });
+  const speed = tile(page, 'moteur/vitesse');
+  await expect(speed).toContainText('1400');
+  await expect(speed.getByRole('img', { name: 'Recent trend' })).toBeVisible();
+  await page.locator('connection-panel summary').click();
+  const profiles = page.locator('broker-profiles');
+  await profiles.getByLabel('Profile name').fill('Atelier');
+  await profiles.getByRole('button', { name: 'Save as profile' }).click();
+  await profiles.getByLabel('Broker profile').selectOption('Atelier');
+  await profiles.getByRole('button', { name: 'Use' }).click();
+  await expect(status(page)).toContainText('Connected');
+  await expect(speed).toContainText('1400');
+  await expect(speed.getByRole('img', { name: 'Recent trend' })).toBeVisible();
+  await device.publishAsync('moteur/vitesse', '1500', { qos: 1 });
+  await expect(speed).toContainText('1500');
+  await expect(speed.getByRole('img', { name: 'Recent trend' })).toBeVisible();
+});
+
+test('a quick command the outbox refuses says why on the device card', async ({ page }) => {
+  const broker = await startMosquitto({ maxPacketSize: 200 });
+  try {
+    const moteur = await connectDevice(broker.tcpUrl, { clientId: 'moteur' });
+    await moteur.publishAsync('moteur/status', 'online', { qos: 1, retain: true });
+    await page.goto(kioskLink({ broker: broker.wsUrl, subs: ['moteur/#'], qos: 1, v: '5' }));
+    await expect(presenceOf(page, 'moteur')).toHaveText('online');
+    const composer = page.locator('command-composer');
+    await composer.getByLabel('Topic', { exact: true }).fill('moteur/commande');
+    await composer.getByLabel('Payload', { exact: true }).fill('x'.repeat(400)); // more than the broker's 200-byte packets
+    await composer.getByRole('button', { name: 'Save as quick command' }).click();
+    const card = page.getByRole('region', { name: 'moteur', exact: true });
+    await card.getByRole('group', { name: 'Quick commands for moteur' }).getByRole('button', { name: /moteur\/commande →/ }).click();
+    await expect(card.getByRole('alert')).toContainText('Not sent: The payload is 400 B, more than what the broker accepts');
+    await expect(page.locator('outbox-panel').getByRole('listitem')).toHaveCount(0);
+  } finally {
+    await broker.stop();
+  }
+});
+
+test('a WebSocket that is not an MQTT broker is reported within 5 s; Retry now is there during every attempt', async ({ page }) => {
+  const silent = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'mqtt' });
+  await new Promise((resolve) => silent.once('listening', resolve));
+  const url = `ws://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  try {
+    await page.goto(kioskLink({ broker: url }));
+    await expect(status(page)).toContainText('Connecting');
+    const started = Date.now();
+    await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+    await expect(status(page)).toContainText(`Cannot reach ${url}: no MQTT answer`, { timeout: 5000 });
+    expect(Date.now() - started).toBeLessThanOrEqual(5000);
+    await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await expect(status(page)).toContainText('Reconnecting…'); // an attempt under way
+    await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  } finally {
+    for (const client of silent.clients) client.terminate();
+    silent.close();
+  }
+});
+
+test.describe('where service workers are not allowed', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('the notice says so in plain words, and the dashboard works', async ({ page, mosquitto }) => {
+    await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['#'] }));
+    await expect(status(page)).toContainText('Connected');
+    const notice = page.getByText(/Offline support is off in this window/);
+    await expect(notice).toBeVisible();
+    await expect(page.locator('mqtt-dashboard')).not.toContainText(/Cannot read|undefined|TypeError/);
+  });
+});

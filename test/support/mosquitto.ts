@@ -22,6 +22,8 @@ export interface MosquittoOptions {
   queueQos0?: boolean;
   /** Mosquitto's max_inflight_messages, which it also announces as its MQTT 5 Receive Maximum (default 20). */
   maxInflightMessages?: number;
+  /** Mosquitto's max_packet_size, which it announces as its MQTT 5 Maximum Packet Size. */
+  maxPacketSize?: number;
   /** Mosquitto's max_queued_messages per client (default 1000; 0 for no limit, as a benchmark needs). */
   maxQueuedMessages?: number;
 }
@@ -99,6 +101,7 @@ async function startOnce(options: MosquittoOptions): Promise<Mosquitto> {
   ];
   if (options.queueQos0) lines.push('queue_qos0_messages true');
   if (options.maxInflightMessages !== undefined) lines.push(`max_inflight_messages ${options.maxInflightMessages}`);
+  if (options.maxPacketSize !== undefined) lines.push(`max_packet_size ${options.maxPacketSize}`);
   if (options.maxQueuedMessages !== undefined) lines.push(`max_queued_messages ${options.maxQueuedMessages}`);
   const owner = mosquittoUser();
   const own = (path: string) => owner && chownSync(path, owner.uid, owner.gid);
