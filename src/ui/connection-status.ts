@@ -130,7 +130,7 @@ export class ConnectionStatusElement extends LitElement {
     // After the user's Disconnect, Connect takes its place.
     const afterDisconnect = status.phase === 'disconnected' && status.lostAt !== null;
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed');
-    return html`<button type="button" class="summary ${status.phase}" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => (this._open = !this._open)}>
+    return html`<button type="button" class="summary ${status.phase}" aria-label="Status details" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => (this._open = !this._open)}>
         <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       </button>
       <span class="actions">

@@ -12,11 +12,15 @@ export class SubscriptionPanelElement extends LitElement {
   static override styles = [
     controlStyles,
     css`
+      /* The filter gets a row of its own: its hint is never cut. */
       form {
         display: grid;
-        grid-template-columns: 1fr 6rem auto;
+        grid-template-columns: 1fr auto;
         gap: 0.5rem;
         align-items: end;
+      }
+      form > label:first-child {
+        grid-column: 1 / -1;
       }
       ul {
         list-style: none;
