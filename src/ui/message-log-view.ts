@@ -125,8 +125,8 @@ export class MessageLogViewElement extends LitElement {
     return html`<section aria-label="Message log" class=${this._selected ? 'with-detail' : ''}>
       <div class="list">
       <div class="controls">
-        <label>Topic filter <input name="filter" placeholder="usine/+/pression or #" spellcheck="false" autocapitalize="off" .value=${this._filter} @input=${(event: Event) => (this._filter = (event.target as HTMLInputElement).value)} /></label>
-        <label>Text <input name="text" placeholder="find in topic or payload" spellcheck="false" .value=${this._text} @input=${(event: Event) => (this._text = (event.target as HTMLInputElement).value)} /></label>
+        <label>Topic filter <input name="filter" placeholder="usine/+/pression" spellcheck="false" autocapitalize="off" .value=${this._filter} @input=${(event: Event) => (this._filter = (event.target as HTMLInputElement).value)} /></label>
+        <label>Text <input name="text" placeholder="text to find" spellcheck="false" .value=${this._text} @input=${(event: Event) => (this._text = (event.target as HTMLInputElement).value)} /></label>
         <button type="button" @click=${this._togglePause}>${this._paused ? 'Resume' : 'Pause'}</button>
         <label
           >Keep

@@ -136,6 +136,7 @@ export class MqttDashboardElement extends LitElement {
       header.folded .settings-toggle {
         display: inline-flex;
         align-items: center;
+        gap: 0.35rem;
       }
       .layout.folded aside {
         display: none;

@@ -112,7 +112,8 @@ export class TopicChartElement extends LitElement {
         series: [{}, { label: this.topic, stroke: line, width: 2, points: { show: points.times.length < 60, fill: line } }],
         axes: [
           { ...axis, space: 70 },
-          { ...axis, size: 60, values: (_plot, ticks) => ticks.map((tick) => formatNumber(tick, decimals)) },
+          // The tile's decimals, or more when the ticks are closer together than they show.
+          { ...axis, size: 60, values: (_plot, ticks, _axis, _space, step) => ticks.map((tick) => formatNumber(tick, Math.max(decimals, stepDecimals(step)))) },
         ],
         hooks: { setSelect: [() => (this._zoomed = true)] },
       },
@@ -166,6 +167,12 @@ export class TopicChartElement extends LitElement {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
+}
+
+/** How many decimals tell apart ticks this far apart (0.05 needs 2). */
+function stepDecimals(step: number): number {
+  if (!(step > 0) || step >= 1) return 0;
+  return Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
 }
 
 customElements.define('topic-chart', TopicChartElement);
