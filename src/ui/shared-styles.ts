@@ -189,16 +189,18 @@ export const dialogStyles = css`
   }
   dialog > header {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     align-items: center;
-    gap: 1rem;
+    gap: 0.5rem 1rem;
   }
+  /* A topic wraps between levels (the title puts a break opportunity after each /), never mid-word. */
   dialog > header h2 {
-    flex: 1;
+    flex: 1 1 12rem;
     min-width: 0;
     margin: 0;
     font-size: 1rem;
     font-family: var(--mono);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
 `;

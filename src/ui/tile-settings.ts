@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { topicMatches } from '../mqtt/topic-filter';
 import { MAX_DECIMALS } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
+import { topicWithBreaks } from './value-format';
 import { controlStyles, dialogStyles } from './shared-styles';
 
 /** A tile's own settings in a dialog: its unit and decimals, pin or unpin it, hide it. Loaded on first use. */
@@ -54,7 +55,7 @@ export class TileSettingsElement extends LitElement {
     const decimals = format?.decimals ?? null;
     return html`<dialog aria-label=${`Customize ${this.topic}`} @close=${() => this.dispatchEvent(new Event('close'))}>
       <header>
-        <h2>${this.topic}</h2>
+        <h2>${topicWithBreaks(this.topic)}</h2>
         <button type="button" @click=${this._close}>Close</button>
       </header>
       <form @submit=${this._onSubmit} novalidate>

@@ -7,7 +7,7 @@ import { formatTime, formatTimestamp } from './format';
 import { controlStyles, dialogStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './topic-chart';
-import { numberStyle, numberWithUnit, type NumberStyle } from './value-format';
+import { numberStyle, numberWithUnit, topicWithBreaks, type NumberStyle } from './value-format';
 
 /** How many of a topic's recent messages are listed. */
 const SHOWN = 100;
@@ -109,7 +109,7 @@ export class TopicMessagesElement extends LitElement {
     const style = shown ? numberStyle(shown.payload, shown.precision, format) : { decimals: 0, unit: undefined };
     return html`<dialog aria-label=${`History of ${this.topic}`} @close=${this._onClose}>
       <header>
-        <h2>${this.topic}</h2>
+        <h2>${topicWithBreaks(this.topic)}</h2>
         ${kiosk
           ? nothing
           : html`<button type="button" aria-label=${`Customize ${this.topic}`} title="Unit, decimals, pin, hide" @click=${() => this.dispatchEvent(new Event("customize"))}>⚙ Tile settings</button>`}

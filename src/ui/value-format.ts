@@ -2,6 +2,7 @@
  * How a number is written everywhere a topic's values appear (tile, chart figures, message list): with
  * the tile's decimals and unit when the user chose them, else with the precision the topic's values have.
  */
+import { html } from 'lit';
 import type { DecodedPayload } from '../mqtt/payload';
 import type { TileFormat } from '../storage/settings';
 
@@ -30,7 +31,12 @@ export function numberWithUnit(payload: DecodedPayload, style: NumberStyle): str
   return style.unit === undefined ? number : `${number} ${style.unit}`;
 }
 
-/** A topic shown with break opportunities after each `/`, so that it wraps between levels, not mid-word. */
+/** A topic cut after each `/`, so that it can be shown wrapping between levels, not mid-word. */
 export function topicLevels(topic: string): string[] {
   return topic.split(/(?<=\/)/);
+}
+
+/** A topic as a template with a break opportunity after each `/`. */
+export function topicWithBreaks(topic: string) {
+  return topicLevels(topic).map((level, index) => (index === 0 ? level : html`<wbr />${level}`));
 }

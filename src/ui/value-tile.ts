@@ -8,7 +8,7 @@ import { dashboardContext } from './dashboard-context';
 import { formatAge, formatTime, formatTimestamp } from './format';
 import { sparkline } from './sparkline';
 import { StoreController } from './store-controller';
-import { formatNumber, numberStyle, topicLevels, type NumberStyle } from './value-format';
+import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 
 /** How many recent values the sparkline shows. */
 const SPARKLINE_POINTS = 60;
@@ -199,8 +199,8 @@ export class ValueTileElement extends LitElement {
     const classes = `${stale === null ? '' : 'stale'} ${deviceOffline ? 'device-offline' : ''}`;
     return html`<article aria-label=${value.topic} class=${classes}>
       <button type="button" class="open" aria-label=${`History of ${value.topic}`} title="Chart, recent messages and settings of this tile" @click=${() => void this._openDetail()}></button>
-      <h3>${label ?? levels(value.topic)}</h3>
-      ${label ? html`<p class="topic">${levels(value.topic)}</p>` : nothing}
+      <h3>${label ?? topicWithBreaks(value.topic)}</h3>
+      ${label ? html`<p class="topic">${topicWithBreaks(value.topic)}</p>` : nothing}
       <p class="value ${payload.kind}">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
       ${this._sparkline(value) ?? nothing}
       <footer>
@@ -234,10 +234,6 @@ export class ValueTileElement extends LitElement {
   }
 }
 
-/** A topic with a break opportunity after each `/`: it wraps between levels, never mid-word. */
-function levels(topic: string) {
-  return topicLevels(topic).map((level, index) => (index === 0 ? level : html`<wbr />${level}`));
-}
 
 /** The value as the tile shows it: numbers with their decimals and unit, other payloads as received. */
 function shownValue(payload: DecodedPayload, style: NumberStyle) {

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { startSimulatedDevices } from '../../dev/simulated-devices';
 import { connectDevice } from '../support/devices';
 import { device, expect, kioskLink, presenceOf, status, test, tile } from '../support/fixtures';
@@ -46,10 +45,6 @@ test.describe('npm start: the dev broker with its simulated devices', () => {
 
       const shot = await page.screenshot();
       await testInfo.attach('dashboard.png', { body: shot, contentType: 'image/png' });
-      if (process.env['UPDATE_DOCS'] === '1') {
-        mkdirSync('docs', { recursive: true });
-        await page.screenshot({ path: 'docs/screenshot.png' });
-      }
     } finally {
       await devices.stop();
     }

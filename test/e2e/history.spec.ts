@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { connectDevice } from '../support/devices';
 import { expect, kioskLink, status, test, tile } from '../support/fixtures';
@@ -74,10 +74,6 @@ test.describe('History: message log, charts, topic tree', () => {
     await expect(chart.getByRole('status')).toHaveText('6 points · min 11 L/min · max 18 L/min · average 14 L/min');
     await expect(chart.locator('canvas')).toBeVisible();
     await testInfo.attach('chart.png', { body: await page.screenshot(), contentType: 'image/png' });
-    if (process.env['UPDATE_DOCS'] === '1') {
-      mkdirSync('docs', { recursive: true });
-      await page.screenshot({ path: 'docs/chart.png' });
-    }
 
     const download = page.waitForEvent('download');
     await chart.getByRole('button', { name: 'Export CSV' }).click();

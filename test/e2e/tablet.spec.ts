@@ -56,7 +56,6 @@ for (const screen of SCREENS) {
       expect(valueSize).toBeGreaterThanOrEqual(28);
 
       await page.screenshot({ path: testInfo.outputPath(`${screen.name}.png`), fullPage: false });
-      if (process.env['UPDATE_DOCS'] && screen.name !== 'phone') await page.screenshot({ path: `docs/${screen.name}.png` });
 
       const press = (locator: ReturnType<Page['locator']>) => (screen.touch ? locator.tap() : locator.click());
       // The main actions, by tap (touch screens) or click.
