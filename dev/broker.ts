@@ -26,6 +26,12 @@ export interface DevBroker {
 export async function startDevBroker(options: DevBrokerOptions): Promise<DevBroker> {
   const host = options.host ?? '127.0.0.1';
   const aedes = await Aedes.createBroker();
+  if (process.env['AEDES_DEBUG']) {
+    aedes.on('clientError', (client, error) => console.error('aedes clientError', client.id, error.message));
+    aedes.on('connectionError', (client, error) => console.error('aedes connectionError', client?.id, error.message));
+    aedes.on('client', (client) => console.error('aedes client', client.id));
+    aedes.on('clientDisconnect', (client) => console.error('aedes disconnect', client.id));
+  }
   const sockets = new Set<Socket>();
   const tcp = createTcpServer((socket) => {
     sockets.add(socket);

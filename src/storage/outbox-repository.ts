@@ -20,6 +20,19 @@ export function describeStorageFailure(error: unknown): string {
   return `The command could not be stored (${detail || name || 'IndexedDB error'}), so it was not queued. Reload the page and send again.`;
 }
 
+/**
+ * Browsers commit IndexedDB with relaxed durability by default: `complete` fires once the data is handed to
+ * the operating system, not once it is on the storage medium. A command, and every step of a handshake
+ * still under way (the packet id a QoS 2 resend needs), is written strictly, so that a power cut right after
+ * `Queued` loses nothing. Bookkeeping of finished commands is relaxed: losing it only shows a delivered
+ * command as still sending, which the next CONNACK settles.
+ */
+const STRICT: IDBTransactionOptions = { durability: 'strict' };
+const RELAXED: IDBTransactionOptions = { durability: 'relaxed' };
+
+/** Whether a saved state must survive a power cut: a command that is not finished yet. */
+const mustSurvivePowerCut = (command: OutboxCommand) => command.state === 'queued' || command.state === 'sending';
+
 export class OutboxRepository {
   private _pending = new Map<number, OutboxCommand>();
   /** The write that will take the pending changes (not started yet). */
@@ -37,7 +50,7 @@ export class OutboxRepository {
   /** Stores a new command; resolves once the transaction has committed, with its sequence number. */
   async add(command: NewCommand & Omit<OutboxCommand, 'seq' | keyof NewCommand>): Promise<OutboxCommand> {
     try {
-      const transaction = this._database.transaction('outbox', 'readwrite');
+      const transaction = this._database.transaction('outbox', 'readwrite', STRICT);
       // The key is generated (autoIncrement); the record is typed with it for the reader's sake.
       const seq = await transaction.store.add(command as OutboxCommand);
       await transaction.done;
@@ -71,13 +84,13 @@ export class OutboxRepository {
     if (seqs.length === 0) return;
     for (const seq of seqs) this._pending.delete(seq);
     await (this._next ?? this._writing).catch(() => {}); // a state change written after would bring one back
-    const transaction = this._database.transaction('outbox', 'readwrite');
+    const transaction = this._database.transaction('outbox', 'readwrite', RELAXED);
     await Promise.all([...seqs.map((seq) => transaction.store.delete(seq)), transaction.done]);
   }
 
   private async _write(batch: OutboxCommand[]): Promise<void> {
     try {
-      const transaction = this._database.transaction('outbox', 'readwrite');
+      const transaction = this._database.transaction('outbox', 'readwrite', batch.some(mustSurvivePowerCut) ? STRICT : RELAXED);
       await Promise.all([...batch.map((command) => transaction.store.put(command)), transaction.done]);
     } catch (error) {
       throw new OutboxStorageError(describeStorageFailure(error).replace('the command was not queued', 'a state change was not saved'));

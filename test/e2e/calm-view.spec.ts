@@ -68,8 +68,7 @@ test.describe('the header', () => {
         const connected = await headerHeight(page);
         expect(connected).toBeLessThanOrEqual(64);
         proxy.cut();
-        await expect(status(page)).toContainText('Reconnecting');
-        await expect(status(page)).toContainText('Connection lost');
+        await expect(status(page)).toContainText(/Connection lost|Cannot reach/); // the reason, however long
         expect(await headerHeight(page)).toBe(connected);
         // The whole story is one tap away.
         await page.getByRole('button', { name: 'Status details' }).click();
