@@ -202,8 +202,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakTally> {
     // that it is often still on its way.
     const faultAfter = new Set<number>();
     while (faultAfter.size < Math.min(options.faults, options.commands)) faultAfter.add(between(1, options.commands));
-    for (let index = 1; index <= options.commands && typed.length < options.commands; index++) {
-      await type(pages[pages.length - 1] as Page);
+    for (let index = 1; index <= options.commands; index++) {
+      if (typed.length < options.commands) await type(pages[pages.length - 1] as Page);
       if (faultAfter.has(index)) await strike(kindOf(faultTimes.length));
     }
     for (let extra = faultAfter.size; extra < options.faults; extra++) await strike(kindOf(faultTimes.length)); // more faults than commands
@@ -232,9 +232,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakTally> {
 /** SIGKILL to every Chromium process of the profile: no unload, no goodbye, as a dying tablet. */
 function killChromium(profile: string): void {
   try {
-    execFileSync('pkill', ['-KILL', '-f', `--user-data-dir=${profile}`]);
+    execFileSync('pkill', ['-KILL', '-f', '--', profile]); // the profile's path is on every process's command line
   } catch {
-    /* none left */
+    throw new Error(`Soak: no Chromium process of ${profile} was found to kill.`);
   }
 }
 
