@@ -54,38 +54,50 @@ export class CatchUpWindow {
   }
 }
 
-/** How many of its own recent publications the dashboard remembers per link (commands are few). */
-const ECHOES_KEPT = 64;
+/** How many of its own recent publications the dashboard remembers per link (a whole outbox flush). */
+const ECHOES_KEPT = 1000;
 
 /**
  * The dashboard's own publications on the current link (commands sent from the outbox after a reconnect
- * come back during the catch-up window): a message with the same topic and payload is their echo.
+ * come back during the catch-up window): a message with the same topic and payload is their echo. Each is
+ * remembered by its topic, length and a hash of its bytes, not by a copy of them.
  */
 export class OwnEchoes {
-  private readonly _sent: Array<{ topic: string; payload: Uint8Array }> = [];
+  private readonly _counts = new Map<string, number>();
+  private readonly _order: string[] = [];
 
   sent(topic: string, payload: string | Uint8Array | undefined): void {
     const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : (payload ?? new Uint8Array());
-    this._sent.push({ topic, payload: bytes });
-    if (this._sent.length > ECHOES_KEPT) this._sent.shift();
+    const key = echoKey(topic, bytes);
+    this._counts.set(key, (this._counts.get(key) ?? 0) + 1);
+    this._order.push(key);
+    if (this._order.length > ECHOES_KEPT) this._forget(this._order.shift() as string);
   }
 
   /** Whether the message is the echo of one of them (each publication is matched once). */
   isEcho(topic: string, payload: Uint8Array): boolean {
-    if (this._sent.length === 0) return false;
-    const index = this._sent.findIndex((entry) => entry.topic === topic && sameBytes(entry.payload, payload));
-    if (index === -1) return false;
-    this._sent.splice(index, 1);
+    if (this._counts.size === 0) return false;
+    const key = echoKey(topic, payload);
+    if (!this._counts.has(key)) return false;
+    this._forget(key);
     return true;
   }
 
   clear(): void {
-    this._sent.length = 0;
+    this._counts.clear();
+    this._order.length = 0;
+  }
+
+  private _forget(key: string): void {
+    const count = this._counts.get(key) ?? 0;
+    if (count <= 1) this._counts.delete(key);
+    else this._counts.set(key, count - 1);
   }
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Topic, length and FNV-1a hash of the payload. */
+function echoKey(topic: string, bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+  return `${topic}\u0000${bytes.length}:${hash >>> 0}`;
 }

@@ -301,7 +301,9 @@ export class MqttConnection {
         retain: packet.retain,
         dup: packet.dup,
         receivedAt: now,
-        whileAway: !packet.retain && !this._ownEchoes.isEcho(topic, payload) && this._catchUp.receivedWhileAway(now),
+        // Only a message the catch-up window would take for one kept while away is compared with what the
+        // dashboard itself sent: its own command's echo is live.
+        whileAway: !packet.retain && this._catchUp.receivedWhileAway(now) && !this._ownEchoes.isEcho(topic, payload),
         properties: readMessageProperties(packet.properties),
       };
       for (const listener of this._messageListeners) listener(message);

@@ -6,7 +6,7 @@ import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
 import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles } from './shared-styles';
+import { controlStyles, tileGridStyles } from './shared-styles';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
 import { StoreController } from './store-controller';
 import './value-tile';
@@ -15,6 +15,7 @@ import './value-tile';
 export class DeviceCardElement extends LitElement {
   static override styles = [
     controlStyles,
+    tileGridStyles,
     css`
     :host {
       display: block;
@@ -112,17 +113,6 @@ export class DeviceCardElement extends LitElement {
       display: flex;
       flex-wrap: wrap;
       gap: 0.4rem;
-    }
-    .tiles {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
-      gap: 0.6rem;
-      align-items: start;
-    }
-    @media (max-width: 40rem) {
-      .tiles {
-        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
-      }
     }
   `,
   ];

@@ -172,6 +172,21 @@ export const detailPaneStyles = css`
   }
 `;
 
+/** A grid of value tiles: as many columns as fit, two on a phone; each tile keeps its own height. */
+export const tileGridStyles = css`
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    gap: 0.6rem;
+    align-items: start;
+  }
+  @media (max-width: 40rem) {
+    .tiles {
+      grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    }
+  }
+`;
+
 /** A modal <dialog> with a header (title and Close), sized for a tablet. */
 export const dialogStyles = css`
   dialog {

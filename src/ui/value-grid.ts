@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { topicMatches } from '../mqtt/topic-filter';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles } from './shared-styles';
+import { controlStyles, tileGridStyles } from './shared-styles';
 import './device-card';
 import { StoreController } from './store-controller';
 import './value-tile';
@@ -19,6 +19,7 @@ const TILES_SHOWN = 240;
 export class ValueGridElement extends LitElement {
   static override styles = [
     controlStyles,
+    tileGridStyles,
     css`
     :host {
       display: grid;
@@ -27,17 +28,6 @@ export class ValueGridElement extends LitElement {
     .devices {
       display: grid;
       gap: 0.75rem;
-    }
-    .tiles {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
-      gap: 0.6rem;
-      align-items: start;
-    }
-    @media (max-width: 40rem) {
-      .tiles {
-        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
-      }
     }
     .empty {
       color: var(--muted);

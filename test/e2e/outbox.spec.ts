@@ -2,32 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { startMosquitto } from '../support/mosquitto';
+import { startWitness } from '../support/witness';
 import { countdownMs, expect, kioskLink, status, test, typeCommand } from '../support/fixtures';
 
-/**
- * An independent subscriber with a persistent session at QoS 2, reconnecting on its own. It records the
- * messages in the order the broker put them on the wire: mqtt.js itself hands a QoS 2 message over only
- * at PUBREL, after QoS 0/1 messages that arrived in the meantime. A QoS 2 PUBLISH sent again for the same
- * unfinished handshake is the same message, counted once.
- */
+/** The independent subscriber (persistent QoS 2 session; deliveries in wire order, see support/witness). */
 async function witness(brokerUrl: string, filter: string): Promise<{ client: MqttClient; received: string[] }> {
-  const received: string[] = [];
-  const unreleased = new Set<number>();
-  const client = await mqtt.connectAsync(brokerUrl, { clientId: `witness-${Math.random().toString(16).slice(2)}`, clean: false, reconnectPeriod: 200 });
-  client.on('packetreceive', (packet) => {
-    if (packet.cmd === 'pubrel') unreleased.delete(packet.messageId ?? 0);
-    if (packet.cmd !== 'publish') return;
-    if (packet.qos === 2) {
-      const id = packet.messageId ?? 0;
-      if (unreleased.has(id)) return;
-      unreleased.add(id);
-    }
-    received.push(packet.payload.toString());
-  });
-  await client.subscribeAsync(filter, { qos: 2 });
-  return { client, received };
+  const { client, payloads } = await startWitness(brokerUrl, filter, 4);
+  return { client, received: payloads };
 }
 
 const outbox = (page: Page) => page.getByRole('region', { name: 'Outbox' });

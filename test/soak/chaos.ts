@@ -15,7 +15,7 @@ import { startDevBroker, type DevBroker } from '../../dev/broker';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
-import { startWitness, type Witness } from './witness';
+import { startWitness, type Witness } from '../support/witness';
 
 export const FAULT_KINDS = ['reload', 'tab-reopened', 'two-tabs', 'link-cut', 'broker-restart', 'broker-frozen', 'browser-killed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];

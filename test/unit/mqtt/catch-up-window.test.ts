@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BURST_GAP_MS, CatchUpWindow, WINDOW_LIMIT_MS } from '../../../src/mqtt/catch-up-window';
+import { BURST_GAP_MS, CatchUpWindow, OwnEchoes, WINDOW_LIMIT_MS } from '../../../src/mqtt/catch-up-window';
 
 describe('messages received while away', () => {
   it('nothing is catch-up when the broker did not resume a session', () => {
@@ -36,5 +36,31 @@ describe('messages received while away', () => {
     window.connected(true, 10_000);
     window.closed();
     expect(window.receivedWhileAway(10_001)).toBe(false);
+  });
+});
+
+describe('OwnEchoes', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('knows the echo of what the dashboard sent, once per publication', () => {
+    const echoes = new OwnEchoes();
+    echoes.sent('moteur/commande', 'stop');
+    echoes.sent('moteur/commande', bytes('stop'));
+    expect(echoes.isEcho('moteur/commande', bytes('start'))).toBe(false);
+    expect(echoes.isEcho('pompe/commande', bytes('stop'))).toBe(false);
+    expect(echoes.isEcho('moteur/commande', bytes('stop'))).toBe(true);
+    expect(echoes.isEcho('moteur/commande', bytes('stop'))).toBe(true);
+    expect(echoes.isEcho('moteur/commande', bytes('stop'))).toBe(false);
+  });
+
+  it('forgets everything on a new link, and the oldest beyond a whole flush', () => {
+    const echoes = new OwnEchoes();
+    echoes.sent('a', 'x');
+    echoes.clear();
+    expect(echoes.isEcho('a', bytes('x'))).toBe(false);
+    for (let index = 0; index < 1001; index++) echoes.sent('ligne/commande', `q${index}`);
+    expect(echoes.isEcho('ligne/commande', bytes('q0'))).toBe(false);
+    expect(echoes.isEcho('ligne/commande', bytes('q1'))).toBe(true);
+    expect(echoes.isEcho('ligne/commande', bytes('q1000'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The soak's independent subscriber: a Node mqtt.js client with a persistent QoS 2 session of its own,
+ * An independent subscriber (the outbox tests', the soak's): a Node mqtt.js client with a persistent QoS 2 session of its own,
  * reconnecting on its own, never re-subscribing (its session keeps the subscription, and a re-sent
  * SUBSCRIBE would bring a retained copy that is not a delivery). It records every delivery in wire order;
  * a QoS 2 PUBLISH sent again for the same unfinished handshake is the same delivery, counted once.
@@ -13,15 +13,19 @@ export interface Delivery {
 }
 
 export interface Witness {
+  client: MqttClient;
   deliveries: Delivery[];
+  /** The deliveries' payloads, in the same order. */
+  payloads: string[];
   close(): Promise<void>;
 }
 
 export async function startWitness(brokerUrl: string, filter: string, protocolVersion: 4 | 5): Promise<Witness> {
   const deliveries: Delivery[] = [];
+  const payloads: string[] = [];
   const unreleased = new Set<number>();
   const client: MqttClient = await mqtt.connectAsync(brokerUrl, {
-    clientId: `soak-witness-${Math.random().toString(16).slice(2, 8)}`,
+    clientId: `witness-${Math.random().toString(16).slice(2, 8)}`,
     clean: false,
     protocolVersion,
     ...(protocolVersion === 5 ? { properties: { sessionExpiryInterval: 3600 } } : {}),
@@ -36,9 +40,11 @@ export async function startWitness(brokerUrl: string, filter: string, protocolVe
       if (unreleased.has(id)) return;
       unreleased.add(id);
     }
-    deliveries.push({ payload: packet.payload.toString(), qos: packet.qos, at: Date.now() });
+    const payload = packet.payload.toString();
+    deliveries.push({ payload, qos: packet.qos, at: Date.now() });
+    payloads.push(payload);
   });
   client.on('error', () => undefined); // a restarted broker: mqtt.js reconnects by itself
   await client.subscribeAsync(filter, { qos: 2 });
-  return { deliveries, close: () => client.endAsync(true) };
+  return { client, deliveries, payloads, close: () => client.endAsync(true) };
 }
