@@ -136,13 +136,19 @@ export class MqttConnection {
     }
   }
 
-  /** The user pressed Retry now: a new attempt at once, also while one is under way. */
+  /**
+   * The user pressed Retry now: a new attempt at once. While one is under way, that attempt is dropped and
+   * a fresh client starts (asking mqtt.js to reconnect in the middle of its own attempt can leave it stuck);
+   * the commands' bookkeeping carries over (its store outlives each client).
+   */
   retryNow(): void {
-    if (this._status.phase === 'reconnecting' || this._status.phase === 'offline') this._retryNow();
-    else if (this._status.phase === 'connecting' && this._request) {
-      const protocol = this._status.protocol ?? '5';
+    const phase = this._status.phase;
+    const underWay = phase === 'connecting' || (phase === 'reconnecting' && this._status.retryAt === null);
+    if (underWay && this._request && this._client) {
       this._closeClient();
-      this._start(protocol);
+      this._start(this._status.protocol ?? '5', phase);
+    } else if (phase === 'reconnecting' || phase === 'offline') {
+      this._retryNow();
     }
   }
 
@@ -195,7 +201,7 @@ export class MqttConnection {
     return this._client;
   }
 
-  private _start(protocol: ProtocolVersion): void {
+  private _start(protocol: ProtocolVersion, phase: 'connecting' | 'reconnecting' = 'connecting'): void {
     const request = this._request;
     if (!request) return;
     const attempt = ++this._attempt;
@@ -203,7 +209,7 @@ export class MqttConnection {
     let connackAt = 0;
     const options = clientOptions(request, protocol, this.commands.clientOptions());
 
-    this._setStatus({ phase: 'connecting', brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
+    this._setStatus({ phase, brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
     const client = mqtt.connect(request.brokerUrl, options);
     this._client = client;
     const current = () => attempt === this._attempt;

@@ -210,3 +210,22 @@ test.describe('where service workers are not allowed', () => {
     await expect(page.locator('mqtt-dashboard')).not.toContainText(/Cannot read|undefined|TypeError/);
   });
 });
+
+test('Retry now pressed again and again during attempts: the link is back as soon as the broker is reachable', async ({ page, aedes }) => {
+  proxy = await startTcpProxy(aedes.wsPort);
+  await page.goto(kioskLink({ broker: `ws://127.0.0.1:${proxy.port}`, subs: ['#'], qos: 1, v: '4', clientId: 'tablette-3', clean: false }));
+  await expect(status(page)).toContainText('Connected');
+  proxy.cut();
+  await expect(status(page)).toContainText('Reconnecting');
+  const retry = page.locator('connection-status').getByRole('button', { name: 'Retry now' });
+  for (let press = 0; press < 5; press++) {
+    await retry.click();
+    await expect(status(page)).toContainText('Reconnecting');
+  }
+  proxy.restore();
+  await retry.click();
+  await expect(status(page)).toContainText('Connected');
+  const device = await connectDevice(aedes.tcpUrl);
+  await device.publishAsync('moteur/vitesse', '1480', { qos: 1 });
+  await expect(tile(page, 'moteur/vitesse')).toContainText('1480');
+});
