@@ -69,6 +69,10 @@ export class MqttDashboardElement extends LitElement {
       display: none;
       flex: none;
     }
+    header > button {
+      flex: none;
+      white-space: nowrap;
+    }
     .notice {
       margin: 0.75rem 1rem 0;
       padding: 0.5rem 0.75rem;
@@ -174,6 +178,10 @@ export class MqttDashboardElement extends LitElement {
       .layout {
         grid-template-columns: 1fr;
       }
+      /* A portrait tablet: the status needs the row more than the title does. */
+      h1 {
+        display: none;
+      }
     }
     /* A phone: two short rows (title and actions, then the status), at most about 15 % of the height. */
     @media (max-width: 40rem) {
@@ -184,6 +192,7 @@ export class MqttDashboardElement extends LitElement {
         padding: 0.35rem 0.75rem;
       }
       h1 {
+        display: block;
         margin-right: auto;
         font-size: 1rem;
       }
