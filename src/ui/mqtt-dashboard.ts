@@ -178,9 +178,14 @@ export class MqttDashboardElement extends LitElement {
       .layout {
         grid-template-columns: 1fr;
       }
-      /* A portrait tablet: the status needs the row more than the title does. */
+      /* A portrait tablet: the status needs the row more than the title does (kept for screen readers). */
       h1 {
-        display: none;
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
     }
     /* A phone: two short rows (title and actions, then the status), at most about 15 % of the height. */
@@ -192,7 +197,11 @@ export class MqttDashboardElement extends LitElement {
         padding: 0.35rem 0.75rem;
       }
       h1 {
-        display: block;
+        position: static;
+        width: auto;
+        height: auto;
+        overflow: visible;
+        clip-path: none;
         margin-right: auto;
         font-size: 1rem;
       }
