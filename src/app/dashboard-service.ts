@@ -7,7 +7,6 @@ import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
 import { commandSender } from './command-sender';
 import { MessageRouter } from './message-router';
 import { Preferences } from './preferences';
-import { checkPresenceSettings } from './presence-settings';
 import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
 import { MessageLog } from '../state/message-log';
 import { MessageRate } from '../state/message-rate';
@@ -162,7 +161,9 @@ export class DashboardService {
     void this._save();
     const request = ++this._connectRequest;
     const key = `${settings.brokerUrl.trim()} ${settings.clientId}`;
-    const asOwner = () => {
+    const asOwner = async () => {
+      if (request !== this._connectRequest) return;
+      await this.outbox.refresh(); // what another tab wrote last is on disk, not always in this tab's view
       if (request !== this._connectRequest) return;
       this.role.replace({ role: 'owner' });
       const replyTopic = dashboardReplyTopic(settings.clientId);
@@ -172,7 +173,7 @@ export class DashboardService {
     };
     void this._ownership.claim(key, asOwner).then((role) => {
       if (request !== this._connectRequest) return;
-      if (role === 'owner') asOwner();
+      if (role === 'owner') void asOwner();
       else {
         this.role.replace({ role: 'viewer' });
         this._router.replyTopic = null;
@@ -221,8 +222,9 @@ export class DashboardService {
     return this._presenceTracker.deviceOf(topic);
   }
 
-  /** Changes the presence rules. Returns a message when a rule cannot be used (nothing changes then). */
-  setPresence(presence: PresenceSettings): string | null {
+  /** Changes the presence rules. Resolves with a message when a rule cannot be used (nothing changes then). */
+  async setPresence(presence: PresenceSettings): Promise<string | null> {
+    const { checkPresenceSettings } = await import('./presence-settings'); // with the panel, after the first screen
     const checked = checkPresenceSettings(presence);
     if ('problem' in checked) return checked.problem;
     const next = checked.settings;

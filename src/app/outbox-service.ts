@@ -70,6 +70,23 @@ export class OutboxService implements CommandJournal {
   }
 
   /**
+   * Before this tab starts sending (at load, or taking over from a tab that closed): the outbox as it is on
+   * disk. Another tab's last announcements may never have arrived (it closed right after writing), and a
+   * QoS 2 step is on disk before its packet is written, so the disk says which packet to resend. Where this
+   * tab's view is further on (a finished command, a later handshake stage, announced but written relaxed),
+   * the view is kept.
+   */
+  async refresh(): Promise<void> {
+    if (!this._repository) return;
+    try {
+      const onDisk = await this._repository.loadAll();
+      this._adopt(onDisk.filter((stored) => !this._inflight.has(stored.seq)).map((stored) => furthest(this.store.get(stored.seq), stored)));
+    } catch {
+      /* the view stays as it is; a failing storage is reported by the writes */
+    }
+  }
+
+  /**
    * Stores a command; resolves once it is on disk, with null, or with a message saying why it was refused
    * (nothing is queued then). Validation of topic and payload is the caller's.
    */
@@ -90,7 +107,7 @@ export class OutboxService implements CommandJournal {
         updatedAt: now,
       });
       this._adopt([stored]);
-      this._sync?.announce([stored], []);
+      this._sync?.announce([stored], [], true); // at once: the tab may be closed right after "Queued"
       this._pump();
       return null;
     } catch (error) {
@@ -291,6 +308,18 @@ export class OutboxService implements CommandJournal {
     this._sync?.announce([], seqs);
     await this._repository?.delete(seqs);
   }
+}
+
+const STATE_RANK: Record<OutboxCommand['state'], number> = { queued: 0, sending: 1, delivered: 2, failed: 2, cancelled: 2 };
+
+/** Of two records of one command, the one further on (finished beats sending beats queued; PUBREL beats PUBLISH). */
+function furthest(inView: OutboxCommand | undefined, onDisk: OutboxCommand): OutboxCommand {
+  if (!inView) return onDisk;
+  const view = STATE_RANK[inView.state];
+  const disk = STATE_RANK[onDisk.state];
+  if (view !== disk) return view > disk ? inView : onDisk;
+  if (inView.state === 'sending' && inView.stage === 'pubrel' && onDisk.stage !== 'pubrel') return inView;
+  return onDisk;
 }
 
 /** What the transport sends: the message expiry is what is left of it, counted from when the command was typed. */

@@ -27,19 +27,25 @@ export class OutboxSync {
     this._listener = listener;
   }
 
-  /** Tells the other tabs; changes made within one animation frame travel as one message. */
-  announce(commands: readonly OutboxCommand[], deleted: readonly number[]): void {
+  /**
+   * Tells the other tabs; changes made within one animation frame travel as one message. `now`: sent at
+   * once, with whatever is waiting (a new command: its tab may be closed right after).
+   */
+  announce(commands: readonly OutboxCommand[], deleted: readonly number[], now = false): void {
     if (!this._channel) return;
     if (!this._pending) {
       this._pending = { commands: [], deleted: [] };
-      setTimeout(() => {
-        const message = this._pending;
-        this._pending = null;
-        if (message) this._channel?.postMessage(message);
-      }, 16);
+      setTimeout(() => this._flush(), 16);
     }
     this._pending.commands.push(...commands);
     this._pending.deleted.push(...deleted);
+    if (now) this._flush();
+  }
+
+  private _flush(): void {
+    const message = this._pending;
+    this._pending = null;
+    if (message) this._channel?.postMessage(message);
   }
 
   close(): void {

@@ -1,5 +1,9 @@
-/** Checks presence settings typed by the user: trimmed, each rule valid, no pattern twice. Pure. */
-import { presenceRuleProblem } from '../mqtt/presence-rules';
+/**
+ * Checks presence settings typed by the user: trimmed, each rule valid, no pattern twice. Pure; loaded with
+ * the presence panel, not with the first screen.
+ */
+import { normalisePayload, type PresenceRule } from '../mqtt/presence-rules';
+import { topicFilterProblem } from '../mqtt/topic-filter';
 import type { PresenceSettings } from '../storage/settings';
 
 export function checkPresenceSettings(presence: PresenceSettings): { settings: PresenceSettings } | { problem: string } {
@@ -17,4 +21,26 @@ export function checkPresenceSettings(presence: PresenceSettings): { settings: P
   const repeated = patterns.find((pattern, index) => patterns.indexOf(pattern) !== index);
   if (repeated) return { problem: `The presence pattern ${repeated} is given twice: keep one.` };
   return { settings: { enabled: presence.enabled, rules } };
+}
+
+/** What is wrong with a rule, in words, or null when it can be used. */
+export function presenceRuleProblem(rule: PresenceRule): string | null {
+  const pattern = rule.pattern.trim();
+  if (pattern === '') return 'A presence pattern is empty: write one like +/status, with + where the device id is.';
+  // Hints here show presence patterns (one +, no #), never a subscription filter's examples.
+  const levels = pattern.split('/');
+  if (topicFilterProblem(pattern)) {
+    return `Presence pattern ${pattern} is not a valid topic pattern: write whole levels separated by /, with exactly one + for the device id and no #, for example +/status or usine/+/état.`;
+  }
+  if (levels.includes('#')) return `Presence pattern ${pattern} contains #: use exactly one + for the device id, and no #.`;
+  const pluses = levels.filter((level) => level === '+').length;
+  if (pluses !== 1) return `Presence pattern ${pattern} has ${pluses} + levels: use exactly one, where the device id is.`;
+  const words = [...rule.online, ...rule.offline].map(normalisePayload);
+  if (rule.online.length === 0 || rule.offline.length === 0 || words.includes('')) {
+    return `Presence pattern ${pattern}: give at least one online payload and one offline payload.`;
+  }
+  if (rule.online.some((word) => rule.offline.map(normalisePayload).includes(normalisePayload(word)))) {
+    return `Presence pattern ${pattern}: the same payload cannot mean both online and offline.`;
+  }
+  return null;
 }

@@ -2,7 +2,6 @@
  * Device presence from retained status topics (a birth message and a Last Will), as plain rules:
  * a topic pattern with one `+` standing for the device id, and the payloads that mean online and offline.
  */
-import { topicFilterProblem } from './topic-filter';
 
 export interface PresenceRule {
   /** A topic pattern with exactly one `+`, the device id, and no `#`. For example `+/status`. */
@@ -16,28 +15,6 @@ export interface PresenceRule {
 export type PresenceState = 'online' | 'offline';
 
 export const DEFAULT_PRESENCE_RULES: readonly PresenceRule[] = [{ pattern: '+/status', online: ['online'], offline: ['offline'] }];
-
-/** What is wrong with a rule, in words, or null when it can be used. */
-export function presenceRuleProblem(rule: PresenceRule): string | null {
-  const pattern = rule.pattern.trim();
-  if (pattern === '') return 'A presence pattern is empty: write one like +/status, with + where the device id is.';
-  // Hints here show presence patterns (one +, no #), never a subscription filter's examples.
-  const levels = pattern.split('/');
-  if (topicFilterProblem(pattern)) {
-    return `Presence pattern ${pattern} is not a valid topic pattern: write whole levels separated by /, with exactly one + for the device id and no #, for example +/status or usine/+/état.`;
-  }
-  if (levels.includes('#')) return `Presence pattern ${pattern} contains #: use exactly one + for the device id, and no #.`;
-  const pluses = levels.filter((level) => level === '+').length;
-  if (pluses !== 1) return `Presence pattern ${pattern} has ${pluses} + levels: use exactly one, where the device id is.`;
-  const words = [...rule.online, ...rule.offline].map(normalise);
-  if (rule.online.length === 0 || rule.offline.length === 0 || words.includes('')) {
-    return `Presence pattern ${pattern}: give at least one online payload and one offline payload.`;
-  }
-  if (rule.online.some((word) => rule.offline.map(normalise).includes(normalise(word)))) {
-    return `Presence pattern ${pattern}: the same payload cannot mean both online and offline.`;
-  }
-  return null;
-}
 
 /** The device id when `topic` is a status topic of this rule (same number of levels), else null. */
 export function statusTopicDevice(rule: PresenceRule, topic: string): string | null {
@@ -72,9 +49,9 @@ function deviceAt(patternLevels: string[], topicLevels: string[]): string | null
 
 /** online, offline, or null when the payload is not one the rule knows (it must not flip the state). */
 export function recognisePresence(rule: PresenceRule, payload: string): PresenceState | null {
-  const text = normalise(payload);
-  if (rule.online.some((word) => normalise(word) === text)) return 'online';
-  if (rule.offline.some((word) => normalise(word) === text)) return 'offline';
+  const text = normalisePayload(payload);
+  if (rule.online.some((word) => normalisePayload(word) === text)) return 'online';
+  if (rule.offline.some((word) => normalisePayload(word) === text)) return 'offline';
   if (text === '1' || text === 'true' || text === 'online') return 'online';
   if (text === '0' || text === 'false' || text === 'offline') return 'offline';
   if (text.startsWith('{')) return fromJson(rule, payload);
@@ -101,6 +78,7 @@ function fromJson(rule: PresenceRule, payload: string): PresenceState | null {
   return null;
 }
 
-function normalise(word: string): string {
+/** A payload or word as rules compare them. */
+export function normalisePayload(word: string): string {
   return word.trim().toLowerCase();
 }

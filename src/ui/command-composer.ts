@@ -16,6 +16,17 @@ export class CommandComposerElement extends LitElement {
   static override styles = [
     controlStyles,
     css`
+      /* "Send this?" with its answers, right where the command was asked for. */
+      .confirm {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0.5rem 0;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--warn);
+        border-radius: 8px;
+      }
       form {
         display: grid;
         gap: 0.6rem;

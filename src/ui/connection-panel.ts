@@ -3,7 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { StoredProtocol, StoredSettings } from '../storage/settings';
 import './broker-profiles';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles, foldingPanelStyles } from './shared-styles';
+import { controlStyles } from './shared-styles';
+import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 
 /** Broker URL, client id, credentials, keep-alive, MQTT version; Connect and Disconnect. */

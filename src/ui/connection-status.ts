@@ -4,7 +4,6 @@ import type { ConnectionStatus } from '../mqtt/connection-types';
 import { describeSession, type SessionView } from '../app/session-tracker';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
-import { formatTime } from './format';
 import { StoreController } from './store-controller';
 
 /**
@@ -73,33 +72,6 @@ export class ConnectionStatusElement extends LitElement {
       display: flex;
       gap: 0.5rem;
     }
-    .panel {
-      position: absolute;
-      top: calc(100% + 0.5rem);
-      left: 0;
-      z-index: 5;
-      width: min(32rem, calc(100vw - 2rem));
-      background: var(--surface);
-      border: 1px solid var(--border);
-      border-radius: 10px;
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
-      padding: 0.75rem 1rem;
-    }
-    dl {
-      margin: 0;
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.35rem 1rem;
-      font-size: 0.9rem;
-    }
-    dt {
-      color: var(--muted);
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-      font-variant-numeric: tabular-nums;
-    }
   `,
   ];
 
@@ -130,7 +102,7 @@ export class ConnectionStatusElement extends LitElement {
     // After the user's Disconnect, Connect takes its place.
     const afterDisconnect = status.phase === 'disconnected' && status.lostAt !== null;
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed');
-    return html`<button type="button" class="summary ${status.phase}" aria-label="Status details" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => (this._open = !this._open)}>
+    return html`<button type="button" class="summary ${status.phase}" aria-label="Status details" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
         <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       </button>
       <span class="actions">
@@ -140,23 +112,13 @@ export class ConnectionStatusElement extends LitElement {
           ? html`<button type="button" class="primary" aria-label="Connect again" title="Connect again with the saved settings" @click=${this._onConnect}>Connect</button>`
           : nothing}
       </span>
-      ${this._open ? this._panel(status, headline, detail) : nothing}`;
+      ${this._open ? html`<connection-details .status=${status} .headline=${headline} .detail=${detail}></connection-details>` : nothing}`;
   }
 
-  private _panel(status: ConnectionStatus, headline: string, detail: string) {
-    const rows: Array<[string, string]> = [['State', headline]];
-    if (status.brokerUrl) rows.push(['Broker', status.brokerUrl]);
-    if (status.protocol) rows.push(['MQTT version', status.protocol]);
-    rows.push(['Since', formatTime(status.since)]);
-    if (status.phase === 'connected') {
-      const view = this._service.value?.session.state;
-      const session = view ? describeSession(view) : '';
-      if (session) rows.push(['Session', session]);
-      if (status.pingRttMs !== null) rows.push(['Ping', `${status.pingRttMs} ms`]);
-    } else if (detail) rows.push(['Detail', detail]);
-    return html`<div class="panel" role="region" aria-label="Connection details">
-      <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
-    </div>`;
+  /** The details are loaded on first use: the first screen does not need them. */
+  private async _toggleDetails(): Promise<void> {
+    if (!this._open) await import('./connection-details');
+    this._open = !this._open;
   }
 
   private _onDisconnect(): void {

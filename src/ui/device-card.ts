@@ -74,35 +74,6 @@ export class DeviceCardElement extends LitElement {
       font-weight: 600;
       overflow-wrap: anywhere;
     }
-    .commands {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      margin-bottom: 0.6rem;
-    }
-    .commands button {
-      border-color: var(--accent);
-      color: var(--accent);
-      padding: 0 0.75rem;
-    }
-    .commands .target {
-      font-family: var(--mono);
-      font-size: 0.85rem;
-    }
-    .outcome {
-      margin: 0 0 0.6rem;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem;
-    }
-    .outcome {
-      color: var(--muted);
-    }
-    .outcome.refused {
-      color: var(--danger);
-      font-weight: 600;
-    }
     header button {
       padding: 0 0.6rem;
     }
@@ -122,14 +93,8 @@ export class DeviceCardElement extends LitElement {
     values: { attribute: false },
     commands: { attribute: false },
     _renaming: { state: true },
-    _confirming: { state: true },
-    _outcome: { state: true },
   };
   declare private _renaming: boolean;
-  /** The quick command waiting for the user's confirmation, if any. */
-  declare private _confirming: SavedCommand | null;
-  /** What became of the last quick command sent from this card. */
-  declare private _outcome: { text: string; refused: boolean } | null;
   declare device: DevicePresence | undefined;
   declare values: readonly TopicValue[];
   /** The quick commands for this device's topics. */
@@ -142,8 +107,6 @@ export class DeviceCardElement extends LitElement {
     this.values = [];
     this.commands = [];
     this._renaming = false;
-    this._confirming = null;
-    this._outcome = null;
     new StoreController(this, () => this._service.value?.settings);
     new StoreController(this, () => this._service.value?.display);
     new StoreController(this, () => this._service.value?.clock);
@@ -165,37 +128,9 @@ export class DeviceCardElement extends LitElement {
     input?.select();
   }
 
-  private async _send(command: SavedCommand): Promise<void> {
-    this._confirming = null;
-    const service = this._service.value;
-    if (!service) return;
-    const target = `${command.topic} → ${command.payload === '' ? '(empty)' : command.payload}`;
-    const problem = await service.sendCommand(command);
-    this._outcome = problem === null ? { text: `Queued in the outbox: ${target}`, refused: false } : { text: `Not sent: ${problem}`, refused: true };
-  }
-
-  private _quickCommands(device: DevicePresence, kiosk: boolean) {
-    const display = this._service.value?.display.state;
-    if (this.commands.length === 0 || (kiosk && !display?.kioskCommands)) return nothing;
-    const confirming = this._confirming;
-    return html`<div class="commands" role="group" aria-label=${`Quick commands for ${device.id}`}>
-        ${this.commands.map(
-          // One tap sends on the technician's screen; a wall display (kiosk) asks first.
-          (command) => html`<button type="button" @click=${() => (kiosk ? ((this._confirming = command), (this._outcome = null)) : void this._send(command))}>
-            <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? '(empty)' : command.payload}</strong>
-          </button>`,
-        )}
-      </div>
-      ${confirming
-        ? html`<p class="confirm" role="group" aria-label="Confirm the command">
-            <span>Send <strong>${confirming.payload === '' ? '(empty payload)' : confirming.payload}</strong> to <code>${confirming.topic}</code>?</span>
-            <button type="button" class="primary" @click=${() => void this._send(confirming)}>Send</button>
-            <button type="button" @click=${() => (this._confirming = null)}>Cancel</button>
-          </p>`
-        : nothing}
-      ${this._outcome
-        ? html`<p class="outcome ${this._outcome.refused ? 'refused' : ''}" role=${this._outcome.refused ? 'alert' : 'status'}>${this._outcome.text}</p>`
-        : nothing}`;
+  override willUpdate(): void {
+    // The quick commands' buttons are loaded when a device has some: most first screens have none.
+    if (this.commands.length > 0) void import('./quick-commands');
   }
 
   override render() {
@@ -229,7 +164,9 @@ export class DeviceCardElement extends LitElement {
           ? nothing
           : html`<span class="unrecognised">unrecognised status on ${device.statusTopic}: “${device.unrecognised}”</span>`}
       </header>
-      ${this._quickCommands(device, kiosk)}
+      ${this.commands.length === 0 || (kiosk && !service.display.state.kioskCommands)
+        ? nothing
+        : html`<quick-commands .device=${device.id} .commands=${this.commands} .confirm=${kiosk}></quick-commands>`}
       <div class="tiles">
         ${repeat(
           this.values,

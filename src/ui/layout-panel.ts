@@ -3,7 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { layoutFile, readLayoutFile } from '../app/layout-file';
 import type { Theme } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles, foldingPanelStyles } from './shared-styles';
+import { controlStyles } from './shared-styles';
+import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 
 /** The largest layout file read: a layout is a few kilobytes; anything this big is not one. */

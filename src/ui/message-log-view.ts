@@ -6,7 +6,8 @@ import type { LoggedMessage, MessageLog } from '../state/message-log';
 import { dashboardContext } from './dashboard-context';
 import { formatTime } from './format';
 import './payload-viewer';
-import { controlStyles, detailPaneStyles, virtualListStyles } from './shared-styles';
+import { controlStyles } from './shared-styles';
+import { detailPaneStyles, virtualListStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import { ScrollWindow } from './virtual-rows';
 

@@ -2,7 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { StoredPresenceRule } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
-import { controlStyles, foldingPanelStyles } from './shared-styles';
+import { controlStyles } from './shared-styles';
+import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 
 const words = (text: string) =>
@@ -125,9 +126,9 @@ export class PresencePanelElement extends LitElement {
     this._draft = this._readForm().rules.filter((_, position) => position !== index);
   }
 
-  private _onSubmit(event: SubmitEvent): void {
+  private async _onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const problem = this._service.value?.setPresence(this._readForm()) ?? null;
+    const problem = (await this._service.value?.setPresence(this._readForm())) ?? null;
     this._problem = problem;
     this._saved = problem === null;
     if (!problem) this._draft = null;

@@ -4,7 +4,8 @@ import { topicMatches } from '../mqtt/topic-filter';
 import { MAX_DECIMALS } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { topicWithBreaks } from './value-format';
-import { controlStyles, dialogStyles } from './shared-styles';
+import { controlStyles } from './shared-styles';
+import { dialogStyles } from './panel-styles';
 
 /** A tile's own settings in a dialog: its unit and decimals, pin or unpin it, hide it. Loaded on first use. */
 export class TileSettingsElement extends LitElement {

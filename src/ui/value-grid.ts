@@ -32,54 +32,6 @@ export class ValueGridElement extends LitElement {
     .empty {
       color: var(--muted);
     }
-    .pins {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      margin: 0 0 0.75rem;
-    }
-    .pin {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.25rem;
-      border: 1px solid var(--border);
-      border-radius: 8px;
-      background: var(--surface);
-      padding: 0 0.25rem 0 0.5rem;
-    }
-    .filter {
-      font-family: var(--mono);
-      font-size: 0.85rem;
-      overflow-wrap: anywhere;
-    }
-    button {
-      font-size: 0.85rem;
-      background: var(--surface);
-      padding: 0 0.6rem;
-    }
-    .pin button {
-      border: none;
-    }
-    .hidden-tiles summary {
-      min-height: 44px;
-      display: flex;
-      align-items: center;
-      cursor: pointer;
-      color: var(--muted);
-    }
-    .hidden-tiles ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 0.4rem;
-    }
-    .hidden-tiles li {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.75rem;
-    }
   `,
   ];
 
@@ -91,6 +43,13 @@ export class ValueGridElement extends LitElement {
     new StoreController(this, () => this._service.value?.presence);
     new StoreController(this, () => this._service.value?.settings);
     new StoreController(this, () => this._service.value?.display);
+  }
+
+  override willUpdate(): void {
+    // Rearranging pins and showing hidden tiles are loaded when there is something to rearrange or show.
+    const settings = this._service.value?.settings.state;
+    if (settings && settings.pinned.length > 0) void import('./pin-bar');
+    if (settings && settings.hidden.length > 0) void import('./hidden-tiles');
   }
 
   override render() {
@@ -131,18 +90,7 @@ export class ValueGridElement extends LitElement {
         ? nothing
         : html`<div>
             <h2>Pinned</h2>
-            ${kiosk
-              ? nothing
-              : html`<p class="pins">
-              ${pinnedFilters.map(
-                (filter, index) => html`<span class="pin" role="group" aria-label=${`Pinned ${filter}`}>
-                  <button type="button" aria-label=${`Move ${filter} earlier`} ?disabled=${index === 0} @click=${() => service.preferences.movePin(filter, -1)}>◀</button>
-                  <span class="filter">${filter}</span>
-                  <button type="button" aria-label=${`Move ${filter} later`} ?disabled=${index === pinnedFilters.length - 1} @click=${() => service.preferences.movePin(filter, 1)}>▶</button>
-                  <button type="button" aria-label=${`Unpin ${filter}`} @click=${() => service.preferences.unpin(filter)}>✕</button>
-                </span>`,
-              )}
-            </p>`}
+            ${kiosk ? nothing : html`<pin-bar .filters=${pinnedFilters}></pin-bar>`}
             <section class="tiles" aria-label="Pinned values">
               ${repeat(
                 pinned,
@@ -187,19 +135,7 @@ export class ValueGridElement extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${hidden.length === 0 || kiosk
-        ? nothing
-        : html`<details class="hidden-tiles">
-            <summary>${hidden.length} hidden ${hidden.length === 1 ? 'tile' : 'tiles'}</summary>
-            <ul>
-              ${hidden.map(
-                (topic) => html`<li>
-                  <span class="filter">${topic}</span>
-                  <button type="button" aria-label=${`Show ${topic}`} @click=${() => service.preferences.show(topic)}>Show</button>
-                </li>`,
-              )}
-            </ul>
-          </details>`}`;
+      ${hidden.length === 0 || kiosk ? nothing : html`<hidden-tiles .topics=${hidden}></hidden-tiles>`}`;
   }
 }
 

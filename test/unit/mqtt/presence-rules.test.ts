@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PRESENCE_RULES,
   candidateDevice,
-  presenceRuleProblem,
   recognisePresence,
   statusTopicDevice,
   type PresenceRule,
 } from '../../../src/mqtt/presence-rules';
+import { presenceRuleProblem } from '../../../src/app/presence-settings';
 
 const statusRule = DEFAULT_PRESENCE_RULES[0] as PresenceRule;
 const homeAssistant: PresenceRule = { pattern: 'maison/+/availability', online: ['ON', 'up'], offline: ['OFF', 'down'] };

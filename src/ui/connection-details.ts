@@ -1,0 +1,80 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { describeSession } from '../app/session-tracker';
+import type { ConnectionStatus } from '../mqtt/connection-types';
+import { dashboardContext } from './dashboard-context';
+import { formatTime } from './format';
+import { StoreController } from './store-controller';
+
+/** The whole story of the connection, opened from the status in the header: broker, version, session, ping, error. */
+export class ConnectionDetailsElement extends LitElement {
+  static override styles = css`
+    :host {
+      position: absolute;
+      top: calc(100% + 0.5rem);
+      left: 0;
+      z-index: 5;
+      width: min(32rem, calc(100vw - 2rem));
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 10px;
+      box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+      padding: 0.75rem 1rem;
+    }
+    dl {
+      margin: 0;
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.35rem 1rem;
+      font-size: 0.9rem;
+    }
+    dt {
+      color: var(--muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+      font-variant-numeric: tabular-nums;
+    }
+  `;
+
+  static override properties = { status: { attribute: false }, headline: {}, detail: {} };
+  declare status: ConnectionStatus | undefined;
+  declare headline: string;
+  declare detail: string;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    this.headline = '';
+    this.detail = '';
+    new StoreController(this, () => this._service.value?.session);
+  }
+
+  override render() {
+    const { status, headline, detail } = this;
+    if (!status) return nothing;
+    const rows: Array<[string, string]> = [['State', headline]];
+    if (status.brokerUrl) rows.push(['Broker', status.brokerUrl]);
+    if (status.protocol) rows.push(['MQTT version', status.protocol]);
+    rows.push(['Since', formatTime(status.since)]);
+    if (status.phase === 'connected') {
+      const view = this._service.value?.session.state;
+      const session = view ? describeSession(view) : '';
+      if (session) rows.push(['Session', session]);
+      if (status.pingRttMs !== null) rows.push(['Ping', `${status.pingRttMs} ms`]);
+    } else if (detail) rows.push(['Detail', detail]);
+    return html`<div class="panel" role="region" aria-label="Connection details">
+      <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
+    </div>`;
+  }
+}
+
+customElements.define('connection-details', ConnectionDetailsElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'connection-details': ConnectionDetailsElement;
+  }
+}

@@ -1,0 +1,74 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
+
+const styles = css`
+  summary {
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    cursor: pointer;
+    color: var(--muted);
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4rem;
+  }
+  li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+  .filter {
+    font-family: var(--mono);
+    font-size: 0.85rem;
+    overflow-wrap: anywhere;
+  }
+  button {
+    font-size: 0.85rem;
+    background: var(--surface);
+    padding: 0 0.6rem;
+  }
+`;
+
+/** The hidden tiles, each with Show. Loaded once something is hidden. */
+export class HiddenTilesElement extends LitElement {
+  static override styles = [controlStyles, styles];
+  static override properties = { topics: { attribute: false } };
+  declare topics: readonly string[];
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    this.topics = [];
+  }
+
+  override render() {
+    const topics = this.topics;
+    return html`<details>
+      <summary>${topics.length} hidden ${topics.length === 1 ? 'tile' : 'tiles'}</summary>
+      <ul>
+        ${topics.map(
+          (topic) => html`<li>
+            <span class="filter">${topic}</span>
+            <button type="button" aria-label=${`Show ${topic}`} @click=${() => this._service.value?.preferences.show(topic)}>Show</button>
+          </li>`,
+        )}
+      </ul>
+    </details>`;
+  }
+}
+
+customElements.define('hidden-tiles', HiddenTilesElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hidden-tiles': HiddenTilesElement;
+  }
+}

@@ -1,0 +1,127 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { SavedCommand } from '../storage/settings';
+import { dashboardContext } from './dashboard-context';
+import { controlStyles } from './shared-styles';
+
+/**
+ * A device's quick commands, each showing its target and value (`moteur/commande → 1200`). One tap sends
+ * it, or, on a wall display (`confirm`), asks first. Says what became of it: queued, or why not.
+ */
+export class QuickCommandsElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+    :host {
+      display: block;
+    }
+    .commands {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      margin-bottom: 0.6rem;
+    }
+    .commands button {
+      border-color: var(--accent);
+      color: var(--accent);
+      padding: 0 0.75rem;
+    }
+    .commands .target {
+      font-family: var(--mono);
+      font-size: 0.85rem;
+    }
+    .outcome {
+      margin: 0 0 0.6rem;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .outcome {
+      color: var(--muted);
+    }
+    .outcome.refused {
+      color: var(--danger);
+      font-weight: 600;
+    }
+    .confirm {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin: 0 0 0.6rem;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--warn);
+      border-radius: 8px;
+    }
+  `,
+  ];
+
+  static override properties = {
+    device: {},
+    commands: { attribute: false },
+    confirm: { type: Boolean },
+    _confirming: { state: true },
+    _outcome: { state: true },
+  };
+  /** The device id, for the group's name. */
+  declare device: string;
+  declare commands: readonly SavedCommand[];
+  /** Ask before sending (kiosk). */
+  declare confirm: boolean;
+  /** The quick command waiting for the user's confirmation, if any. */
+  declare private _confirming: SavedCommand | null;
+  /** What became of the last quick command sent from here. */
+  declare private _outcome: { text: string; refused: boolean } | null;
+
+  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    this.device = '';
+    this.commands = [];
+    this.confirm = false;
+    this._confirming = null;
+    this._outcome = null;
+  }
+
+  private async _send(command: SavedCommand): Promise<void> {
+    this._confirming = null;
+    const service = this._service.value;
+    if (!service) return;
+    const target = `${command.topic} → ${command.payload === '' ? '(empty)' : command.payload}`;
+    const problem = await service.sendCommand(command);
+    this._outcome = problem === null ? { text: `Queued in the outbox: ${target}`, refused: false } : { text: `Not sent: ${problem}`, refused: true };
+  }
+
+  override render() {
+    const kiosk = this.confirm;
+    const confirming = this._confirming;
+    return html`<div class="commands" role="group" aria-label=${`Quick commands for ${this.device}`}>
+        ${this.commands.map(
+          // One tap sends on the technician's screen; a wall display (kiosk) asks first.
+          (command) => html`<button type="button" @click=${() => (kiosk ? ((this._confirming = command), (this._outcome = null)) : void this._send(command))}>
+            <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? '(empty)' : command.payload}</strong>
+          </button>`,
+        )}
+      </div>
+      ${confirming
+        ? html`<p class="confirm" role="group" aria-label="Confirm the command">
+            <span>Send <strong>${confirming.payload === '' ? '(empty payload)' : confirming.payload}</strong> to <code>${confirming.topic}</code>?</span>
+            <button type="button" class="primary" @click=${() => void this._send(confirming)}>Send</button>
+            <button type="button" @click=${() => (this._confirming = null)}>Cancel</button>
+          </p>`
+        : nothing}
+      ${this._outcome
+        ? html`<p class="outcome ${this._outcome.refused ? 'refused' : ''}" role=${this._outcome.refused ? 'alert' : 'status'}>${this._outcome.text}</p>`
+        : nothing}`;
+  }
+}
+
+customElements.define('quick-commands', QuickCommandsElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quick-commands': QuickCommandsElement;
+  }
+}
