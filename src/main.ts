@@ -1,6 +1,6 @@
 /** Composition root: builds the services and hands them to the root element. */
 import { DashboardService } from './app/dashboard-service';
-import { parseKioskLink } from './app/kiosk-link';
+import type { KioskLink } from './app/kiosk-link';
 import { watchLinkTriggers } from './app/link-triggers';
 import { OutboxService } from './app/outbox-service';
 import { OutboxSync } from './app/outbox-sync';
@@ -37,6 +37,16 @@ async function openDatabase(): Promise<{ database: DashboardDatabase | null; pro
   }
 }
 
+/** What a visit with no URL parameters reads as (the same as parseKioskLink('')). */
+const NO_LINK: KioskLink = { settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, kioskCommands: false, connectAtLoad: false, problems: [] };
+
+/** The URL parameters' parser comes with them: a plain visit does not load it. */
+async function readLink(search: string): Promise<KioskLink> {
+  if (search === '' || search === '?') return NO_LINK;
+  const { parseKioskLink } = await import('./app/kiosk-link');
+  return parseKioskLink(search);
+}
+
 async function main(): Promise<void> {
   const element = document.querySelector('mqtt-dashboard');
   if (!element) throw new Error('index.html must contain <mqtt-dashboard>.');
@@ -51,7 +61,7 @@ async function main(): Promise<void> {
     ? new ValueMemory(service.topics, service.presence, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (message) => service.report(message))
     : null;
   await memory?.restore();
-  await service.start(parseKioskLink(location.search), problem ?? outboxProblem);
+  await service.start(await readLink(location.search), problem ?? outboxProblem);
   memory?.start();
   // Offline support and the update prompt: after the first screen, in their own chunk.
   try {

@@ -6,7 +6,7 @@ import type { MqttConnection } from '../mqtt/connection';
 import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
 import { commandSender } from './command-sender';
 import { MessageRouter } from './message-router';
-import { Preferences } from './preferences';
+import type { Preferences } from './preferences';
 import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
 import { MessageLog } from '../state/message-log';
 import { MessageRate } from '../state/message-rate';
@@ -51,7 +51,7 @@ export class DashboardService {
   readonly session = this._session.view;
   readonly settings: ValueStore<StoredSettings>;
   /** Quick commands, pinned filters, the log's size. */
-  readonly preferences: Preferences;
+  private _preferences: Promise<Preferences> | null = null;
   readonly notices = new ValueStore<Notices>({ messages: [] });
   /** Ticks once a second so relative ages ("3 s ago") stay true. */
   readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
@@ -76,7 +76,6 @@ export class DashboardService {
   ) {
     this.status = new ValueStore(_connection.status);
     this.settings = new ValueStore(defaults);
-    this.preferences = new Preferences(this.settings, () => void this._save(), this.messages);
     this._broker = new BrokerSubscriptions(this.subscriptions, _connection);
     _connection.commands.setJournal(outbox);
     outbox.onStorageProblem((message) => this._notify(message));
@@ -180,6 +179,15 @@ export class DashboardService {
         this._connectWith(settings, `${settings.clientId}-viewer-${Math.random().toString(16).slice(2, 8)}`, true, false);
       }
     });
+  }
+
+  /**
+   * Quick commands, pins, hidden tiles, tile formats, device names, profiles, the log's size, the layout:
+   * what the user edits, loaded with the first edit (the first screen only reads the settings).
+   */
+  preferences(): Promise<Preferences> {
+    this._preferences ??= import('./preferences').then(({ Preferences }) => new Preferences(this.settings, () => void this._save(), this.messages));
+    return this._preferences;
   }
 
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */

@@ -91,15 +91,15 @@ export class BrokerProfilesElement extends LitElement {
 
   private _delete(name: string | undefined): void {
     if (name === undefined) return;
-    this._service.value?.preferences.deleteProfile(name);
+    void this._service.value?.preferences().then((preferences) => preferences.deleteProfile(name));
     this._done = `Profile ${name} deleted.`;
   }
 
-  private _save(event: SubmitEvent): void {
+  private async _save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const name = String(new FormData(form).get('name') ?? '');
-    const problem = this._service.value?.preferences.saveProfile(name) ?? null;
+    const problem = (await this._service.value?.preferences())?.saveProfile(name) ?? null;
     this._problem = problem;
     this._done = problem ? null : `Saved as profile ${name.trim()}.`;
     if (!problem) {

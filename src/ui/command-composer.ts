@@ -169,7 +169,7 @@ export class CommandComposerElement extends LitElement {
                   <button type="button" aria-label=${`Send ${command.payload} to ${command.topic}`} @click=${() => this._send(command)}>
                     ${command.topic} → ${command.payload}
                   </button>
-                  <button type="button" aria-label=${`Forget ${command.payload} to ${command.topic}`} @click=${() => this._service.value?.preferences.forgetCommand(command)}>
+                  <button type="button" aria-label=${`Forget ${command.payload} to ${command.topic}`} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.forgetCommand(command))}>
                     ✕
                   </button>
                 </li>`,
@@ -221,7 +221,7 @@ export class CommandComposerElement extends LitElement {
       this._problem = 'Give an exact topic (no wildcards) before saving a quick command.';
       return;
     }
-    this._service.value?.preferences.saveCommand(command);
+    void this._service.value?.preferences().then((preferences) => preferences.saveCommand(command));
     this._done = `Saved: ${command.topic} → ${command.payload}`;
   }
 

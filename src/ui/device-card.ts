@@ -116,7 +116,7 @@ export class DeviceCardElement extends LitElement {
   private _rename(event: SubmitEvent, device: string): void {
     event.preventDefault();
     const name = new FormData(event.target as HTMLFormElement).get('name');
-    this._service.value?.preferences.renameDevice(device, String(name ?? ''));
+    void this._service.value?.preferences().then((preferences) => preferences.renameDevice(device, String(name ?? '')));
     this._renaming = false;
   }
 

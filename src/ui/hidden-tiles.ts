@@ -57,7 +57,7 @@ export class HiddenTilesElement extends LitElement {
         ${topics.map(
           (topic) => html`<li>
             <span class="filter">${topic}</span>
-            <button type="button" aria-label=${`Show ${topic}`} @click=${() => this._service.value?.preferences.show(topic)}>Show</button>
+            <button type="button" aria-label=${`Show ${topic}`} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.show(topic))}>Show</button>
           </li>`,
         )}
       </ul>

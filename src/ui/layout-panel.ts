@@ -60,7 +60,7 @@ export class LayoutPanelElement extends LitElement {
       <div class="body">
         <label
           >Theme
-          <select aria-label="Theme" @change=${(event: Event) => service.preferences.setTheme((event.target as HTMLSelectElement).value as Theme)}>
+          <select aria-label="Theme" @change=${(event: Event) => void service.preferences().then((preferences) => preferences.setTheme((event.target as HTMLSelectElement).value as Theme))}>
             <option value="system" ?selected=${settings.theme === 'system'}>As the system (light or dark)</option>
             <option value="light" ?selected=${settings.theme === 'light'}>Light</option>
             <option value="dark" ?selected=${settings.theme === 'dark'}>Dark</option>
@@ -70,7 +70,7 @@ export class LayoutPanelElement extends LitElement {
           ><input
             type="checkbox"
             .checked=${settings.keepScreenOn}
-            @change=${(event: Event) => service.preferences.setKeepScreenOn((event.target as HTMLInputElement).checked)}
+            @change=${(event: Event) => void service.preferences().then((preferences) => preferences.setKeepScreenOn((event.target as HTMLInputElement).checked))}
           />
           Keep screen on</label
         >
@@ -120,7 +120,7 @@ export class LayoutPanelElement extends LitElement {
       this._problem = `${file.name}: ${read.problem}`;
       return;
     }
-    this._service.value?.preferences.applyLayout(read.layout);
+    void this._service.value?.preferences().then((preferences) => preferences.applyLayout(read.layout));
     this._problem = null;
     this._done = `Layout imported from ${file.name}: ${read.layout.pinned.length} pinned, ${read.layout.hidden.length} hidden, ${read.layout.profiles.length} broker profiles.`;
   }

@@ -200,7 +200,7 @@ export class MessageLogViewElement extends LitElement {
 
   private _onCapacity(event: Event): void {
     const capacity = Number((event.target as HTMLSelectElement).value);
-    this._service.value?.preferences.setLogCapacity(capacity);
+    void this._service.value?.preferences().then((preferences) => preferences.setLogCapacity(capacity));
   }
 }
 

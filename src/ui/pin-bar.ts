@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
+import type { Preferences } from '../app/preferences';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 
@@ -46,15 +47,15 @@ export class PinBarElement extends LitElement {
   }
 
   override render() {
-    const preferences = this._service.value?.preferences;
+    const edit = (change: (preferences: Preferences) => void) => void this._service.value?.preferences().then(change);
     const filters = this.filters;
     return html`<p class="pins">
       ${filters.map(
         (filter, index) => html`<span class="pin" role="group" aria-label=${`Pinned ${filter}`}>
-          <button type="button" aria-label=${`Move ${filter} earlier`} ?disabled=${index === 0} @click=${() => preferences?.movePin(filter, -1)}>◀</button>
+          <button type="button" aria-label=${`Move ${filter} earlier`} ?disabled=${index === 0} @click=${() => edit((preferences) => preferences.movePin(filter, -1))}>◀</button>
           <span class="filter">${filter}</span>
-          <button type="button" aria-label=${`Move ${filter} later`} ?disabled=${index === filters.length - 1} @click=${() => preferences?.movePin(filter, 1)}>▶</button>
-          <button type="button" aria-label=${`Unpin ${filter}`} @click=${() => preferences?.unpin(filter)}>✕</button>
+          <button type="button" aria-label=${`Move ${filter} later`} ?disabled=${index === filters.length - 1} @click=${() => edit((preferences) => preferences.movePin(filter, 1))}>▶</button>
+          <button type="button" aria-label=${`Unpin ${filter}`} @click=${() => edit((preferences) => preferences.unpin(filter))}>✕</button>
         </span>`,
       )}
     </p>`;

@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { topicMatches } from '../mqtt/topic-filter';
 import { MAX_DECIMALS } from '../storage/settings';
+import type { Preferences } from '../app/preferences';
 import { dashboardContext } from './dashboard-context';
 import { topicWithBreaks } from './value-format';
 import { controlStyles } from './shared-styles';
@@ -71,16 +72,17 @@ export class TileSettingsElement extends LitElement {
         <div class="actions">
           <button class="primary" type="submit">Save</button>
           ${pinnedBy === undefined
-            ? html`<button type="button" @click=${() => this._then(() => service.preferences.pin(this.topic))}>Pin to the dashboard</button>`
-            : html`<button type="button" @click=${() => this._then(() => service.preferences.unpin(pinnedBy))}>Unpin ${pinnedBy}</button>`}
-          <button type="button" @click=${() => this._then(() => service.preferences.hide(this.topic))}>Hide this tile</button>
+            ? html`<button type="button" @click=${() => void this._then((preferences) => preferences.pin(this.topic))}>Pin to the dashboard</button>`
+            : html`<button type="button" @click=${() => void this._then((preferences) => preferences.unpin(pinnedBy))}>Unpin ${pinnedBy}</button>`}
+          <button type="button" @click=${() => void this._then((preferences) => preferences.hide(this.topic))}>Hide this tile</button>
         </div>
       </form>
     </dialog>`;
   }
 
-  private _then(action: () => void): void {
-    action();
+  private async _then(action: (preferences: Preferences) => void): Promise<void> {
+    const preferences = await this._service.value?.preferences();
+    if (preferences) action(preferences);
     this._close();
   }
 
@@ -88,7 +90,8 @@ export class TileSettingsElement extends LitElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const decimals = String(form.get('decimals') ?? '');
-    this._service.value?.preferences.setTileFormat(this.topic, String(form.get('unit') ?? ''), decimals === '' ? null : Number(decimals));
+    const unit = String(form.get('unit') ?? '');
+    void this._service.value?.preferences().then((preferences) => preferences.setTileFormat(this.topic, unit, decimals === '' ? null : Number(decimals)));
     this._close();
   }
 }

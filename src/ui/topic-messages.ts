@@ -8,7 +8,8 @@ import { controlStyles } from './shared-styles';
 import { dialogStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import './topic-chart';
-import { numberStyle, numberWithUnit, topicWithBreaks, type NumberStyle } from './value-format';
+import type { DecodedPayload } from '../mqtt/payload';
+import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 
 /** How many of a topic's recent messages are listed. */
 const SHOWN = 100;
@@ -159,6 +160,13 @@ function propertiesView(properties: MessageProperties) {
     <summary>MQTT 5 properties (${rows.length})</summary>
     <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
   </details>`;
+}
+
+/** "68.0 °C" for a numeric payload, or null when the payload is not a number. */
+function numberWithUnit(payload: DecodedPayload, style: NumberStyle): string | null {
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return null;
+  const number = formatNumber(payload.value, style.decimals);
+  return style.unit === undefined ? number : `${number} ${style.unit}`;
 }
 
 customElements.define('topic-messages', TopicMessagesElement);

@@ -199,7 +199,7 @@ export class TopicTreeViewElement extends LitElement {
   }
 
   private _pin(filter: string): void {
-    this._service.value?.preferences.pin(filter);
+    void this._service.value?.preferences().then((preferences) => preferences.pin(filter));
     this._done = `Pinned: ${filter} shows first on the dashboard.`;
   }
 }

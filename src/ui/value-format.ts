@@ -24,13 +24,6 @@ export function formatNumber(value: number, decimals: number): string {
   return value.toFixed(decimals);
 }
 
-/** "68.0 °C" for a numeric payload, or null when the payload is not a number. */
-export function numberWithUnit(payload: DecodedPayload, style: NumberStyle): string | null {
-  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return null;
-  const number = formatNumber(payload.value, style.decimals);
-  return style.unit === undefined ? number : `${number} ${style.unit}`;
-}
-
 /** A topic cut after each `/`, so that it can be shown wrapping between levels, not mid-word. */
 export function topicLevels(topic: string): string[] {
   return topic.split(/(?<=\/)/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePayload } from '../../../src/mqtt/payload';
-import { NumericHistory, PointRing, historyCsv, numericValue, summarize } from '../../../src/state/numeric-history';
+import { historyCsv, summarize } from '../../../src/state/history-figures';
+import { NumericHistory, PointRing, numericValue } from '../../../src/state/numeric-history';
 
 const payload = (text: string) => decodePayload(new TextEncoder().encode(text));
 
