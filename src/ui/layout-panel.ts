@@ -60,7 +60,10 @@ export class LayoutPanelElement extends LitElement {
       <div class="body">
         <label
           >Theme
-          <select aria-label="Theme" @change=${(event: Event) => void service.preferences().then((preferences) => preferences.setTheme((event.target as HTMLSelectElement).value as Theme))}>
+          <select aria-label="Theme" @change=${(event: Event) => {
+            const theme = (event.target as HTMLSelectElement).value as Theme; // read now: the event is gone after a wait
+            void service.preferences().then((preferences) => preferences.setTheme(theme));
+          }}>
             <option value="system" ?selected=${settings.theme === 'system'}>As the system (light or dark)</option>
             <option value="light" ?selected=${settings.theme === 'light'}>Light</option>
             <option value="dark" ?selected=${settings.theme === 'dark'}>Dark</option>
@@ -70,7 +73,10 @@ export class LayoutPanelElement extends LitElement {
           ><input
             type="checkbox"
             .checked=${settings.keepScreenOn}
-            @change=${(event: Event) => void service.preferences().then((preferences) => preferences.setKeepScreenOn((event.target as HTMLInputElement).checked))}
+            @change=${(event: Event) => {
+              const wanted = (event.target as HTMLInputElement).checked;
+              void service.preferences().then((preferences) => preferences.setKeepScreenOn(wanted));
+            }}
           />
           Keep screen on</label
         >
