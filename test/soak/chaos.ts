@@ -121,7 +121,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakTally> {
     durationMs: 0,
   };
   const typed: Typed[] = [];
-  const faultTimes: number[] = [];
+  /** Each fault's window, from its first blow to its end (a tab closed, the link back, the broker thawed). */
+  const faultTimes: Array<[number, number]> = [];
 
   const type = async (page: Page): Promise<void> => {
     const index = typed.length + 1;
@@ -143,7 +144,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakTally> {
   };
 
   const strike = async (kind: FaultKind): Promise<void> => {
-    faultTimes.push(Date.now());
+    const window: [number, number] = [Date.now(), Number.POSITIVE_INFINITY];
+    faultTimes.push(window);
     tally.faults[kind]++;
     let page = pages[pages.length - 1] as Page;
     switch (kind) {
@@ -189,6 +191,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakTally> {
         page = await open();
         break;
     }
+    window[1] = Date.now();
     options.log(`fault ${faultTimes.length}: ${kind} after ${typed.length} commands`);
   };
 
@@ -254,7 +257,7 @@ function outboxStates(page: Page): Promise<Array<{ payload: string; state: strin
   );
 }
 
-function judge(tally: SoakTally, typed: Typed[], witness: Witness, faultTimes: number[], stored: Array<{ payload: string; state: string }>): void {
+function judge(tally: SoakTally, typed: Typed[], witness: Witness, faultTimes: Array<[number, number]>, stored: Array<{ payload: string; state: string }>): void {
   const deliveries = witness.deliveries.filter((delivery) => /^c\d+$/.test(delivery.payload));
   const byPayload = new Map<string, number[]>();
   for (const delivery of deliveries) {
@@ -262,7 +265,8 @@ function judge(tally: SoakTally, typed: Typed[], witness: Witness, faultTimes: n
     times.push(delivery.at);
     byPayload.set(delivery.payload, times);
   }
-  const faultBetween = (from: number, to: number) => faultTimes.some((time) => time >= from && time <= to);
+  // A fault counts for a command when its window overlaps the command's time on the way.
+  const faultBetween = (from: number, to: number) => faultTimes.some(([start, end]) => start <= to && end >= from);
   typed.forEach((command, index) => {
     const times = byPayload.get(command.payload) ?? [];
     const nextQueued = typed[index + 1]?.queuedAt ?? Number.POSITIVE_INFINITY;
