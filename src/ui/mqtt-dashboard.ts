@@ -259,8 +259,10 @@ export class MqttDashboardElement extends LitElement {
   }
 
   override firstUpdated(): void {
-    // The settings panels come right after the first screen (the values), in their own chunk.
+    // The settings panels come right after the first screen (the values), in their own chunk, and with
+    // them what edits the preferences, so that an edit is saved at once.
     void import('./settings-panels');
+    void this.service?.preferences();
   }
 
   override willUpdate(): void {
