@@ -259,14 +259,16 @@ export class MqttDashboardElement extends LitElement {
   }
 
   override firstUpdated(): void {
-    // The settings panels come right after the first screen (the values), in their own chunk, and with
-    // them what edits the preferences, so that an edit is saved at once.
+    // The settings panels come right after the first screen (the values), in their own chunk.
     void import('./settings-panels');
-    void this.service?.preferences();
   }
 
   override willUpdate(): void {
-    if (this.service && this._provider.value !== this.service) this._provider.setValue(this.service);
+    if (this.service && this._provider.value !== this.service) {
+      this._provider.setValue(this.service);
+      // What edits the preferences comes right after the first screen, so that an edit is saved at once.
+      void this.service.preferences();
+    }
     const theme = this.service?.settings.state.theme ?? 'system';
     if (theme === 'system') delete document.documentElement.dataset['theme'];
     else document.documentElement.dataset['theme'] = theme;
