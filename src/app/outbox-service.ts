@@ -79,8 +79,13 @@ export class OutboxService implements CommandJournal {
   async refresh(): Promise<void> {
     if (!this._repository) return;
     try {
-      const onDisk = await this._repository.loadAll();
-      this._adopt(onDisk.filter((stored) => !this._inflight.has(stored.seq)).map((stored) => furthest(this.store.get(stored.seq), stored)));
+      const onDisk = (await this._repository.loadAll()).filter((stored) => !this._inflight.has(stored.seq));
+      const merged = onDisk.map((stored) => furthest(this.store.get(stored.seq), stored));
+      this._adopt(merged);
+      // Where this tab's view is further on, the disk is brought up to it: the tab that announced the
+      // change may have closed before its write landed, and this tab is the one that sends from now on.
+      const behind = merged.filter((command, index) => command !== onDisk[index]);
+      await Promise.all(behind.map((command) => this._repository?.save(command)));
     } catch {
       /* the view stays as it is; a failing storage is reported by the writes */
     }

@@ -5,6 +5,7 @@ import { OutboxService, type CommandSender } from '../../../src/app/outbox-servi
 import type { OutboundCommand, UnfinishedCommand } from '../../../src/mqtt/command-channel';
 import { openDashboardDatabase, type DashboardDatabase } from '../../../src/storage/database';
 import { OutboxRepository } from '../../../src/storage/outbox-repository';
+import { OutboxSync } from '../../../src/app/outbox-sync';
 
 let databases = 0;
 let ids = 0;
@@ -32,6 +33,14 @@ async function outboxOn(name: string) {
 }
 
 const command = (payload: string, qos: 0 | 1 | 2 = 1) => ({ topic: 'moteur/commande', payload, qos, retain: false });
+/** Waits for a condition (another "tab" answers through a BroadcastChannel). */
+async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 const states = (outbox: OutboxService) => outbox.store.list().map((c) => `${c.payload}:${c.state}`);
 
@@ -159,6 +168,29 @@ describe('the outbox', () => {
     await settle();
     expect(after.store.list()[0]).toMatchObject({ state: 'failed' });
     expect(after.store.list()[0]?.reason).toContain('QoS 0 is never resent');
+  });
+
+  it('a tab taking over writes down what the closed tab announced but never saved', async () => {
+    const name = `outbox-${databases++}`;
+    const channel = `outbox-sync-${name}`;
+    /** The sending tab closes right after its announcement: its saves never reach the disk. */
+    class ClosingRepository extends OutboxRepository {
+      override save(): Promise<void> {
+        return new Promise(() => {});
+      }
+    }
+    const database = await openDashboardDatabase(name);
+    const closing = new OutboxService(new ClosingRepository(database), new OutboxSync(channel), () => 1000, () => `id-${++ids}`);
+    const taking = new OutboxService(new OutboxRepository(await openDashboardDatabase(name)), new OutboxSync(channel), () => 1000, () => `id-${++ids}`);
+    await taking.load();
+    const sender = new FakeSender();
+    closing.becomeSender(sender);
+    await closing.enqueue(command('fin'));
+    closing.settled((sender.sent[0] as OutboundCommand).id, { delivered: true });
+    await until(() => states(taking).join() === 'fin:delivered');
+    expect(states(await outboxOn(name))).toEqual(['fin:queued']); // the disk missed it
+    await taking.refresh();
+    expect(states(await outboxOn(name))).toEqual(['fin:delivered']);
   });
 
   it('cancels a queued command, retries it, and clears delivered ones from the history', async () => {
