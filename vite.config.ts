@@ -33,6 +33,8 @@ export default defineConfig({
     minify: 'terser',
     terserOptions: { compress: { passes: 2 } },
   },
+  // The engine's Worker is a module worker: its lazy parts (presence rules' checks) stay lazy there too.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   plugins: [

@@ -1,15 +1,14 @@
-/** Composition root: builds the services and hands them to the root element. */
-import { DashboardService } from './app/dashboard-service';
+/**
+ * Composition root on the main thread: starts the engine's Worker, builds the mirror the elements read,
+ * forwards the page's wake-ups to the engine, and registers the service worker. mqtt.js, the stores'
+ * engine side and IndexedDB's journal all live in the Worker's chunk, which loads in parallel.
+ */
+import * as Comlink from 'comlink';
 import type { KioskLink } from './app/kiosk-link';
 import { watchLinkTriggers } from './app/link-triggers';
-import { OutboxService } from './app/outbox-service';
-import { OutboxSync } from './app/outbox-sync';
-import { ValueMemory } from './app/value-memory';
-import { ValueSnapshotRepository } from './storage/value-snapshot';
-import { MqttConnection } from './mqtt/connection';
-import { openDashboardDatabase, type DashboardDatabase } from './storage/database';
-import { OutboxRepository } from './storage/outbox-repository';
-import { SettingsRepository, defaultSettings } from './storage/settings';
+import type { Engine } from './engine/engine';
+import { DashboardMirror } from './mirror/dashboard-mirror';
+import { defaultSettings } from './storage/settings';
 import './ui/mqtt-dashboard';
 
 function randomId(): string {
@@ -25,18 +24,6 @@ function defaultBrokerUrl(): string {
   return `${scheme}://${location.hostname || '127.0.0.1'}:9001`;
 }
 
-async function openDatabase(): Promise<{ database: DashboardDatabase | null; problem: string | null }> {
-  try {
-    return { database: await openDashboardDatabase(), problem: null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      database: null,
-      problem: `This browser refused local storage (IndexedDB: ${reason}). Values show, but settings will not survive a reload and commands cannot be queued.`,
-    };
-  }
-}
-
 /** What a visit with no URL parameters reads as (the same as parseKioskLink('')). */
 const NO_LINK: KioskLink = { settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, kioskCommands: false, connectAtLoad: false, problems: [] };
 
@@ -50,19 +37,16 @@ async function readLink(search: string): Promise<KioskLink> {
 async function main(): Promise<void> {
   const element = document.querySelector('mqtt-dashboard');
   if (!element) throw new Error('index.html must contain <mqtt-dashboard>.');
-  const { database, problem } = await openDatabase();
-  const outbox = new OutboxService(database ? new OutboxRepository(database) : null, new OutboxSync());
-  const outboxProblem = await outbox.load();
-  const settings = database ? new SettingsRepository(database) : null;
-  const service = new DashboardService(new MqttConnection(), settings, defaultSettings(defaultBrokerUrl(), randomId), outbox);
-  element.service = service;
-  watchLinkTriggers(service);
-  const memory = database
-    ? new ValueMemory(service.topics, service.presence, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (message) => service.report(message))
-    : null;
-  await memory?.restore();
-  await service.start(await readLink(location.search), problem ?? outboxProblem);
-  memory?.start();
+  const worker = new Worker(new URL('./engine/engine-worker.ts', import.meta.url), { type: 'module', name: 'mqtt engine' });
+  const engine = Comlink.wrap<Engine>(worker);
+  const defaults = defaultSettings(defaultBrokerUrl(), randomId);
+  const mirror = new DashboardMirror(engine, defaults);
+  element.service = mirror;
+  watchLinkTriggers(mirror);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') mirror.pageHidden();
+  });
+  await engine.start({ defaults, link: await readLink(location.search) }, Comlink.proxy((frame) => mirror.apply(frame)));
   // Offline support and the update prompt: after the first screen, in their own chunk.
   try {
     const { AppUpdate } = await import('./app/app-update');
@@ -70,7 +54,7 @@ async function main(): Promise<void> {
     element.appUpdate = update;
     await update.start();
   } catch {
-    service.report('Offline support did not load: the dashboard works while online. Reload to try again.');
+    mirror.report('Offline support did not load: the dashboard works while online. Reload to try again.');
   }
 }
 

@@ -1,12 +1,11 @@
 /**
- * Wires the transport to the stores and the storage: what the UI calls, and what it reads.
- * The UI gets this object through @lit/context and never touches mqtt.js or IndexedDB itself.
+ * Inside the engine (its Worker): wires the transport to the stores and the storage. The page never sees
+ * this object: the engine's frames carry what changed in its stores, and the page calls the engine's methods.
  */
 import type { MqttConnection } from '../mqtt/connection';
 import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
 import { commandSender } from './command-sender';
 import { MessageRouter } from './message-router';
-import type { Preferences } from './preferences';
 import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
 import { MessageLog } from '../state/message-log';
 import { MessageRate } from '../state/message-rate';
@@ -26,12 +25,7 @@ import { ConnectionOwnership, type Role } from './connection-owner';
 import type { OutboxService } from './outbox-service';
 import { BrokerSubscriptions } from './broker-subscriptions';
 import { PresenceTracker } from './presence-tracker';
-import type { ScreenState, ScreenWakeLock } from './screen-wake-lock';
-
-export interface Notices {
-  /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
-  readonly messages: readonly string[];
-}
+import type { DisplayMode, Notices } from '../engine/engine-frame';
 
 export class DashboardService {
   readonly status: ValueStore<ConnectionStatus>;
@@ -50,16 +44,9 @@ export class DashboardService {
   /** What the broker did with the session at the last CONNACK. */
   readonly session = this._session.view;
   readonly settings: ValueStore<StoredSettings>;
-  /** Quick commands, pinned filters, the log's size. */
-  private _preferences: Promise<Preferences> | null = null;
   readonly notices = new ValueStore<Notices>({ messages: [] });
-  /** Ticks once a second so relative ages ("3 s ago") stay true. */
-  readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
   /** Kiosk mode (values only, settings hidden), from the link. */
-  readonly display = new ValueStore<{ kiosk: boolean; kioskCommands: boolean }>({ kiosk: false, kioskCommands: false });
-  /** "Keep screen on": whether the screen is held on, or why not (the wake lock itself is loaded when wanted). */
-  readonly screen = new ValueStore<ScreenState>({ held: false, problem: null });
-  private _wakeLock: Promise<ScreenWakeLock> | null = null;
+  readonly display = new ValueStore<DisplayMode>({ kiosk: false, kioskCommands: false });
   /** Whether this tab owns the connection (and sends the outbox) or views it while another tab does. */
   readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
   private readonly _presenceTracker = new PresenceTracker(this.presence);
@@ -84,11 +71,7 @@ export class DashboardService {
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
     this._router = new MessageRouter(() => (_connection.status.phase === 'connected' ? _connection.status.connectedAt : null), this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
     _connection.onMessage((message) => this._router.route(message));
-    setInterval(() => {
-      const now = Date.now();
-      this.clock.replace({ now });
-      this.rate.sample(this.topics.messageCount, now);
-    }, 1000);
+    setInterval(() => this.rate.sample(this.topics.messageCount, Date.now()), 1000);
   }
 
   private _connected(sessionPresent: boolean): void {
@@ -145,8 +128,6 @@ export class DashboardService {
     this._applyPresence(settings.presence);
     this.notices.replace({ messages });
     this.display.replace({ kiosk: link.kiosk, kioskCommands: link.kioskCommands });
-    this._keepScreenOn(settings.keepScreenOn);
-    this.settings.subscribe(() => this._keepScreenOn(this.settings.state.keepScreenOn));
     if (!saved) await this._save(); // keeps the generated client id stable from the first visit on
     if (link.connectAtLoad || settings.autoConnect) this.connect(settings);
   }
@@ -182,12 +163,13 @@ export class DashboardService {
   }
 
   /**
-   * Quick commands, pins, hidden tiles, tile formats, device names, profiles, the log's size, the layout:
-   * what the user edits, loaded with the first edit (the first screen only reads the settings).
+   * What the user edits on the page (quick commands, pins, hidden tiles, tile formats, device names,
+   * profiles, the log's size, the layout): kept and saved.
    */
-  preferences(): Promise<Preferences> {
-    this._preferences ??= import('./preferences').then(({ Preferences }) => new Preferences(this.settings, () => void this._save(), this.messages));
-    return this._preferences;
+  changeSettings(patch: Partial<StoredSettings>): void {
+    this.settings.set(patch);
+    if (patch.logCapacity !== undefined) this.messages.resize(patch.logCapacity);
+    void this._save();
   }
 
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */
@@ -321,12 +303,6 @@ export class DashboardService {
     } catch (error) {
       this._notify(`Settings could not be saved (${describe(error)}); they will be lost on reload.`);
     }
-  }
-
-  private _keepScreenOn(wanted: boolean): void {
-    if (!wanted && this._wakeLock === null) return;
-    this._wakeLock ??= import('./screen-wake-lock').then(({ ScreenWakeLock }) => new ScreenWakeLock(this.screen));
-    void this._wakeLock.then((lock) => lock.want(wanted));
   }
 
   /** Shows a message to the user until dismissed (said once, however often it is reported). */

@@ -31,8 +31,8 @@ const WINDOW = 1000;
 export const HISTORY_LIMIT = 500;
 
 export class OutboxService implements CommandJournal {
-  /** Views of the outbox redraw at most ten times a second: a burst of thousands of changes costs a few frames. */
-  readonly store = new OutboxStore((flush) => setTimeout(flush, 100));
+  /** The outbox as the engine keeps it; the page's mirror redraws it at most ten times a second. */
+  readonly store = new OutboxStore();
   /** Queued commands' sequence numbers, oldest first (the flusher's own queue), read from `_head` on. */
   private _queue: number[] = [];
   private _head = 0;

@@ -4,21 +4,19 @@
  * applied at once and saved with the settings.
  */
 import type { ValueStore } from '../state/notifier';
-import type { MessageLog } from '../state/message-log';
 import { MAX_DECIMALS, type BrokerProfile, type SavedCommand, type StoredSettings, type Theme } from '../storage/settings';
 import type { Layout } from './layout-file';
 
 export class Preferences {
+  /** `change`: applies a patch to the settings (the mirror's, shown at once) and has the engine keep it. */
   constructor(
     private readonly _settings: ValueStore<StoredSettings>,
-    private readonly _save: () => void,
-    private readonly _log: MessageLog,
+    private readonly _changeSettings: (patch: Partial<StoredSettings>) => void,
   ) {}
 
   /** How many recent messages the log keeps (older ones are dropped at once when it shrinks). */
   setLogCapacity(capacity: number): void {
     if (!Number.isInteger(capacity) || capacity < 100 || capacity > 1_000_000) return;
-    this._log.resize(capacity);
     this._change({ logCapacity: capacity });
   }
 
@@ -118,7 +116,6 @@ export class Preferences {
   }
 
   private _change(patch: Partial<StoredSettings>): void {
-    this._settings.set(patch);
-    this._save();
+    this._changeSettings(patch);
   }
 }

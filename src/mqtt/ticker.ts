@@ -6,7 +6,8 @@
 export type StopTicking = () => void;
 
 export function startTicker(intervalMs: number, tick: () => void): StopTicking {
-  if (typeof Worker === 'undefined') {
+  // In a worker already (the engine's), timers keep their pace: no second worker is needed.
+  if (typeof Worker === 'undefined' || typeof document === 'undefined') {
     const timer = setInterval(tick, intervalMs);
     return () => clearInterval(timer);
   }

@@ -91,6 +91,27 @@ export class MessageLog extends Notifier {
     return found;
   }
 
+  /** Messages after `seq` that the ring still holds, oldest first (a mirror's catch-up). */
+  since(seq: number): LoggedMessage[] {
+    return this.newest(Math.max(0, this._total - seq)).reverse();
+  }
+
+  /**
+   * A mirror's side of since(): the engine's messages up to `total`, the newest last. `reset`: the engine's
+   * log was cleared or resized, and `messages` is all of it.
+   */
+  applyChanges(messages: readonly LoggedMessage[], total: number, capacity: number, reset: boolean): void {
+    if (reset || capacity !== this._capacity) {
+      this._capacity = capacity;
+      this._ring = new Array<LoggedMessage | undefined>(capacity);
+    }
+    for (const message of messages) this._ring[(message.seq - 1) % capacity] = message;
+    this._total = total;
+    this._dropped = reset ? total - messages.length : Math.max(this._dropped, total - capacity);
+    if (this._dropped < 0) this._dropped = 0;
+    this.changed();
+  }
+
   clear(): void {
     this._ring.fill(undefined);
     this._total = 0;

@@ -8,7 +8,17 @@ export type Unsubscribe = () => void;
 /** Runs `flush` later, once. The default waits for the next animation frame. */
 export type Scheduler = (flush: () => void) => void;
 
+/**
+ * In the engine's Worker nothing is painted: every store reports its changes at once (a microtask later),
+ * and the frame collector decides when the page hears of them.
+ */
+let everywhere: Scheduler | null = null;
+export function scheduleEveryStoreWith(scheduler: Scheduler): void {
+  everywhere = scheduler;
+}
+
 export const nextAnimationFrame: Scheduler = (flush) => {
+  if (everywhere) return everywhere(flush);
   // Hidden tabs get no animation frames: a timer keeps stores honest there (nothing is painted anyway).
   // Without a screen at all (Node), a timer too.
   if (typeof requestAnimationFrame === 'undefined') setTimeout(flush, 16);
@@ -24,6 +34,7 @@ export const nextAnimationFrame: Scheduler = (flush) => {
 export function throttledFrames(intervalMs: number): Scheduler {
   let last = 0;
   return (flush) => {
+    if (everywhere) return everywhere(flush);
     const wait = last + intervalMs - now();
     const run = () =>
       nextAnimationFrame(() => {
@@ -46,9 +57,19 @@ export class Notifier {
 
   constructor(private readonly _schedule: Scheduler = nextAnimationFrame) {}
 
+  private _watch: ((watched: boolean) => void) | null = null;
+
   subscribe(listener: Listener): Unsubscribe {
     this._listeners.add(listener);
-    return () => this._listeners.delete(listener);
+    if (this._listeners.size === 1) this._watch?.(true);
+    return () => {
+      if (this._listeners.delete(listener) && this._listeners.size === 0) this._watch?.(false);
+    };
+  }
+
+  /** Hears when the store gains its first listener and loses its last (a mirror asks for data only then). */
+  onWatched(watch: (watched: boolean) => void): void {
+    this._watch = watch;
   }
 
   /** Records that something changed; listeners hear about it once, on the next flush. */

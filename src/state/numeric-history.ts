@@ -86,6 +86,46 @@ export class PointRing {
 export class NumericHistory {
   private readonly _rings = new Map<string, PointRing>();
   private _allocated = 0;
+  /** Points recorded per topic since the last takeRecent(), when someone takes them (the engine's frames). */
+  private _recent: Map<string, number> | null = null;
+
+  /** Starts collecting what is recorded, for takeRecent(). */
+  trackChanges(): void {
+    this._recent ??= new Map();
+  }
+
+  /**
+   * The values recorded since the last call, per topic, at most `limit` each (the sparklines' window),
+   * packed for a transfer: topic i has counts[i] values in `values`, and lengths[i] points in all.
+   */
+  takeRecent(limit: number): { topics: string[]; counts: Uint16Array; lengths: Uint32Array; values: Float64Array } {
+    const recent = this._recent;
+    const topics: string[] = [];
+    if (!recent || recent.size === 0) return { topics, counts: new Uint16Array(0), lengths: new Uint32Array(0), values: new Float64Array(0) };
+    const counts = new Uint16Array(recent.size);
+    const lengths = new Uint32Array(recent.size);
+    let total = 0;
+    let index = 0;
+    for (const [topic, added] of recent) {
+      const ring = this._rings.get(topic);
+      const count = ring ? Math.min(added, limit, ring.length) : 0;
+      topics.push(topic);
+      counts[index] = count;
+      lengths[index++] = ring?.length ?? 0;
+      total += count;
+    }
+    const values = new Float64Array(total);
+    let at = 0;
+    index = 0;
+    for (const topic of topics) {
+      const count = counts[index++] ?? 0;
+      if (count === 0) continue;
+      values.set(this._rings.get(topic)?.lastValues(count) ?? [], at);
+      at += count;
+    }
+    recent.clear();
+    return { topics, counts, lengths, values };
+  }
 
   constructor(
     readonly pointsPerTopic = DEFAULT_POINTS_PER_TOPIC,
@@ -104,6 +144,7 @@ export class NumericHistory {
       this._rings.set(topic, ring);
     }
     ring.push(time, value);
+    if (this._recent) this._recent.set(topic, (this._recent.get(topic) ?? 0) + 1);
   }
 
   get(topic: string): PointRing | undefined {

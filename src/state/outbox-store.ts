@@ -12,6 +12,21 @@ export class OutboxStore extends Notifier {
   private readonly _ordered: OutboxCommand[] = [];
   private readonly _seqById = new Map<string, number>();
   private _counts = noCounts();
+  /** Changes since the last takeChanges(), when someone takes them (the engine's frames). */
+  private _changes: { put: Map<number, OutboxCommand>; deleted: Set<number> } | null = null;
+
+  /** Starts collecting what changes, for takeChanges(). */
+  trackChanges(): void {
+    this._changes ??= { put: new Map(this._ordered.map((command) => [command.seq, command])), deleted: new Set() };
+  }
+
+  /** Commands changed and sequence numbers deleted since the last call. */
+  takeChanges(): { put: OutboxCommand[]; deleted: number[] } {
+    const changes = this._changes;
+    if (!changes || (changes.put.size === 0 && changes.deleted.size === 0)) return { put: [], deleted: [] };
+    this._changes = { put: new Map(), deleted: new Set() };
+    return { put: [...changes.put.values()], deleted: [...changes.deleted] };
+  }
 
   constructor(schedule?: Scheduler) {
     super(schedule);
@@ -30,12 +45,18 @@ export class OutboxStore extends Notifier {
       }
       this._counts[command.state]++;
       this._seqById.set(command.id, command.seq);
+      this._changes?.put.set(command.seq, command);
+      this._changes?.deleted.delete(command.seq);
     }
     this.changed();
   }
 
   delete(seqs: readonly number[]): void {
     const gone = new Set(seqs);
+    for (const seq of seqs) {
+      this._changes?.put.delete(seq);
+      this._changes?.deleted.add(seq);
+    }
     let kept = 0;
     for (const command of this._ordered) {
       if (gone.has(command.seq)) {

@@ -101,6 +101,14 @@ export class PresenceStore extends Notifier {
     this.changed();
   }
 
+  /** A mirror's side: every device as the engine has it now. */
+  replaceAll(devices: readonly DevicePresence[]): void {
+    this._devices.clear();
+    for (const device of devices) this._devices.set(device.id, device);
+    this._list = devices;
+    this.changed();
+  }
+
   /** Forgets devices for which `keep` returns false (their rule was removed). */
   retain(keep: (device: DevicePresence) => boolean): void {
     let removed = false;

@@ -42,9 +42,49 @@ export class TopicStore extends Notifier {
   private readonly _sortedTopics: string[] = [];
   private _list: readonly TopicValue[] | null = [];
   private _messageCount = 0;
+  /** Topics changed since the last takeChanges(), when someone takes them (the engine's frames). */
+  private _changed: Set<string> | null = null;
+  private _removed: string[] = [];
 
   constructor(schedule: Scheduler = throttledFrames(MESSAGE_REDRAW_MS)) {
     super(schedule);
+  }
+
+  /** Starts collecting what changes, for takeChanges(). */
+  trackChanges(): void {
+    this._changed ??= new Set(this._sortedTopics);
+  }
+
+  /** The records changed and the topics forgotten since the last call. */
+  takeChanges(): { values: TopicValue[]; removed: string[] } {
+    const changed = this._changed;
+    if (!changed || (changed.size === 0 && this._removed.length === 0)) return { values: [], removed: [] };
+    const values: TopicValue[] = [];
+    for (const topic of changed) {
+      const value = this._values.get(topic);
+      if (value) values.push(value);
+    }
+    changed.clear();
+    const removed = this._removed;
+    this._removed = [];
+    return { values, removed };
+  }
+
+  /** A mirror's side of takeChanges(): puts the records as they are, forgets the removed topics. */
+  applyChanges(values: readonly TopicValue[], removed: readonly string[], messageCount: number): void {
+    if (removed.length > 0) {
+      const gone = new Set(removed);
+      for (const topic of removed) this._values.delete(topic);
+      const kept = this._sortedTopics.filter((topic) => !gone.has(topic));
+      this._sortedTopics.splice(0, this._sortedTopics.length, ...kept);
+    }
+    for (const value of values) {
+      if (!this._values.has(value.topic)) insertSorted(this._sortedTopics, value.topic);
+      this._values.set(value.topic, value);
+    }
+    this._messageCount = messageCount;
+    this._list = null;
+    this.changed();
   }
 
   update(incoming: IncomingValue): void {
@@ -53,6 +93,7 @@ export class TopicStore extends Notifier {
     const precision = Math.max(previous?.precision ?? 0, decimalsOf(incoming.payload));
     this._values.set(incoming.topic, { ...incoming, count: (previous?.count ?? 0) + 1, precision });
     this._messageCount++;
+    this._changed?.add(incoming.topic);
     this._list = null;
     this.changed();
   }
@@ -67,6 +108,7 @@ export class TopicStore extends Notifier {
       if (this._values.has(value.topic)) continue;
       insertSorted(this._sortedTopics, value.topic);
       this._values.set(value.topic, { ...value, whileAway: false, count: 0, precision: value.precision ?? decimalsOf(value.payload) });
+      this._changed?.add(value.topic);
       added = true;
     }
     if (!added) return;
@@ -96,14 +138,24 @@ export class TopicStore extends Notifier {
 
   /** Forgets every topic for which `keep` returns false. */
   retain(keep: (topic: string) => boolean): void {
-    const kept = this._sortedTopics.filter((topic) => keep(topic) || !this._values.delete(topic));
+    const kept = this._sortedTopics.filter((topic) => keep(topic) || !this._forget(topic));
     if (kept.length === this._sortedTopics.length) return;
     this._sortedTopics.splice(0, this._sortedTopics.length, ...kept);
     this._list = null;
     this.changed();
   }
 
+  private _forget(topic: string): boolean {
+    this._changed?.delete(topic);
+    if (this._changed) this._removed.push(topic);
+    return this._values.delete(topic);
+  }
+
   clear(): void {
+    if (this._changed) {
+      this._removed.push(...this._sortedTopics);
+      this._changed.clear();
+    }
     this._values.clear();
     this._sortedTopics.length = 0;
     this._messageCount = 0;

@@ -86,7 +86,7 @@ export class TopicTree extends Notifier {
     this.root.messages = this.root.topics = 0;
     for (const { topic, count } of topics) {
       this.observe(topic);
-      this._addMessages(topic, count - 1);
+      this.addMessages(topic, count - 1);
     }
     this.changed();
   }
@@ -135,9 +135,11 @@ export class TopicTree extends Notifier {
     return rows;
   }
 
-  private _addMessages(topic: string, extra: number): void {
+  /** More messages on a topic already observed (a mirror catching up with the engine's counts). */
+  addMessages(topic: string, extra: number): void {
     if (extra <= 0) return;
     for (let node = this._topics.get(topic) ?? null; node; node = node.parent) node.messages += extra;
+    this.changed();
   }
 }
 

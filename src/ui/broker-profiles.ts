@@ -1,6 +1,5 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { switchToProfile } from '../app/profile-switch';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
@@ -86,7 +85,7 @@ export class BrokerProfilesElement extends LitElement {
     if (!service || !profile) return;
     this._problem = null;
     this._done = `Connecting to ${profile.name} (${profile.brokerUrl}).`;
-    void switchToProfile(service, profile);
+    void service.useProfile(profile);
   }
 
   private _delete(name: string | undefined): void {

@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { DashboardService } from '../app/dashboard-service';
+import type { Dashboard } from '../mirror/dashboard';
 
-/** The root element provides the dashboard's services; leaf elements consume them. */
-export const dashboardContext = createContext<DashboardService>(Symbol('dashboard-service'));
+/** The root element provides the dashboard (the mirror of the engine); elements consume it. */
+export const dashboardContext = createContext<Dashboard>(Symbol('dashboard'));

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppUpdate } from '../app/app-update';
-import type { DashboardService } from '../app/dashboard-service';
+import type { Dashboard } from '../mirror/dashboard';
 import './connection-status';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
@@ -229,7 +229,7 @@ export class MqttDashboardElement extends LitElement {
   };
   /** The settings drawer, when the settings are folded away (connected, on a tablet). */
   declare private _drawerOpen: boolean;
-  declare service: DashboardService | undefined;
+  declare service: Dashboard | undefined;
   /** The service worker's "New version available". */
   declare appUpdate: AppUpdate | undefined;
   /** What the main area shows; the log and the tree are loaded when first shown. */

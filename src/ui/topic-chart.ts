@@ -2,7 +2,9 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uPlotStyles from 'uplot/dist/uPlot.min.css?inline';
+import type { Series } from '../engine/engine-frame';
 import { historyCsv, summarize } from '../state/history-figures';
+import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
@@ -57,6 +59,11 @@ export class TopicChartElement extends LitElement {
   private _plot: uPlot | null = null;
   private _plotColours = '';
   private _resizes: ResizeObserver | null = null;
+  /** The series as the engine last sent it; asked for again when the topic's value changes. */
+  private _series: Series = { times: new Float64Array(0), values: new Float64Array(0) };
+  private _seriesOf: TopicValue | undefined | null = null;
+  private _asking = false;
+  private _askAgain = false;
 
   constructor() {
     super();
@@ -64,6 +71,38 @@ export class TopicChartElement extends LitElement {
     this.numbers = { decimals: 0, unit: undefined };
     this._zoomed = false;
     new StoreController(this, () => this._service.value?.topics);
+  }
+
+  override willUpdate(): void {
+    const value = this._service.value?.topics.get(this.topic);
+    if (value === this._seriesOf) return;
+    this._seriesOf = value;
+    this._askForSeries();
+  }
+
+  /** One question at a time: under a flood of values the chart follows as fast as answers come. */
+  private _askForSeries(): void {
+    const service = this._service.value;
+    if (!service) return;
+    if (this._asking) {
+      this._askAgain = true;
+      return;
+    }
+    this._asking = true;
+    void service
+      .series(this.topic)
+      .then((series) => {
+        this._series = series;
+        this.requestUpdate();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this._asking = false;
+        if (this._askAgain) {
+          this._askAgain = false;
+          this._askForSeries();
+        }
+      });
   }
 
   override render() {
@@ -141,8 +180,8 @@ export class TopicChartElement extends LitElement {
     this._resizes?.disconnect();
   }
 
-  private _points(): { times: Float64Array; values: Float64Array } {
-    return this._service.value?.history.get(this.topic)?.read() ?? { times: new Float64Array(0), values: new Float64Array(0) };
+  private _points(): Series {
+    return this._series;
   }
 
   /** The values within the zoomed time range, or all of them. */

@@ -1,0 +1,126 @@
+/**
+ * Gathers what changed in the engine's stores and sends it to the page as one frame, at most one per
+ * animation frame (16 ms), and never a new one before the page has applied the last: a busy page gets
+ * fewer, larger frames instead of a growing queue. The first change after a quiet spell goes at once.
+ */
+import type { DashboardService } from '../app/dashboard-service';
+import type { EngineFrame } from './engine-frame';
+
+/** The sparklines show this many recent values: more never needs to cross. */
+export const SPARKLINE_WINDOW = 60;
+const FRAME_MS = 16;
+
+export class FrameCollector {
+  private _scheduled = false;
+  private _inFlight = false;
+  private _lastSent = -FRAME_MS;
+  private _logWatched = false;
+  private _logSent = 0;
+  private _logCapacity = 0;
+  private _logReset = true;
+  private readonly _sent = new Map<string, object>();
+  private _messageCount = -1;
+
+  constructor(
+    private readonly _service: DashboardService,
+    private readonly _send: (frame: EngineFrame) => Promise<void>,
+  ) {
+    _service.topics.trackChanges();
+    _service.history.trackChanges();
+    _service.outbox.store.trackChanges();
+    const stores = [
+      _service.topics,
+      _service.messages,
+      _service.outbox.store,
+      _service.presence,
+      _service.subscriptions,
+      _service.status,
+      _service.settings,
+      _service.notices,
+      _service.display,
+      _service.role,
+      _service.rate,
+      _service.session,
+    ];
+    for (const store of stores) store.subscribe(() => this.schedule());
+  }
+
+  /** A view of the log opened (or the last one closed): the log crosses only while someone reads it. */
+  watchLog(watched: boolean): void {
+    this._logWatched = watched;
+    this._logReset = true;
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this._scheduled) return;
+    this._scheduled = true;
+    if (!this._inFlight) this._arm();
+  }
+
+  private _arm(): void {
+    setTimeout(() => void this._flush(), Math.max(0, this._lastSent + FRAME_MS - performance.now()));
+  }
+
+  private async _flush(): Promise<void> {
+    this._scheduled = false;
+    this._inFlight = true;
+    this._lastSent = performance.now();
+    try {
+      await this._send(this._take());
+    } catch {
+      /* the page is gone: nothing to tell */
+    } finally {
+      this._inFlight = false;
+      if (this._scheduled) this._arm();
+    }
+  }
+
+  private _take(): EngineFrame {
+    const service = this._service;
+    const topics = service.topics.takeChanges();
+    const recent = service.history.takeRecent(SPARKLINE_WINDOW);
+    const outbox = service.outbox.store.takeChanges();
+    const presence = service.presence.list();
+    return {
+      topics: topics.values.length > 0 || topics.removed.length > 0 || this._messageCount !== service.topics.messageCount
+        ? { ...topics, messageCount: (this._messageCount = service.topics.messageCount) }
+        : null,
+      log: this._takeLog(),
+      recent: recent.topics.length > 0 ? recent : null,
+      outbox: outbox.put.length > 0 || outbox.deleted.length > 0 ? outbox : null,
+      presence: this._changed('presence', presence) ? presence : null,
+      subscriptions: this._state('subscriptions', service.subscriptions.state),
+      status: this._state('status', service.status.state),
+      settings: this._state('settings', service.settings.state),
+      notices: this._state('notices', service.notices.state),
+      display: this._state('display', service.display.state),
+      role: this._state('role', service.role.state),
+      rate: this._state('rate', service.rate.state),
+      session: this._state('session', service.session.state),
+    };
+  }
+
+  private _takeLog(): EngineFrame['log'] {
+    if (!this._logWatched) return null;
+    const log = this._service.messages;
+    const reset = this._logReset || log.capacity !== this._logCapacity || log.total < this._logSent;
+    if (!reset && log.total === this._logSent) return null;
+    const messages = reset ? log.since(0) : log.since(this._logSent);
+    this._logReset = false;
+    this._logSent = log.total;
+    this._logCapacity = log.capacity;
+    return { messages, total: log.total, capacity: log.capacity, reset };
+  }
+
+  /** The state, when it is not the one sent last (stores replace their state on every change). */
+  private _state<T extends object>(name: string, state: T): T | null {
+    return this._changed(name, state) ? state : null;
+  }
+
+  private _changed(name: string, state: object): boolean {
+    if (this._sent.get(name) === state) return false;
+    this._sent.set(name, state);
+    return true;
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The main thread's mirror of the engine: stores of the same shape as the engine's, fed by its frames
+ * (only what changed, at most one a frame), and commands forwarded to the engine in its Worker. Elements
+ * read it through the Dashboard contract; it never sees every message.
+ */
+import type { Remote } from 'comlink';
+import type { Role } from '../app/connection-owner';
+import type { Preferences } from '../app/preferences';
+import type { ScreenState, ScreenWakeLock } from '../app/screen-wake-lock';
+import type { SessionView } from '../app/session-tracker';
+import type { Engine } from '../engine/engine';
+import type { DisplayMode, EngineFrame, Notices, Series } from '../engine/engine-frame';
+import { initialStatus, type ConnectionStatus, type QoS } from '../mqtt/connection-types';
+import { candidateDevice } from '../mqtt/presence-rules';
+import { topicFilterProblem } from '../mqtt/topic-filter';
+import { MessageLog } from '../state/message-log';
+import { MESSAGE_REDRAW_MS, ValueStore, throttledFrames } from '../state/notifier';
+import { OutboxStore } from '../state/outbox-store';
+import { PresenceStore } from '../state/presence-store';
+import { SubscriptionStore } from '../state/subscription-store';
+import { TopicStore, type TopicValue } from '../state/topic-store';
+import { TopicTree } from '../state/topic-tree';
+import type { NewCommand } from '../storage/outbox-command';
+import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage/settings';
+import type { Dashboard, OutboxView } from './dashboard';
+import { RecentHistory } from './recent-history';
+import { SPARKLINE_WINDOW } from '../engine/frame-collector';
+
+export class DashboardMirror implements Dashboard {
+  readonly status = new ValueStore<ConnectionStatus>(initialStatus(Date.now()));
+  // Values redraw every frame: the engine already coalesced them, and the page has nothing else to do.
+  readonly topics = new TopicStore((flush) => requestAnimationFrame(() => flush()));
+  readonly subscriptions = new SubscriptionStore();
+  readonly presence = new PresenceStore();
+  readonly messages = new MessageLog();
+  readonly history = new RecentHistory(SPARKLINE_WINDOW);
+  readonly tree = new TopicTree();
+  readonly rate = new ValueStore<{ perSecond: number }>({ perSecond: 0 });
+  readonly session = new ValueStore<SessionView>({ state: null, expirySeconds: null });
+  readonly settings: ValueStore<StoredSettings>;
+  readonly notices = new ValueStore<Notices>({ messages: [] });
+  readonly clock = new ValueStore<{ now: number }>({ now: Date.now() });
+  readonly display = new ValueStore<DisplayMode>({ kiosk: false, kioskCommands: false });
+  readonly screen = new ValueStore<ScreenState>({ held: false, problem: null });
+  readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
+  readonly outbox: OutboxView;
+  private readonly _outboxStore = new OutboxStore(throttledFrames(MESSAGE_REDRAW_MS));
+  private _preferences: Promise<Preferences> | null = null;
+  private _wakeLock: Promise<ScreenWakeLock> | null = null;
+  private _owners = new Map<string, string | null>();
+  private _ownersFor: { devices: unknown; presence: unknown } = { devices: null, presence: null };
+
+  constructor(
+    private readonly _engine: Remote<Engine>,
+    defaults: StoredSettings,
+  ) {
+    this.settings = new ValueStore(defaults);
+    const engine = _engine;
+    const store = this._outboxStore;
+    this.outbox = {
+      store,
+      cancel: (seq) => void engine.cancelCommand(seq),
+      retry: (seq) => void engine.retryCommand(seq),
+      clearDelivered: () => engine.clearDelivered(),
+    };
+    this.messages.onWatched((watched) => void engine.watchLog(watched));
+    setInterval(() => this.clock.replace({ now: Date.now() }), 1000);
+    let keepScreenOn = defaults.keepScreenOn;
+    this.settings.subscribe(() => {
+      if (this.settings.state.keepScreenOn !== keepScreenOn) this._keepScreenOn((keepScreenOn = this.settings.state.keepScreenOn));
+    });
+  }
+
+  /** Applies one of the engine's frames. */
+  apply(frame: EngineFrame): void {
+    if (frame.settings) {
+      const first = this._firstSettings;
+      this._firstSettings = false;
+      this.settings.replace(frame.settings);
+      if (first && frame.settings.keepScreenOn) this._keepScreenOn(true);
+    }
+    if (frame.status) this.status.replace(frame.status);
+    if (frame.subscriptions) this.subscriptions.replace(frame.subscriptions);
+    if (frame.presence) this.presence.replaceAll(frame.presence);
+    if (frame.topics) this._applyTopics(frame.topics.values, frame.topics.removed, frame.topics.messageCount);
+    if (frame.recent) this.history.apply(frame.recent);
+    if (frame.log) this.messages.applyChanges(frame.log.messages, frame.log.total, frame.log.capacity, frame.log.reset);
+    if (frame.outbox) {
+      if (frame.outbox.deleted.length > 0) this._outboxStore.delete(frame.outbox.deleted);
+      if (frame.outbox.put.length > 0) this._outboxStore.put(frame.outbox.put);
+    }
+    if (frame.notices) this.notices.replace(frame.notices);
+    if (frame.display) this.display.replace(frame.display);
+    if (frame.role) this.role.replace(frame.role);
+    if (frame.rate) this.rate.replace(frame.rate);
+    if (frame.session) this.session.replace(frame.session);
+  }
+
+  private _firstSettings = true;
+
+  private _applyTopics(values: readonly TopicValue[], removed: readonly string[], messageCount: number): void {
+    const tree = this.tree;
+    for (const value of values) {
+      const before = this.topics.get(value.topic)?.count ?? 0;
+      if (value.count === 0 || value.count === before) continue;
+      if (before === 0) {
+        tree.observe(value.topic);
+        tree.addMessages(value.topic, value.count - 1);
+      } else tree.addMessages(value.topic, value.count - before);
+    }
+    this.topics.applyChanges(values, removed, messageCount);
+    if (removed.length > 0) {
+      const topics = this.topics;
+      tree.rebuild(topics.list().filter((value) => value.count > 0));
+      this.history.retain((topic) => topics.get(topic) !== undefined);
+    }
+  }
+
+  series(topic: string): Promise<Series> {
+    return this._engine.series(topic);
+  }
+
+  preferences(): Promise<Preferences> {
+    this._preferences ??= import('../app/preferences').then(({ Preferences }) => new Preferences(this.settings, (patch) => this._changeSettings(patch)));
+    return this._preferences;
+  }
+
+  private _changeSettings(patch: Partial<StoredSettings>): void {
+    this.settings.set(patch);
+    void this._engine.changeSettings(patch);
+  }
+
+  sendCommand(command: NewCommand): Promise<string | null> {
+    return this._engine.sendCommand(command);
+  }
+
+  connect(settings: StoredSettings): void {
+    this.settings.replace({ ...settings, autoConnect: true });
+    void this._engine.connect(settings);
+  }
+
+  useProfile(profile: BrokerProfile): Promise<void> {
+    return this._engine.useProfile(profile);
+  }
+
+  disconnect(): Promise<void> {
+    return this._engine.disconnect();
+  }
+
+  retryNow(): void {
+    void this._engine.retryNow();
+  }
+
+  checkLink(): void {
+    void this._engine.checkLink();
+  }
+
+  networkChanged(available: boolean): void {
+    void this._engine.networkChanged(available);
+  }
+
+  subscribe(filter: string, qos: QoS): string | null {
+    const problem = topicFilterProblem(filter);
+    if (problem) return problem;
+    this.settings.set({ subscriptions: [...this.settings.state.subscriptions.filter((s) => s.filter !== filter), { filter, qos }] });
+    void this._engine.subscribe(filter, qos);
+    return null;
+  }
+
+  unsubscribe(filter: string): Promise<void> {
+    this.settings.set({ subscriptions: this.settings.state.subscriptions.filter((s) => s.filter !== filter) });
+    return this._engine.unsubscribe(filter);
+  }
+
+  setPresence(presence: PresenceSettings): Promise<string | null> {
+    return this._engine.setPresence(presence);
+  }
+
+  deviceOf(topic: string): string | null {
+    const devices = this.presence.list();
+    const presence = this.settings.state.presence;
+    if (this._ownersFor.devices !== devices || this._ownersFor.presence !== presence) {
+      this._owners = new Map();
+      this._ownersFor = { devices, presence };
+    }
+    const known = this._owners.get(topic);
+    if (known !== undefined) return known;
+    let owner: string | null = null;
+    if (presence.enabled) {
+      for (const rule of presence.rules) {
+        const id = candidateDevice(rule, topic);
+        if (id !== null && this.presence.has(id)) {
+          owner = id;
+          break;
+        }
+      }
+    }
+    this._owners.set(topic, owner);
+    return owner;
+  }
+
+  dismissNotice(message: string): void {
+    this.notices.replace({ messages: this.notices.state.messages.filter((m) => m !== message) });
+    void this._engine.dismissNotice(message);
+  }
+
+  report(message: string): void {
+    if (!this.notices.state.messages.includes(message)) this.notices.replace({ messages: [...this.notices.state.messages, message] });
+    void this._engine.report(message);
+  }
+
+  /** The page is being hidden: the engine saves the last values now. */
+  pageHidden(): void {
+    void this._engine.saveValues();
+  }
+
+  private _keepScreenOn(wanted: boolean): void {
+    if (!wanted && this._wakeLock === null) return;
+    this._wakeLock ??= import('../app/screen-wake-lock').then(({ ScreenWakeLock }) => new ScreenWakeLock(this.screen));
+    void this._wakeLock.then((lock) => lock.want(wanted));
+  }
+}
