@@ -8,7 +8,7 @@ import type { EngineFrame } from './engine-frame';
 
 /** The sparklines show this many recent values: more never needs to cross. */
 export const SPARKLINE_WINDOW = 60;
-const FRAME_MS = 16;
+const FRAME_MS = 8;
 
 export class FrameCollector {
   private _scheduled = false;

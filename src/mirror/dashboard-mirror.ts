@@ -28,8 +28,8 @@ import { SPARKLINE_WINDOW } from '../engine/frame-collector';
 
 export class DashboardMirror implements Dashboard {
   readonly status = new ValueStore<ConnectionStatus>(initialStatus(Date.now()));
-  // Values redraw every frame: the engine already coalesced them, and the page has nothing else to do.
-  readonly topics = new TopicStore((flush) => requestAnimationFrame(() => flush()));
+  // Values redraw as soon as a frame of them arrives: the engine sends one per animation frame at most.
+  readonly topics = new TopicStore((flush) => queueMicrotask(flush));
   readonly subscriptions = new SubscriptionStore();
   readonly presence = new PresenceStore();
   readonly messages = new MessageLog();

@@ -11,6 +11,8 @@ import './value-tile';
 
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
+/** New tiles drawn per frame at most: a burst of new topics never costs one long task. */
+const NEW_TILES_PER_FRAME = 40;
 
 /**
  * The devices, each with its presence and its tiles, then the topics that belong to no known device.
@@ -36,6 +38,9 @@ export class ValueGridElement extends LitElement {
   ];
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+  /** Tiles of other topics drawn so far (grows by NEW_TILES_PER_FRAME a frame up to TILES_SHOWN). */
+  private _drawn = 0;
+  private _growing = false;
 
   constructor() {
     super();
@@ -50,6 +55,21 @@ export class ValueGridElement extends LitElement {
     const settings = this._service.value?.settings.state;
     if (settings && settings.pinned.length > 0) void import('./pin-bar');
     if (settings && settings.hidden.length > 0) void import('./hidden-tiles');
+  }
+
+  /** The other topics' tiles to draw this frame; more follow in the next frames. */
+  private _shown(others: readonly TopicValue[]): readonly TopicValue[] {
+    const wanted = Math.min(TILES_SHOWN, others.length);
+    const drawn = Math.min(wanted, this._drawn + NEW_TILES_PER_FRAME);
+    this._drawn = drawn;
+    if (drawn < wanted && !this._growing) {
+      this._growing = true;
+      requestAnimationFrame(() => {
+        this._growing = false;
+        this.requestUpdate();
+      });
+    }
+    return others.slice(0, drawn);
   }
 
   override render() {
@@ -123,7 +143,7 @@ export class ValueGridElement extends LitElement {
           ? html`<p class="empty">Every topic belongs to a device above.</p>`
           : html`<section class="tiles" aria-label="Values">
               ${repeat(
-                others.slice(0, TILES_SHOWN),
+                this._shown(others),
                 (value) => value.topic,
                 (value) => html`<value-tile .value=${value}></value-tile>`,
               )}

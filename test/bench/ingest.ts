@@ -42,6 +42,13 @@ export class Publisher {
     return Number(line.split(' ')[1]);
   }
 
+  /** A steady load (see publisher.ts); resolves with the epoch time of its last message. */
+  async steady(rate: number, seconds: number): Promise<number> {
+    this._process.stdin.write(`steady ${rate} ${seconds}\n`);
+    const line = await this._expect('done');
+    return Number(line.split(' ')[1]);
+  }
+
   /** The next message goes to topic 0 again with payload 0. */
   reset(): void {
     this._process.stdin.write('reset\n');

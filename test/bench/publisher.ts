@@ -38,10 +38,41 @@ async function publish(count: number, qos: 0 | 1, retain: boolean): Promise<void
   process.stdout.write(`done ${(performance.now() - start).toFixed(0)}\n`);
 }
 
+/**
+ * A plant-like steady load: `rate` JSON values a second for `seconds`, QoS 0 and 1 alternating, sent in
+ * 10 ms slices. Answers `done <epoch ms of the last message>` (performance.timeOrigin + now: comparable
+ * with a page's clock on the same machine) as soon as the last message is written, so that the pages'
+ * lag is timed from it.
+ */
+async function steady(rate: number, seconds: number): Promise<void> {
+  const count = Math.round(rate * seconds);
+  const start = performance.now();
+  let sent = 0;
+  const lastAt = await new Promise<number>((resolve, reject) => {
+    const acked = (error?: Error) => {
+      if (error) reject(error);
+    };
+    const slice = () => {
+      const due = Math.min(count, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
+      while (sent < due) {
+        const index = next++;
+        sent++;
+        const qos = index % 2 === 0 ? 0 : 1;
+        client.publish(`bench/t${index % topics}`, `{"value":${index}}`, { qos }, qos === 0 ? undefined : acked);
+      }
+      if (sent < count) setTimeout(slice, 10);
+      else resolve(performance.timeOrigin + performance.now());
+    };
+    slice();
+  });
+  process.stdout.write(`done ${lastAt.toFixed(1)}\n`);
+}
+
 console.log('ready');
 for await (const line of createInterface({ input: process.stdin })) {
   const [command, count, qos, retain] = line.trim().split(' ');
   if (command === 'publish') await publish(Number(count), Number(qos) as 0 | 1, retain === 'true');
+  else if (command === 'steady') await steady(Number(count), Number(qos));
   else if (command === 'reset') next = 0;
   else if (command === 'quit') break;
 }

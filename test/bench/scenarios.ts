@@ -170,3 +170,66 @@ export function firstLoadJsKb(distFolder = 'dist'): { kb: number; files: string[
   const bytes = files.reduce((total, file) => total + gzipSync(readFileSync(join(distFolder, file)), { level: 9 }).byteLength, 0);
   return { kb: bytes / 1024, files };
 }
+
+export interface SustainedFigures {
+  /** Publisher's last message → that value on screen (dashboard) or in the page's Map (bare mqtt.js). */
+  dashboardLagMs: number;
+  baselineLagMs: number;
+  /** Every message counted by the dashboard's header. */
+  counted: boolean;
+  longestTaskMs: number;
+  tapMs: number;
+}
+
+/**
+ * The epoch time (page clock, comparable with the publisher's) at which a page expression holds, checked
+ * every millisecond from the publisher's last message on: both pages are timed the same way, and no
+ * checking loads the page while the messages pour in.
+ */
+async function heldAt(page: Page, expression: string, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction(`(${expression}) && (performance.timeOrigin + performance.now())`, undefined, { polling: 1, timeout: timeoutMs });
+  return Number(await handle.jsonValue());
+}
+
+/**
+ * A plant-like load: `rate` JSON values a second over `topics` topics for `seconds`, QoS 0 and 1, as a
+ * fleet would send them. The lag is how long after the publisher's last message the page shows it.
+ */
+export async function benchSustained(browser: Browser, appUrl: string, baselineUrl: string, broker: Mosquitto, rate: number, seconds: number, topics: number): Promise<SustainedFigures> {
+  const messages = Math.round(rate * seconds);
+  const publisher = await Publisher.start(broker.tcpUrl, topics);
+  try {
+    const dashboard = await benchContext(browser);
+    let dashboardLagMs: number;
+    let counted: boolean;
+    let taps: { longestTaskMs: number; longestEventMs: number };
+    try {
+      const page = await openDashboard(dashboard, appUrl, broker.wsUrl);
+      await resetResponsiveness(page);
+      publisher.reset();
+      const sent = publisher.steady(rate, seconds);
+      // A tap while the values pour in: the Connection panel's header, which unfolds the panel.
+      await page.waitForFunction(`document.querySelector('mqtt-dashboard').service.topics.messageCount >= ${Math.floor(messages / 2)}`, undefined, { polling: 'raf', timeout: 120_000 });
+      await page.locator('connection-panel summary').click();
+      const lastSentAt = await sent;
+      taps = await responsiveness(page); // before the check below, which reads the tiles' layout every millisecond
+      dashboardLagMs = Math.max(0, (await heldAt(page, dashboardCaughtUp(messages, topics), 120_000)) - lastSentAt);
+      counted = (await page.evaluate(`document.querySelector('mqtt-dashboard').service.topics.messageCount`)) === messages;
+    } finally {
+      await dashboard.close();
+    }
+    const baseline = await benchContext(browser);
+    try {
+      const page = await openBaseline(baseline, baselineUrl, broker.wsUrl);
+      publisher.reset();
+      const sent = publisher.steady(rate, seconds);
+      const lastSentAt = await sent;
+      const baselineLagMs = Math.max(0, (await heldAt(page, baselineCaughtUp(messages, topics), 120_000)) - lastSentAt);
+      return { dashboardLagMs, baselineLagMs, counted, longestTaskMs: taps.longestTaskMs, tapMs: taps.longestEventMs };
+    } finally {
+      await baseline.close();
+    }
+  } finally {
+    await publisher.stop();
+  }
+}
