@@ -2,9 +2,10 @@
  * The subscriptions as the broker knows them: each entry is sent when connected (and again after every
  * CONNACK), and shows what the broker answered. Which filters exist is the caller's business.
  */
-import type { QoS, SubscribeOutcome } from '../mqtt/connection-types';
+import type {  SubscribeOutcome } from '../mqtt/connection-types';
 import { topicMatches } from '../mqtt/topic-filter';
 import type { SubscriptionStore } from '../state/subscription-store';
+import type { QoS } from '../shared/types';
 
 /** What this needs from the transport (MqttConnection). */
 export interface SubscriptionTransport {

@@ -3,7 +3,7 @@
  * this object: the engine's frames carry what changed in its stores, and the page calls the engine's methods.
  */
 import type { MqttConnection } from '../mqtt/connection';
-import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
+import type { ConnectionStatus } from '../mqtt/connection-types';
 import { commandSender } from './command-sender';
 import { MessageRouter } from './message-router';
 import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
@@ -26,6 +26,7 @@ import type { OutboxService } from './outbox-service';
 import { BrokerSubscriptions } from './broker-subscriptions';
 import { PresenceTracker } from './presence-tracker';
 import type { DisplayMode, Notices } from '../engine/engine-frame';
+import type { QoS } from '../shared/types';
 
 export class DashboardService {
   readonly status: ValueStore<ConnectionStatus>;

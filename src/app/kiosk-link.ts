@@ -7,7 +7,8 @@
  * &commands=1 (with kiosk=1: the quick commands are shown on the device cards, each asking for confirmation)
  */
 import { topicFilterProblem } from '../mqtt/topic-filter';
-import type { StoredProtocol, StoredQoS, StoredSettings, SubscriptionSetting } from '../storage/settings';
+import type {  StoredSettings, SubscriptionSetting } from '../storage/settings';
+import type { ProtocolChoice, QoS } from '../shared/types';
 
 export interface KioskLink {
   /** Settings the link sets; the rest come from what was saved. */
@@ -26,7 +27,7 @@ export interface KioskLink {
   problems: string[];
 }
 
-const PROTOCOLS: Record<string, StoredProtocol> = { auto: 'auto', '5': '5', '4': '3.1.1', '3.1.1': '3.1.1' };
+const PROTOCOLS: Record<string, ProtocolChoice> = { auto: 'auto', '5': '5', '4': '3.1.1', '3.1.1': '3.1.1' };
 
 /**
  * Reads a query string where "+" stays "+": it is MQTT's single-level wildcard, and people write
@@ -123,10 +124,10 @@ export function parseKioskLink(search: string): KioskLink {
     else problems.push(`commands=${commandsParam} was ignored: use 1 (quick commands on the device cards) or 0.`);
   }
 
-  let qos: StoredQoS = 0;
+  let qos: QoS = 0;
   const qosParam = params.get('qos');
   if (qosParam !== null) {
-    if (qosParam === '0' || qosParam === '1' || qosParam === '2') qos = Number(qosParam) as StoredQoS;
+    if (qosParam === '0' || qosParam === '1' || qosParam === '2') qos = Number(qosParam) as QoS;
     else problems.push(`qos=${qosParam} was ignored: use 0, 1 or 2.`);
   }
 

@@ -5,7 +5,8 @@
  */
 import { brokerUrlProblem } from '../mqtt/broker-url';
 import { topicFilterProblem } from '../mqtt/topic-filter';
-import { MAX_DECIMALS, type BrokerProfile, type DeviceName, type StoredProtocol, type StoredSettings, type SubscriptionSetting, type Theme, type TileFormat } from '../storage/settings';
+import { MAX_DECIMALS, type BrokerProfile, type DeviceName, type StoredSettings, type SubscriptionSetting, type Theme, type TileFormat } from '../storage/settings';
+import type { ProtocolChoice } from '../shared/types';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
 export const LAYOUT_VERSION = 1;
@@ -105,7 +106,7 @@ function readProfile(value: unknown, where: string): BrokerProfile {
     brokerUrl,
     clientId: text(item['clientId'], `${where}.clientId`, 1),
     username: text(item['username'], `${where}.username`, 0),
-    protocol: oneOf<StoredProtocol>(item['protocol'], `${where}.protocol`, ['auto', '5', '3.1.1']),
+    protocol: oneOf<ProtocolChoice>(item['protocol'], `${where}.protocol`, ['auto', '5', '3.1.1']),
     keepaliveSeconds: whole(item['keepaliveSeconds'], `${where}.keepaliveSeconds`, 65_535),
     cleanSession: flag(item['cleanSession'], `${where}.cleanSession`),
     sessionExpirySeconds: whole(item['sessionExpirySeconds'], `${where}.sessionExpirySeconds`, 4_294_967_295),

@@ -5,12 +5,13 @@
  * until its own handshake ends, so the broker sees the commands in the order they were sent whatever
  * their QoS (Mosquitto releases a QoS 2 message only at PUBREL).
  */
-import type { CommandJournal, CommandOutcome, HandshakeStage, OutboundCommand, UnfinishedCommand } from '../mqtt/command-channel';
+import type { CommandJournal, CommandOutcome, OutboundCommand, UnfinishedCommand } from '../mqtt/command-channel';
 import { OutboxStore } from '../state/outbox-store';
 import { isFinished, type NewCommand, type OutboxCommand } from '../storage/outbox-command';
 import { OutboxStorageError, type OutboxRepository } from '../storage/outbox-repository';
 import type { OutboxSync } from './outbox-sync';
 import { ReplyWatch } from './reply-watch';
+import type { HandshakeStage } from '../shared/types';
 
 /** What the outbox needs from the connection. */
 export interface CommandSender {

@@ -12,7 +12,6 @@ import { OutboxSync } from '../app/outbox-sync';
 import { switchToProfile } from '../app/profile-switch';
 import { ValueMemory } from '../app/value-memory';
 import { MqttConnection } from '../mqtt/connection';
-import type { QoS } from '../mqtt/connection-types';
 import { openDashboardDatabase, type DashboardDatabase } from '../storage/database';
 import type { NewCommand } from '../storage/outbox-command';
 import { OutboxRepository } from '../storage/outbox-repository';
@@ -20,6 +19,7 @@ import { SettingsRepository, type BrokerProfile, type PresenceSettings, type Sto
 import { ValueSnapshotRepository } from '../storage/value-snapshot';
 import type { EngineFrame, Series } from './engine-frame';
 import { FrameCollector } from './frame-collector';
+import type { QoS } from '../shared/types';
 
 export interface EngineStart {
   defaults: StoredSettings;

@@ -10,7 +10,7 @@ import type { ScreenState, ScreenWakeLock } from '../app/screen-wake-lock';
 import type { SessionView } from '../app/session-tracker';
 import type { Engine } from '../engine/engine';
 import type { DisplayMode, EngineFrame, Notices, Series } from '../engine/engine-frame';
-import { initialStatus, type ConnectionStatus, type QoS } from '../mqtt/connection-types';
+import { initialStatus, type ConnectionStatus } from '../mqtt/connection-types';
 import { candidateDevice } from '../mqtt/presence-rules';
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import { MessageLog } from '../state/message-log';
@@ -25,6 +25,7 @@ import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage
 import type { Dashboard, OutboxView } from './dashboard';
 import { RecentHistory } from './recent-history';
 import { SPARKLINE_WINDOW } from '../engine/frame-collector';
+import type { QoS } from '../shared/types';
 
 export class DashboardMirror implements Dashboard {
   readonly status = new ValueStore<ConnectionStatus>(initialStatus(Date.now()));

@@ -8,7 +8,7 @@ import type { Preferences } from '../app/preferences';
 import type { ScreenState } from '../app/screen-wake-lock';
 import type { SessionView } from '../app/session-tracker';
 import type { DisplayMode, Notices, Series } from '../engine/engine-frame';
-import type { ConnectionStatus, QoS } from '../mqtt/connection-types';
+import type { ConnectionStatus } from '../mqtt/connection-types';
 import type { MessageLog } from '../state/message-log';
 import type { ValueStore } from '../state/notifier';
 import type { OutboxStore } from '../state/outbox-store';
@@ -19,6 +19,7 @@ import type { TopicTree } from '../state/topic-tree';
 import type { NewCommand } from '../storage/outbox-command';
 import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage/settings';
 import type { RecentHistory } from './recent-history';
+import type { QoS } from '../shared/types';
 
 export interface OutboxView {
   readonly store: OutboxStore;

@@ -1,6 +1,7 @@
 /** The options every mqtt.js client of the dashboard is created with. */
 import type { IClientOptions } from 'mqtt';
-import type { ConnectRequest, ProtocolVersion } from './connection-types';
+import type { ConnectRequest } from './connection-types';
+import type { ProtocolVersion } from '../shared/types';
 
 /** A WebSocket that opens but never answers the CONNECT (not an MQTT broker) is reported after this long. */
 export const CONNECT_TIMEOUT_MS = 4500;

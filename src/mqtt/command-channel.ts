@@ -7,8 +7,8 @@
  */
 import mqtt from 'mqtt'; // the browser bundle only has a default export
 import type { IClientOptions, Packet } from 'mqtt';
-import type { QoS } from './connection-types';
 import { reasonInWords } from './reason-codes';
+import type { HandshakeStage, QoS } from '../shared/types';
 
 export interface OutboundCommand {
   id: string;
@@ -24,7 +24,6 @@ export interface OutboundCommand {
   correlationData?: string | null;
 }
 
-export type HandshakeStage = 'publish' | 'pubrel';
 
 export interface CommandJournal {
   /** The command's handshake reached `stage` under `packetId`. Resolve once that is durable. */

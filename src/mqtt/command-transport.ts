@@ -12,7 +12,7 @@ import {
   type OutboundCommand,
   type UnfinishedCommand,
 } from './command-channel';
-import type { ProtocolVersion } from './connection-types';
+import type { ProtocolVersion } from '../shared/types';
 
 type SettledListener = (commandId: string, outcome: CommandOutcome) => void;
 

@@ -1,9 +1,7 @@
 /** The transport's vocabulary: what is asked of a connection, and what it reports. No DOM, no mqtt.js. */
 import type { MessageProperties } from './message-properties';
+import type { ProtocolChoice, ProtocolVersion, QoS } from '../shared/types';
 
-export type QoS = 0 | 1 | 2;
-export type ProtocolChoice = 'auto' | '5' | '3.1.1';
-export type ProtocolVersion = '5' | '3.1.1';
 
 export interface ConnectRequest {
   brokerUrl: string;

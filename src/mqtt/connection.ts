@@ -20,12 +20,11 @@ import {
   type ConnectionEnvironment,
   type ConnectionStatus,
   type InboundMessage,
-  type ProtocolVersion,
-  type QoS,
   type SubscribeOutcome,
 } from './connection-types';
 import { startTicker, type StopTicking } from './ticker';
 import { withTimeout } from './with-timeout';
+import type { ProtocolVersion, QoS } from '../shared/types';
 
 const browserEnvironment: ConnectionEnvironment = {
   networkAvailable: () => typeof navigator === 'undefined' || navigator.onLine !== false,

@@ -1,4 +1,5 @@
 /** MQTT reason codes (3.1.1 CONNACK return codes and 5.0 reason codes) in words a person can act on. */
+import type { ProtocolVersion } from '../shared/types';
 
 const CONNACK_3_1_1: Record<number, string> = {
   1: 'the broker does not accept this MQTT protocol version',
@@ -47,13 +48,13 @@ const REASON_5: Record<number, string> = {
 };
 
 /** Words for a CONNACK refusal. */
-export function connackReason(code: number, protocol: '5' | '3.1.1'): string {
+export function connackReason(code: number, protocol: ProtocolVersion): string {
   const words = protocol === '5' ? (REASON_5[code] ?? CONNACK_3_1_1[code]) : CONNACK_3_1_1[code];
   return words ?? `reason code ${code}`;
 }
 
 /** Words for a SUBACK failure code (0x80 in 3.1.1, any code from 0x80 in 5.0). */
-export function subackReason(code: number, protocol: '5' | '3.1.1'): string {
+export function subackReason(code: number, protocol: ProtocolVersion): string {
   if (protocol === '3.1.1' || code === 0x80) return 'refused by the broker (it gives no reason in MQTT 3.1.1)';
   return REASON_5[code] ?? `reason code ${code}`;
 }

@@ -6,13 +6,14 @@
 import type { MessageProperties } from '../mqtt/message-properties';
 import type { DecodedPayload } from '../mqtt/payload';
 import { MESSAGE_REDRAW_MS, Notifier, throttledFrames, type Scheduler } from './notifier';
+import type { QoS } from '../shared/types';
 
 export interface LoggedMessage {
   /** 1 for the first message since the page opened, then 2, 3… */
   readonly seq: number;
   readonly topic: string;
   readonly payload: DecodedPayload;
-  readonly qos: 0 | 1 | 2;
+  readonly qos: QoS;
   readonly retained: boolean;
   /** The DUP flag: the sender says it may have sent this message before. */
   readonly dup: boolean;

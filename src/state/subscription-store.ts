@@ -1,6 +1,6 @@
 import { ValueStore, type Scheduler } from './notifier';
+import type { QoS } from '../shared/types';
 
-export type QoSLevel = 0 | 1 | 2;
 
 /**
  * `waiting`: not sent yet (not connected); `pending`: SUBSCRIBE sent, no SUBACK yet;
@@ -10,8 +10,8 @@ export type SubscriptionState = 'waiting' | 'pending' | 'active' | 'refused';
 
 export interface SubscriptionEntry {
   readonly filter: string;
-  readonly requestedQos: QoSLevel;
-  readonly grantedQos: QoSLevel | null;
+  readonly requestedQos: QoS;
+  readonly grantedQos: QoS | null;
   readonly state: SubscriptionState;
   /** Why it was refused or failed, in words. */
   readonly reason: string | null;

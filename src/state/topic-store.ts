@@ -1,11 +1,12 @@
 import type { DecodedPayload } from '../mqtt/payload';
 import { MESSAGE_REDRAW_MS, Notifier, throttledFrames, type Scheduler } from './notifier';
+import type { QoS } from '../shared/types';
 
 /** The latest message seen on one topic. Replaced, never mutated, so renderers can compare by identity. */
 export interface TopicValue {
   readonly topic: string;
   readonly payload: DecodedPayload;
-  readonly qos: 0 | 1 | 2;
+  readonly qos: QoS;
   /** The value came from the broker's retained store (sent on subscribe), not live. */
   readonly retained: boolean;
   /** Epoch milliseconds when the dashboard received it. */
@@ -26,7 +27,7 @@ export interface TopicValue {
 export interface IncomingValue {
   topic: string;
   payload: DecodedPayload;
-  qos: 0 | 1 | 2;
+  qos: QoS;
   retained: boolean;
   receivedAt: number;
   whileAway: boolean;

@@ -1,6 +1,6 @@
 /** A command in the outbox, as stored. No mqtt.js and no Lit here. */
+import type { HandshakeStage, QoS } from '../shared/types';
 
-export type CommandQoS = 0 | 1 | 2;
 
 /**
  * `queued`: stored, waiting for the connection; `sending`: handed to the broker, not acknowledged yet;
@@ -10,13 +10,12 @@ export type CommandQoS = 0 | 1 | 2;
 export type CommandState = 'queued' | 'sending' | 'delivered' | 'failed' | 'cancelled';
 
 /** How far an unfinished QoS 1/2 handshake got: PUBLISH sent, or (QoS 2) PUBREC received and PUBREL sent. */
-export type HandshakeStage = 'publish' | 'pubrel';
 
 export interface NewCommand {
   topic: string;
   /** The payload as the user typed it (UTF-8 text). */
   payload: string;
-  qos: CommandQoS;
+  qos: QoS;
   retain: boolean;
   /**
    * MQTT 5 message expiry, in seconds: the broker drops the command if no subscriber got it in time, and

@@ -3,13 +3,12 @@
  * The password is stored only when the user asked for it ("Remember password").
  */
 import type { DashboardDatabase } from './database';
+import type { ProtocolChoice, QoS } from '../shared/types';
 
-export type StoredQoS = 0 | 1 | 2;
-export type StoredProtocol = 'auto' | '5' | '3.1.1';
 
 export interface SubscriptionSetting {
   filter: string;
-  qos: StoredQoS;
+  qos: QoS;
 }
 
 /** A presence rule as stored: the same shape as the transport's PresenceRule, kept here so storage has no mqtt import. */
@@ -33,7 +32,7 @@ export interface StoredSettings {
   password: string;
   rememberPassword: boolean;
   keepaliveSeconds: number;
-  protocol: StoredProtocol;
+  protocol: ProtocolChoice;
   cleanSession: boolean;
   /** MQTT 5: how long the broker keeps the persistent session after the dashboard leaves. */
   sessionExpirySeconds: number;
@@ -91,7 +90,7 @@ export interface BrokerProfile {
   brokerUrl: string;
   clientId: string;
   username: string;
-  protocol: StoredProtocol;
+  protocol: ProtocolChoice;
   keepaliveSeconds: number;
   cleanSession: boolean;
   sessionExpirySeconds: number;
@@ -101,7 +100,7 @@ export interface BrokerProfile {
 export interface SavedCommand {
   topic: string;
   payload: string;
-  qos: StoredQoS;
+  qos: QoS;
   retain: boolean;
 }
 

@@ -8,8 +8,8 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
+import type { QoS } from '../shared/types';
 
-type QoSLevel = 0 | 1 | 2;
 
 /** Topic, payload, QoS, retain, Send: the command goes to the outbox first, then to the broker. */
 export class CommandComposerElement extends LitElement {
@@ -182,7 +182,7 @@ export class CommandComposerElement extends LitElement {
     return {
       topic: String(data.get('topic') ?? ''),
       payload: String(data.get('payload') ?? ''),
-      qos: Number(data.get('qos')) as QoSLevel,
+      qos: Number(data.get('qos')) as QoS,
       retain: data.get('retain') === 'on',
     };
   }

@@ -1,11 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import type { StoredProtocol, StoredSettings } from '../storage/settings';
+import type {  StoredSettings } from '../storage/settings';
 import './broker-profiles';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
+import type { ProtocolChoice } from '../shared/types';
 
 /** Broker URL, client id, credentials, keep-alive, MQTT version; Connect and Disconnect. */
 export class ConnectionPanelElement extends LitElement {
@@ -129,7 +130,7 @@ export class ConnectionPanelElement extends LitElement {
       password: String(form.get('password') ?? ''),
       rememberPassword: form.get('rememberPassword') === 'on',
       keepaliveSeconds: Number.isInteger(keepalive) && keepalive >= 0 && keepalive <= 65_535 ? keepalive : 30,
-      protocol: text('protocol') as StoredProtocol,
+      protocol: text('protocol') as ProtocolChoice,
       cleanSession: form.get('cleanSession') === 'on',
       sessionExpirySeconds: Number.isInteger(expiry) && expiry >= 0 && expiry <= 4_294_967_295 ? expiry : 3600,
       lastWill: form.get('lastWill') === 'on',

@@ -1,11 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { QoSLevel, SubscriptionEntry } from '../state/subscription-store';
+import type {  SubscriptionEntry } from '../state/subscription-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
+import type { QoS } from '../shared/types';
 
 /** Adds subscriptions (validated before anything is sent) and lists them with the broker's answer. */
 export class SubscriptionPanelElement extends LitElement {
@@ -104,7 +105,7 @@ export class SubscriptionPanelElement extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const filter = String(data.get('filter') ?? '');
-    const qos = Number(data.get('qos')) as QoSLevel;
+    const qos = Number(data.get('qos')) as QoS;
     const problem = this._service.value?.subscribe(filter, qos) ?? null;
     this._problem = problem;
     if (!problem) (form.elements.namedItem('filter') as HTMLInputElement).value = '';
