@@ -1,6 +1,8 @@
 import type { Plugin } from 'vite';
+import { playwright } from '@vitest/browser-playwright';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { chromiumLaunchOptions } from './test/support/chromium';
 
 /**
  * Collapses the whitespace and comments inside Lit's css`…` literals in production builds (the minifier
@@ -74,6 +76,23 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ['test/unit/**/*.test.ts'],
+    projects: [
+      // Plain TypeScript (stores, transport, storage with fake-indexeddb), in Node.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Elements alone, in real Chromium (Debian's, headless), with a mirror fed by hand: no engine, no broker.
+      {
+        extends: true,
+        test: {
+          name: 'elements',
+          include: ['test/elements/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });
