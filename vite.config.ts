@@ -36,7 +36,7 @@ export default defineConfig({
     terserOptions: { compress: { passes: 2 } },
   },
   // The engine's Worker is a module worker: its lazy parts (presence rules' checks) stay lazy there too.
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { minify: true } } },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   plugins: [

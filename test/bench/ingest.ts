@@ -189,13 +189,38 @@ export async function resetResponsiveness(page: Page): Promise<void> {
 
 /**
  * Used JS heap after a full garbage collection, in MB, with the typed arrays' backing stores (which live
- * outside the V8 heap: the numeric history's rings would otherwise not count).
+ * outside the V8 heap: the numeric history's rings would otherwise not count): the page's main thread plus
+ * every dedicated Worker it runs (the dashboard's engine).
  */
 export async function heapAfterGcMb(page: Page): Promise<number> {
   const devtools = await page.context().newCDPSession(page);
+  const workers: string[] = [];
+  devtools.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
+    if (event.targetInfo.type === 'worker') workers.push(event.sessionId);
+  });
+  const replies = new Map<number, (result: unknown) => void>();
+  devtools.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const reply = JSON.parse(event.message) as { id?: number; result?: unknown };
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply.result);
+  });
+  await devtools.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  let next = 1;
+  const inWorker = (sessionId: string, method: string) =>
+    new Promise<unknown>((resolve) => {
+      const id = next++;
+      replies.set(id, resolve);
+      void devtools.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+    });
+  let total = 0;
+  for (const sessionId of workers) {
+    await inWorker(sessionId, 'HeapProfiler.collectGarbage');
+    await inWorker(sessionId, 'HeapProfiler.collectGarbage');
+    const usage = (await inWorker(sessionId, 'Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    total += usage.usedSize + (usage.backingStorageSize ?? 0);
+  }
   await devtools.send('HeapProfiler.collectGarbage');
   await devtools.send('HeapProfiler.collectGarbage');
   const usage = (await devtools.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
   await devtools.detach();
-  return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1024 / 1024;
+  return (total + usage.usedSize + (usage.backingStorageSize ?? 0)) / 1024 / 1024;
 }
