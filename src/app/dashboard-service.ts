@@ -3,7 +3,7 @@
  * this object: the engine's frames carry what changed in its stores, and the page calls the engine's methods.
  */
 import type { MqttConnection } from '../mqtt/connection';
-import type { ConnectionStatus } from '../mqtt/connection-types';
+import type { ConnectionStatus, InboundMessage } from '../mqtt/connection-types';
 import { commandSender } from './command-sender';
 import { MessageRouter } from './message-router';
 import { dashboardPresenceTopic, dashboardReplyTopic } from './dashboard-topics';
@@ -70,9 +70,26 @@ export class DashboardService {
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
-    this._router = new MessageRouter(() => (_connection.status.phase === 'connected' ? _connection.status.connectedAt : null), this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
-    _connection.onMessage((message) => this._router.route(message));
+    this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
+    _connection.onMessage((message) => {
+      // mqtt.js writes a message's PUBACK after this returns: the message is routed a moment later, with
+      // the connection as it was on arrival, so that a burst's acknowledgements are not held up by it.
+      if (this._inbox.length === 0) queueMicrotask(() => this._routeInbox());
+      this._inbox.push([message, _connection.status.phase === 'connected' ? _connection.status.connectedAt : null]);
+    });
     setInterval(() => this.rate.sample(this.topics.messageCount, Date.now()), 1000);
+  }
+
+  private _inbox: Array<[InboundMessage, number | null]> = [];
+  private _routingConnectedAt: number | null = null;
+
+  private _routeInbox(): void {
+    const inbox = this._inbox;
+    this._inbox = [];
+    for (const [message, connectedAt] of inbox) {
+      this._routingConnectedAt = connectedAt;
+      this._router.route(message);
+    }
   }
 
   private _connected(sessionPresent: boolean): void {

@@ -79,9 +79,17 @@ export class TopicStore extends Notifier {
       const kept = this._sortedTopics.filter((topic) => !gone.has(topic));
       this._sortedTopics.splice(0, this._sortedTopics.length, ...kept);
     }
+    const added: string[] = [];
     for (const value of values) {
-      if (!this._values.has(value.topic)) insertSorted(this._sortedTopics, value.topic);
+      if (!this._values.has(value.topic)) added.push(value.topic);
       this._values.set(value.topic, value);
+    }
+    // Many new topics at once (the first frames of a busy broker): one sort, not one splice each.
+    if (added.length > 32) {
+      for (const topic of added) this._sortedTopics.push(topic);
+      this._sortedTopics.sort(byCodeUnits);
+    } else {
+      for (const topic of added) insertSorted(this._sortedTopics, topic);
     }
     this._messageCount = messageCount;
     this._list = null;
@@ -176,6 +184,8 @@ export function decimalsOf(payload: DecodedPayload): number {
   if (point === -1 || /e/i.test(written)) return 0;
   return Math.min(MOST_DECIMALS, written.length - point - 1);
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function insertSorted(sorted: string[], topic: string): void {
   let low = 0;

@@ -1,0 +1,92 @@
+/**
+ * The seam between the engine and the page: the engine's stores change per message, the page's mirror
+ * hears of it in a few frames carrying only what changed, and ends up showing the same thing.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Remote } from 'comlink';
+import { DashboardService } from '../../../src/app/dashboard-service';
+import { OutboxService } from '../../../src/app/outbox-service';
+import type { Engine } from '../../../src/engine/engine';
+import type { EngineFrame } from '../../../src/engine/engine-frame';
+import { FrameCollector } from '../../../src/engine/frame-collector';
+import { DashboardMirror } from '../../../src/mirror/dashboard-mirror';
+import { MqttConnection } from '../../../src/mqtt/connection';
+import { decodePayload } from '../../../src/mqtt/payload';
+import { scheduleEveryStoreWith } from '../../../src/state/notifier';
+import { defaultSettings } from '../../../src/storage/settings';
+
+// As in the engine's Worker (engine-worker.ts): stores report at once, the collector paces the frames.
+scheduleEveryStoreWith((flush) => queueMicrotask(flush));
+
+const defaults = defaultSettings('ws://127.0.0.1:9001', () => 'test');
+
+function engineAndMirror() {
+  const service = new DashboardService(new MqttConnection(), null, defaults, new OutboxService(null, null));
+  const watched: boolean[] = [];
+  const engine = { watchLog: (on: boolean) => watched.push(on) } as unknown as Remote<Engine>; // only what the mirror calls here
+  const mirror = new DashboardMirror(engine, defaults);
+  const frames: EngineFrame[] = [];
+  const collector = new FrameCollector(service, async (frame) => {
+    frames.push(frame);
+    mirror.apply(frame);
+  });
+  return { service, mirror, frames, collector, watched };
+}
+
+const message = (service: DashboardService, topic: string, text: string) => {
+  const payload = decodePayload(new TextEncoder().encode(text));
+  service.topics.update({ topic, payload, qos: 1, retained: false, receivedAt: Date.now(), whileAway: false, dup: false });
+  service.history.record(topic, Date.now(), payload);
+  service.messages.add({ topic, payload, qos: 1, retained: false, dup: false, whileAway: false, receivedAt: Date.now(), properties: null, binary: null });
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+describe('the frames between engine and page', () => {
+  it('a burst of 1,000 messages crosses in a few frames, and the mirror shows what the engine has', async () => {
+    const { service, mirror, frames } = engineAndMirror();
+    for (let i = 0; i < 1000; i++) message(service, `usine/t${i % 50}`, String(i));
+    await settle();
+    expect(frames.filter((frame) => frame.topics).length).toBeLessThanOrEqual(2);
+    expect(mirror.topics.messageCount).toBe(1000);
+    expect(mirror.topics.topicCount).toBe(50);
+    expect(mirror.topics.get('usine/t7')?.payload.text).toBe('957');
+    expect(mirror.tree.find('usine')?.messages).toBe(1000);
+    expect(mirror.history.get('usine/t7')?.lastValues(3)).toEqual([857, 907, 957]);
+    expect(mirror.history.get('usine/t7')?.length).toBe(20);
+  });
+
+  it('only what changed crosses: one new value sends one record', async () => {
+    const { service, frames } = engineAndMirror();
+    for (let i = 0; i < 100; i++) message(service, `usine/t${i}`, '1');
+    await settle();
+    frames.length = 0;
+    message(service, 'usine/t42', '2');
+    await settle();
+    expect(frames.map((frame) => frame.topics?.values.map((value) => value.topic))).toEqual([['usine/t42']]);
+    expect(frames[0]?.settings).toBeNull(); // unchanged states do not cross again
+  });
+
+  it('the log crosses only while a view of it is open', async () => {
+    const { service, mirror, frames, collector } = engineAndMirror();
+    message(service, 'a/b', 'un');
+    await settle();
+    expect(frames.every((frame) => frame.log === null)).toBe(true);
+    collector.watchLog(true);
+    await settle();
+    expect(mirror.messages.newest(10).map((logged) => logged.payload.text)).toEqual(['un']);
+    message(service, 'a/b', 'deux');
+    await settle();
+    expect(mirror.messages.newest(10).map((logged) => logged.payload.text)).toEqual(['deux', 'un']);
+    expect(frames.at(-1)?.log?.messages.map((logged) => logged.payload.text)).toEqual(['deux']);
+  });
+
+  it('the mirror tells the engine when the log gains its first reader and loses its last', () => {
+    const { mirror, watched } = engineAndMirror();
+    const stop = mirror.messages.subscribe(() => {});
+    const again = mirror.messages.subscribe(() => {});
+    stop();
+    again();
+    expect(watched).toEqual([true, false]);
+  });
+});
