@@ -73,8 +73,9 @@ export class DashboardService {
     this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
     _connection.onMessage((message) => {
       // mqtt.js writes a message's PUBACK after this returns: the message is routed a moment later, with
-      // the connection as it was on arrival, so that a burst's acknowledgements are not held up by it.
-      if (this._inbox.length === 0) queueMicrotask(() => this._routeInbox());
+      // the connection as it was on arrival, and after the socket's waiting data, so that neither a burst's
+      // acknowledgements nor the next packets are held up by it.
+      if (this._inbox.length === 0) afterWaitingInput(() => this._routeInbox());
       this._inbox.push([message, _connection.status.phase === 'connected' ? _connection.status.connectedAt : null]);
     });
     setInterval(() => this.rate.sample(this.topics.messageCount, Date.now()), 1000);
@@ -333,6 +334,16 @@ export class DashboardService {
       this.notices.replace({ messages: [...this.notices.state.messages, message] });
     }
   }
+}
+
+/** The Prioritized Task Scheduling API, where there is one (Chromium, in windows and workers). */
+type BackgroundScheduler = { postTask(task: () => void, options: { priority: 'background' }): Promise<void> };
+
+/** Runs `task` once the tasks already waiting (socket data first) have run. */
+function afterWaitingInput(task: () => void): void {
+  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
+  if (scheduler) void scheduler.postTask(task, { priority: 'background' });
+  else setTimeout(task, 0);
 }
 
 function describe(error: unknown): string {
