@@ -77,6 +77,7 @@ export class DashboardService {
       // acknowledgements nor the next packets are held up by it.
       if (this._inbox.length === 0) afterWaitingInput(() => this._routeInbox());
       this._inbox.push([message, _connection.status.phase === 'connected' ? _connection.status.connectedAt : null]);
+      if (this._inbox.length >= INBOX_LIMIT) this._routeInbox(); // a flood with no gap: the stores keep up anyway
     });
     setInterval(() => this.rate.sample(this.topics.messageCount, Date.now()), 1000);
   }
@@ -335,6 +336,9 @@ export class DashboardService {
     }
   }
 }
+
+/** Messages waiting to be routed at most: beyond, they are routed at once, gap or not. */
+const INBOX_LIMIT = 2000;
 
 /** The Prioritized Task Scheduling API, where there is one (Chromium, in windows and workers). */
 type BackgroundScheduler = { postTask(task: () => void, options: { priority: 'background' }): Promise<void> };

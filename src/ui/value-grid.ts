@@ -12,7 +12,7 @@ import './value-tile';
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
 /** New tiles drawn per frame at most: a burst of new topics never costs one long task. */
-const NEW_TILES_PER_FRAME = 40;
+const NEW_TILES_PER_FRAME = 12;
 
 /**
  * The devices, each with its presence and its tiles, then the topics that belong to no known device.
