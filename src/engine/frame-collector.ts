@@ -52,6 +52,15 @@ export class FrameCollector {
     this.schedule();
   }
 
+  private _resync(): void {
+    this._service.topics.changedAll();
+    this._service.outbox.store.changedAll();
+    this._sent.clear();
+    this._messageCount = -1;
+    this._logReset = true;
+    this.schedule();
+  }
+
   schedule(): void {
     if (this._scheduled) return;
     this._scheduled = true;
@@ -68,8 +77,11 @@ export class FrameCollector {
     this._lastSent = performance.now();
     try {
       await this._send(this._take());
-    } catch {
-      /* the page is gone: nothing to tell */
+    } catch (error) {
+      // The frame did not reach the page whole (or the page failed to apply it): everything is sent
+      // again in the next one, so that the page never keeps a view the engine no longer has.
+      console.error('A frame for the page failed; sending everything again.', error);
+      this._resync();
     } finally {
       this._inFlight = false;
       if (this._scheduled) this._arm();

@@ -72,8 +72,17 @@ export class DashboardMirror implements Dashboard {
     });
   }
 
-  /** Applies one of the engine's frames. */
+  /** Applies one of the engine's frames. A failure goes back to the engine, which then sends everything again. */
   apply(frame: EngineFrame): void {
+    try {
+      this._apply(frame);
+    } catch (error) {
+      console.error('An engine frame could not be applied.', error);
+      throw error;
+    }
+  }
+
+  private _apply(frame: EngineFrame): void {
     if (frame.settings) {
       const first = this._firstSettings;
       this._firstSettings = false;

@@ -219,8 +219,14 @@ export class MqttConnection {
     this._stopTicker?.();
     this._stopTicker = request.keepaliveSeconds > 0 ? startTicker(WATCHDOG_TICK_MS, () => current() && this._watch(client)) : null;
 
+    // mqtt.js gives up 1.5 keep-alives after a ping unless a PINGRESP (or an ack of ours) comes back, but a
+    // broker answers a ping after the messages it has already queued: under a flood of them the PINGRESP
+    // comes late and mqtt.js would drop a healthy link (and, with a clean session, the queue). Any packet
+    // after a ping proves the link alive: mqtt.js's keep-alive starts over, and pings again a period later.
+    let pingAwaitingLife = false;
     client.on('packetsend', (packet) => {
       if (!current()) return;
+      if (packet.cmd === 'pingreq') pingAwaitingLife = true;
       watchdog.packetSent(packet.cmd, this._environment.now());
       if (packet.cmd === 'publish') this._ownEchoes.sent(packet.topic, packet.payload);
     });
@@ -228,6 +234,10 @@ export class MqttConnection {
       if (!current()) return;
       const now = this._environment.now();
       watchdog.packetReceived(packet.cmd, now);
+      if (pingAwaitingLife && packet.cmd === 'publish') {
+        pingAwaitingLife = false;
+        client.reschedulePing(true);
+      } else if (packet.cmd === 'pingresp') pingAwaitingLife = false;
       // Mosquitto's queued messages follow the CONNACK at once, before mqtt.js's 'connect' event.
       if (packet.cmd === 'connack') {
         connackAt = now;

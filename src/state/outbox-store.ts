@@ -20,6 +20,11 @@ export class OutboxStore extends Notifier {
     this._changes ??= { put: new Map(this._ordered.map((command) => [command.seq, command])), deleted: new Set() };
   }
 
+  /** Every command counts as changed (the page's view must be rebuilt). */
+  changedAll(): void {
+    if (this._changes) for (const command of this._ordered) this._changes.put.set(command.seq, command);
+  }
+
   /** Commands changed and sequence numbers deleted since the last call. */
   takeChanges(): { put: OutboxCommand[]; deleted: number[] } {
     const changes = this._changes;

@@ -56,6 +56,11 @@ export class TopicStore extends Notifier {
     this._changed ??= new Set(this._sortedTopics);
   }
 
+  /** Every topic counts as changed (the page's view must be rebuilt). */
+  changedAll(): void {
+    if (this._changed) for (const topic of this._sortedTopics) this._changed.add(topic);
+  }
+
   /** The records changed and the topics forgotten since the last call. */
   takeChanges(): { values: TopicValue[]; removed: string[] } {
     const changed = this._changed;
