@@ -3,6 +3,8 @@
  * forwards the page's wake-ups to the engine, and registers the service worker. mqtt.js, the stores'
  * engine side and IndexedDB's journal all live in the Worker's chunk, which loads in parallel.
  */
+// First: the engine's Worker starts loading before the rest of this module graph is evaluated.
+import { engineWorker } from './engine-boot';
 import * as Comlink from 'comlink';
 import type { KioskLink } from './app/kiosk-link';
 import { watchLinkTriggers } from './app/link-triggers';
@@ -37,8 +39,7 @@ async function readLink(search: string): Promise<KioskLink> {
 async function main(): Promise<void> {
   const element = document.querySelector('mqtt-dashboard');
   if (!element) throw new Error('index.html must contain <mqtt-dashboard>.');
-  const worker = new Worker(new URL('./engine/engine-worker.ts', import.meta.url), { type: 'module', name: 'mqtt engine' });
-  const engine = Comlink.wrap<Engine>(worker);
+  const engine = Comlink.wrap<Engine>(engineWorker);
   const defaults = defaultSettings(defaultBrokerUrl(), randomId);
   const mirror = new DashboardMirror(engine, defaults);
   element.service = mirror;
