@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     if (document.visibilityState === 'hidden') mirror.pageHidden();
   });
   await engine.start({ defaults, link: await readLink(location.search) }, Comlink.proxy((frame) => mirror.apply(frame)));
+  performance.mark('engine started'); // the startup's steps, for a profile: see BENCHMARKS.md
   // Offline support and the update prompt: after the first screen, in their own chunk.
   try {
     const { AppUpdate } = await import('./app/app-update');

@@ -49,8 +49,9 @@ export class Engine {
       ? new ValueMemory(service.topics, service.presence, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (message) => service.report(message))
       : null;
     this._memory = memory;
-    await memory?.restore();
-    await service.start(options.link, problem ?? outboxProblem);
+    // The last values come back from disk while the connection is being made: a live value that arrives
+    // first is kept (restore only fills topics not received yet).
+    await Promise.all([memory?.restore(), service.start(options.link, problem ?? outboxProblem)]);
     memory?.start();
   }
 

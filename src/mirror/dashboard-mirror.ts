@@ -89,10 +89,16 @@ export class DashboardMirror implements Dashboard {
       this.settings.replace(frame.settings);
       if (first && frame.settings.keepScreenOn) this._keepScreenOn(true);
     }
-    if (frame.status) this.status.replace(frame.status);
+    if (frame.status) {
+      if (frame.status.phase === 'connected' && this.status.state.phase !== 'connected') performance.mark('connected');
+      this.status.replace(frame.status);
+    }
     if (frame.subscriptions) this.subscriptions.replace(frame.subscriptions);
     if (frame.presence) this.presence.replaceAll(frame.presence);
-    if (frame.topics) this._applyTopics(frame.topics.values, frame.topics.removed, frame.topics.messageCount);
+    if (frame.topics) {
+      if (this.topics.topicCount === 0 && frame.topics.values.length > 0) performance.mark('first values');
+      this._applyTopics(frame.topics.values, frame.topics.removed, frame.topics.messageCount);
+    }
     if (frame.recent) this.history.apply(frame.recent);
     if (frame.log) this.messages.applyChanges(frame.log.messages, frame.log.total, frame.log.capacity, frame.log.reset);
     if (frame.outbox) {

@@ -11,8 +11,10 @@ import './value-tile';
 
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
-/** New tiles drawn per frame at most: a burst of new topics never costs one long task. */
-const NEW_TILES_PER_FRAME = 12;
+/** New tiles drawn in one frame, to begin with: the number adapts to how long the last update took. */
+const FIRST_NEW_TILES = 40;
+/** An update longer than this draws fewer new tiles next time; a shorter one, more. */
+const UPDATE_BUDGET_MS = 12;
 
 /**
  * The devices, each with its presence and its tiles, then the topics that belong to no known device.
@@ -38,9 +40,12 @@ export class ValueGridElement extends LitElement {
   ];
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
-  /** Tiles of other topics drawn so far (grows by NEW_TILES_PER_FRAME a frame up to TILES_SHOWN). */
+  /** Tiles of other topics drawn so far (grows a few dozen a frame up to TILES_SHOWN). */
   private _drawn = 0;
   private _growing = false;
+  /** New tiles the next frame may draw: a burst of new topics never costs one long task. */
+  private _newTiles = FIRST_NEW_TILES;
+  private _updateStartedAt = 0;
 
   constructor() {
     super();
@@ -50,7 +55,13 @@ export class ValueGridElement extends LitElement {
     new StoreController(this, () => this._service.value?.display);
   }
 
+  override updated(): void {
+    const took = performance.now() - this._updateStartedAt;
+    this._newTiles = took > UPDATE_BUDGET_MS ? Math.max(8, this._newTiles >> 1) : Math.min(TILES_SHOWN, this._newTiles * 2);
+  }
+
   override willUpdate(): void {
+    this._updateStartedAt = performance.now();
     // Rearranging pins and showing hidden tiles are loaded when there is something to rearrange or show.
     const settings = this._service.value?.settings.state;
     if (settings && settings.pinned.length > 0) void import('./pin-bar');
@@ -60,7 +71,7 @@ export class ValueGridElement extends LitElement {
   /** The other topics' tiles to draw this frame; more follow in the next frames. */
   private _shown(others: readonly TopicValue[]): readonly TopicValue[] {
     const wanted = Math.min(TILES_SHOWN, others.length);
-    const drawn = Math.min(wanted, this._drawn + NEW_TILES_PER_FRAME);
+    const drawn = Math.min(wanted, this._drawn + this._newTiles);
     this._drawn = drawn;
     if (drawn < wanted && !this._growing) {
       this._growing = true;
