@@ -2,7 +2,7 @@
  * Turns messages into device presence with the user's presence rules: status topics set the state,
  * any other message under a known device's prefix counts as hearing from it.
  */
-import { candidateDevice, recognisePresence, statusTopicDevice, type PresenceRule } from '../mqtt/presence-rules';
+import { owningDevice, recognisePresence, statusTopicDevice, type PresenceRule } from '../mqtt/presence-rules';
 import type { PresenceStore, StatusReading } from '../state/presence-store';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -59,14 +59,7 @@ export class PresenceTracker {
   deviceOf(topic: string): string | null {
     const known = this._owners.get(topic);
     if (known !== undefined) return known;
-    let owner: string | null = null;
-    for (const rule of this._rules) {
-      const id = candidateDevice(rule, topic);
-      if (id !== null && this._store.has(id)) {
-        owner = id;
-        break;
-      }
-    }
+    const owner = owningDevice(this._rules, topic, (id) => this._store.has(id));
     this._owners.set(topic, owner);
     return owner;
   }

@@ -11,7 +11,7 @@ import type { SessionView } from '../app/session-tracker';
 import type { Engine } from '../engine/engine';
 import type { DisplayMode, EngineFrame, Notices, Series } from '../engine/engine-frame';
 import { initialStatus, type ConnectionStatus } from '../mqtt/connection-types';
-import { candidateDevice } from '../mqtt/presence-rules';
+import { owningDevice } from '../mqtt/presence-rules';
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import { MessageLog } from '../state/message-log';
 import { MESSAGE_REDRAW_MS, ValueStore, throttledFrames } from '../state/notifier';
@@ -201,16 +201,7 @@ export class DashboardMirror implements Dashboard {
     }
     const known = this._owners.get(topic);
     if (known !== undefined) return known;
-    let owner: string | null = null;
-    if (presence.enabled) {
-      for (const rule of presence.rules) {
-        const id = candidateDevice(rule, topic);
-        if (id !== null && this.presence.has(id)) {
-          owner = id;
-          break;
-        }
-      }
-    }
+    const owner = presence.enabled ? owningDevice(presence.rules, topic, (id) => this.presence.has(id)) : null;
     this._owners.set(topic, owner);
     return owner;
   }

@@ -36,6 +36,15 @@ export function candidateDevice(rule: PresenceRule, topic: string): string | nul
   return deviceAt(patternLevels.slice(0, plus + 1), topicLevels.slice(0, plus + 1));
 }
 
+/** The device a topic belongs to: under the first rule that names a device `known` says exists. */
+export function owningDevice(rules: readonly PresenceRule[], topic: string, known: (id: string) => boolean): string | null {
+  for (const rule of rules) {
+    const id = candidateDevice(rule, topic);
+    if (id !== null && known(id)) return id;
+  }
+  return null;
+}
+
 function deviceAt(patternLevels: string[], topicLevels: string[]): string | null {
   let device: string | null = null;
   for (let index = 0; index < patternLevels.length; index++) {
