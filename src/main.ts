@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     element.appUpdate = update;
     await update.start();
   } catch {
-    mirror.report('Offline support did not load: the dashboard works while online. Reload to try again.');
+    mirror.report({ kind: 'page-note', text: 'Offline support did not load: the dashboard works while online. Reload to try again.' });
   }
 }
 

@@ -22,7 +22,7 @@ export class BrokerSubscriptions {
 
   /** Adds (or replaces) a subscription; it is sent now when connected, else on the next CONNACK. */
   add(filter: string, qos: QoS, automatic = false): void {
-    this._store.put({ filter, requestedQos: qos, grantedQos: null, state: 'waiting', reason: null, automatic });
+    this._store.put({ filter, requestedQos: qos, grantedQos: null, state: 'waiting', refusal: null, automatic });
     void this._send(filter, qos);
   }
 
@@ -56,18 +56,18 @@ export class BrokerSubscriptions {
 
   private async _send(filter: string, qos: QoS): Promise<void> {
     if (this._transport.status.phase !== 'connected') return; // sent on the next CONNACK
-    this._store.patch(filter, { state: 'pending', reason: null });
+    this._store.patch(filter, { state: 'pending', refusal: null });
     try {
       const outcome = await this._transport.subscribe(filter, qos);
       if (this._store.find(filter)?.requestedQos !== qos) return; // changed meanwhile
       this._store.patch(filter, {
         state: outcome.granted === null ? 'refused' : 'active',
         grantedQos: outcome.granted,
-        reason: outcome.refusal,
+        refusal: outcome.refusal,
       });
-    } catch (error) {
+    } catch {
       // Lost the connection before the SUBACK: it is sent again on the next CONNACK.
-      this._store.patch(filter, { state: 'waiting', reason: error instanceof Error ? error.message : String(error) });
+      this._store.patch(filter, { state: 'waiting', refusal: null });
     }
   }
 }

@@ -20,6 +20,7 @@ import { TopicStore } from '../state/topic-store';
 import type { PresenceSettings, SettingsRepository, StoredSettings } from '../storage/settings';
 import type { KioskLink } from './kiosk-link';
 import { commandProblem } from '../mqtt/command-validation';
+import { sameProblem, storageFailure, type Problem } from '../shared/problems';
 import type { NewCommand } from '../storage/outbox-command';
 import { ConnectionOwnership, type Role } from './connection-owner';
 import type { OutboxService } from './outbox-service';
@@ -66,7 +67,7 @@ export class DashboardService {
     this.settings = new ValueStore(defaults);
     this._broker = new BrokerSubscriptions(this.subscriptions, _connection);
     _connection.commands.setJournal(outbox);
-    outbox.onStorageProblem((message) => this._notify(message));
+    outbox.onStorageProblem((problem) => this._notify(problem));
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => this.status.replace(status));
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
@@ -121,22 +122,22 @@ export class DashboardService {
   private async _subscribeToReplies(topic: string): Promise<void> {
     try {
       const outcome = await this._connection.subscribe(topic, 1);
-      if (outcome.refusal) this._notify(`Replies to commands cannot be received: the broker refused the subscription to ${topic} (${outcome.refusal}). Allow it in the broker's ACL.`);
+      if (outcome.refusal) this._notify({ kind: 'replies-refused', topic, refusal: outcome.refusal });
     } catch {
       /* the link went: tried again on the next CONNACK */
     }
   }
 
   /** Loads saved settings, applies a kiosk link, and connects when the link or the last session says so. */
-  async start(link: KioskLink, storageProblem: string | null): Promise<void> {
-    const messages = [...link.problems];
+  async start(link: KioskLink, storageProblem: Problem | null): Promise<void> {
+    const messages: Problem[] = link.problems.map((text) => ({ kind: 'page-note', text }));
     if (storageProblem) messages.push(storageProblem);
     let saved: StoredSettings | null = null;
     if (this._repository) {
       try {
         saved = await this._repository.load(this.settings.state);
       } catch (error) {
-        messages.push(`Saved settings could not be read (${describe(error)}); starting from the defaults.`);
+        messages.push(storageFailure('saved-settings', error));
       }
     }
     const settings: StoredSettings = { ...this.settings.state, ...saved, ...link.settings };
@@ -193,7 +194,7 @@ export class DashboardService {
   }
 
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */
-  async sendCommand(command: NewCommand): Promise<string | null> {
+  async sendCommand(command: NewCommand): Promise<Problem | null> {
     const problem = commandProblem(command.topic, command.payload, this.status.state.maximumPacketSize);
     if (problem) return problem;
     return this.outbox.enqueue(command);
@@ -255,8 +256,8 @@ export class DashboardService {
     this._session.reset();
   }
 
-  /** Adds a subscription. Returns a message when the filter is invalid (nothing is sent then). */
-  subscribe(filter: string, qos: QoS): string | null {
+  /** Adds a subscription. Returns what is wrong when the filter is invalid (nothing is sent then). */
+  subscribe(filter: string, qos: QoS): Problem | null {
     const problem = topicFilterProblem(filter);
     if (problem) return problem;
     const existing = this.subscriptions.find(filter);
@@ -291,12 +292,12 @@ export class DashboardService {
     try {
       await dropped;
     } catch (error) {
-      this._notify(`Unsubscribing from ${filter} failed: ${describe(error)}.`);
+      this._notify({ kind: 'unsubscribe-failed', filter, detail: describe(error) });
     }
   }
 
-  dismissNotice(message: string): void {
-    this.notices.replace({ messages: this.notices.state.messages.filter((m) => m !== message) });
+  dismissNotice(notice: Problem): void {
+    this.notices.replace({ messages: this.notices.state.messages.filter((shown) => !sameProblem(shown, notice)) });
   }
 
   private _presenceFilters(): string[] {
@@ -321,18 +322,18 @@ export class DashboardService {
     try {
       await this._repository.save(this.settings.state);
     } catch (error) {
-      this._notify(`Settings could not be saved (${describe(error)}); they will be lost on reload.`);
+      this._notify(storageFailure('settings', error));
     }
   }
 
-  /** Shows a message to the user until dismissed (said once, however often it is reported). */
-  report(message: string): void {
-    this._notify(message);
+  /** Shows a notice to the user until dismissed (said once, however often it is reported). */
+  report(notice: Problem): void {
+    this._notify(notice);
   }
 
-  private _notify(message: string): void {
-    if (!this.notices.state.messages.includes(message)) {
-      this.notices.replace({ messages: [...this.notices.state.messages, message] });
+  private _notify(notice: Problem): void {
+    if (!this.notices.state.messages.some((shown) => sameProblem(shown, notice))) {
+      this.notices.replace({ messages: [...this.notices.state.messages, notice] });
     }
   }
 }

@@ -9,6 +9,7 @@
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import type {  StoredSettings, SubscriptionSetting } from '../storage/settings';
 import type { ProtocolChoice, QoS } from '../shared/types';
+import { problemWords } from '../ui/problem-words';
 
 export interface KioskLink {
   /** Settings the link sets; the rest come from what was saved. */
@@ -137,7 +138,7 @@ export function parseKioskLink(search: string): KioskLink {
     subscriptions = [];
     for (const filter of filters) {
       const problem = topicFilterProblem(filter);
-      if (problem) problems.push(`sub=${filter} was ignored: ${problem}`);
+      if (problem) problems.push(`sub=${filter} was ignored: ${problemWords(problem)}`);
       else if (!subscriptions.some((existing) => existing.filter === filter)) subscriptions.push({ filter, qos });
     }
   }

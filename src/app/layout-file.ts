@@ -7,6 +7,7 @@ import { brokerUrlProblem } from '../mqtt/broker-url';
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import { MAX_DECIMALS, type BrokerProfile, type DeviceName, type StoredSettings, type SubscriptionSetting, type Theme, type TileFormat } from '../storage/settings';
 import type { ProtocolChoice } from '../shared/types';
+import { problemWords } from '../ui/problem-words';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
 export const LAYOUT_VERSION = 1;
@@ -100,7 +101,7 @@ function readProfile(value: unknown, where: string): BrokerProfile {
   const item = record(value, where);
   const brokerUrl = text(item['brokerUrl'], `${where}.brokerUrl`, 1);
   const urlProblem = brokerUrlProblem(brokerUrl);
-  if (urlProblem) throw new LayoutProblem(`${where}.brokerUrl: ${urlProblem}`);
+  if (urlProblem) throw new LayoutProblem(`${where}.brokerUrl: ${problemWords(urlProblem)}`);
   return {
     name: text(item['name'], `${where}.name`, 1),
     brokerUrl,
@@ -138,7 +139,7 @@ function text(value: unknown, where: string, minimumLength: number): string {
 function filter(value: unknown, where: string): string {
   const checked = text(value, where, 1);
   const problem = topicFilterProblem(checked);
-  if (problem) throw new LayoutProblem(`${where} (${checked}): ${problem}`);
+  if (problem) throw new LayoutProblem(`${where} (${checked}): ${problemWords(problem)}`);
   return checked;
 }
 

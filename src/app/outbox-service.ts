@@ -9,6 +9,7 @@ import type { CommandJournal, CommandOutcome, OutboundCommand, UnfinishedCommand
 import { OutboxStore } from '../state/outbox-store';
 import { isFinished, type NewCommand, type OutboxCommand } from '../storage/outbox-command';
 import { OutboxStorageError, type OutboxRepository } from '../storage/outbox-repository';
+import { storageFailure, type Problem } from '../shared/problems';
 import type { OutboxSync } from './outbox-sync';
 import { ReplyWatch } from './reply-watch';
 import type { HandshakeStage } from '../shared/types';
@@ -43,7 +44,7 @@ export class OutboxService implements CommandJournal {
   private _barriers = 0;
   private _sender: CommandSender | null = null;
   private readonly _replies: ReplyWatch;
-  private _storageProblem: (message: string) => void = () => {};
+  private _storageProblem: (problem: Problem) => void = () => {};
 
   constructor(
     private readonly _repository: OutboxRepository | null,
@@ -59,14 +60,14 @@ export class OutboxService implements CommandJournal {
     );
   }
 
-  /** Reads the outbox from IndexedDB. Returns a message when it cannot be read. */
-  async load(): Promise<string | null> {
+  /** Reads the outbox from IndexedDB. Returns what went wrong when it cannot be read. */
+  async load(): Promise<Problem | null> {
     if (!this._repository) return null;
     try {
       this._adopt(await this._repository.loadAll());
       return null;
     } catch (error) {
-      return `The outbox could not be read (${error instanceof Error ? error.message : String(error)}).`;
+      return storageFailure('outbox', error);
     }
   }
 
@@ -93,13 +94,11 @@ export class OutboxService implements CommandJournal {
   }
 
   /**
-   * Stores a command; resolves once it is on disk, with null, or with a message saying why it was refused
-   * (nothing is queued then). Validation of topic and payload is the caller's.
+   * Stores a command; resolves once it is on disk, with null, or with why it was refused (nothing is
+   * queued then). Validation of topic and payload is the caller's.
    */
-  async enqueue(command: NewCommand): Promise<string | null> {
-    if (!this._repository) {
-      return 'This browser refused local storage (IndexedDB), so commands cannot be kept safe: the command was not queued. Allow site storage (leave private browsing), then reload.';
-    }
+  async enqueue(command: NewCommand): Promise<Problem | null> {
+    if (!this._repository) return { kind: 'storage-refused', detail: null, forCommand: true };
     const now = this._now();
     try {
       const stored = await this._repository.add({
@@ -117,7 +116,7 @@ export class OutboxService implements CommandJournal {
       this._pump();
       return null;
     } catch (error) {
-      return error instanceof OutboxStorageError ? error.message : String(error);
+      return error instanceof OutboxStorageError ? error.problem : storageFailure('command', error);
     }
   }
 
@@ -164,7 +163,7 @@ export class OutboxService implements CommandJournal {
         // A QoS 0 command is never resent: the page closed while it was being written.
         void this._persist(command, {
           state: 'failed',
-          reason: 'The page closed while this QoS 0 command was being written: it may or may not have reached the broker (QoS 0 is never resent). Retry it if needed.',
+          reason: { kind: 'qos0-interrupted' },
         });
       }
     }
@@ -233,7 +232,7 @@ export class OutboxService implements CommandJournal {
       this._dequeue();
       const expiry = command.expirySeconds;
       if (expiry && this._now() >= command.createdAt + expiry * 1000) {
-        void this._persist(command, { state: 'failed', reason: `expired: not sent within its message expiry of ${expiry} s. Retry sends it again with a new expiry.` });
+        void this._persist(command, { state: 'failed', reason: { kind: 'command-expired', expirySeconds: expiry } });
         continue;
       }
       this._inflight.add(seq);
@@ -248,14 +247,14 @@ export class OutboxService implements CommandJournal {
   }
 
   /** Tells the user when the outbox could not save something (the view already shows the change). */
-  onStorageProblem(listener: (message: string) => void): void {
+  onStorageProblem(listener: (problem: Problem) => void): void {
     this._storageProblem = listener;
   }
 
   /** A change whose failure to save is reported, not thrown. */
   private _persist(command: OutboxCommand, patch: Partial<OutboxCommand>): Promise<void> {
     return this._change(command, patch).catch((error: unknown) => {
-      this._storageProblem(error instanceof Error ? error.message : String(error));
+      this._storageProblem(error instanceof OutboxStorageError ? error.problem : storageFailure('command-state', error));
     });
   }
 

@@ -2,6 +2,7 @@
  * Keeps the last known values on disk and brings them back at load: an installed app opened with no
  * network shows what it last saw (marked stale, as anything not received on the current connection).
  */
+import { storageFailure, type Problem } from '../shared/problems';
 import { topicMatches } from '../mqtt/topic-filter';
 import type { PresenceStore } from '../state/presence-store';
 import type { TopicStore } from '../state/topic-store';
@@ -22,7 +23,7 @@ export class ValueMemory {
     private readonly _presence: PresenceStore,
     private readonly _repository: ValueSnapshotRepository,
     private readonly _pinned: () => readonly string[],
-    private readonly _problem: (message: string) => void,
+    private readonly _problem: (problem: Problem) => void,
   ) {}
 
   /** Shows the remembered values (topics already received keep their live value). */
@@ -31,7 +32,7 @@ export class ValueMemory {
       this._topics.restore(await this._repository.load());
       this._presence.restore(await this._repository.loadDevices());
     } catch (error) {
-      this._problem(`The last known values could not be read (${describe(error)}); they show again once the broker sends them.`);
+      this._problem(storageFailure('last-values', error));
     }
   }
 
@@ -58,7 +59,7 @@ export class ValueMemory {
       if (values) await this._repository.save(valuesToKeep(this._topics.list(), this._pinned()));
       if (devices) await this._repository.saveDevices(this._presence.list());
     } catch (error) {
-      this._problem(`The last values could not be kept for offline use (${describe(error)}): the device storage may be full. Live values are not affected.`);
+      this._problem(storageFailure('kept-values', error));
     } finally {
       this._saving = false;
     }
@@ -82,8 +83,4 @@ export function valuesToKeep<T extends RememberedValue>(values: readonly T[], pi
   const newer = rest.filter((value) => value.receivedAt > threshold);
   const atThreshold = rest.filter((value) => value.receivedAt === threshold).slice(0, room - newer.length);
   return [...first, ...newer, ...atThreshold];
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@
  * What the engine (in its Worker) tells the page: at most one frame per animation frame, carrying only what
  * changed since the frame before. The mirror (src/mirror) applies it; nothing else crosses the seam.
  */
+import type { Problem } from '../shared/problems';
 import type { ConnectionStatus } from '../mqtt/connection-types';
 import type { LoggedMessage } from '../state/message-log';
 import type { DevicePresence } from '../state/presence-store';
@@ -14,7 +15,7 @@ import type { SessionView } from '../app/session-tracker';
 
 export interface Notices {
   /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
-  readonly messages: readonly string[];
+  readonly messages: readonly Problem[];
 }
 
 export interface DisplayMode {

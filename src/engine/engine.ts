@@ -4,6 +4,7 @@
  * (a QoS 2 step is on disk before its packet is written), the Web Locks leadership and the BroadcastChannel
  * between tabs. The page talks to it through these async methods (Comlink) and hears back in frames.
  */
+import type { Problem } from '../shared/problems';
 import * as Comlink from 'comlink';
 import { DashboardService } from '../app/dashboard-service';
 import type { KioskLink } from '../app/kiosk-link';
@@ -46,7 +47,7 @@ export class Engine {
     });
     if (this._logWatched) this._frames.watchLog(true);
     const memory = database
-      ? new ValueMemory(service.topics, service.presence, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (message) => service.report(message))
+      ? new ValueMemory(service.topics, service.presence, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (problem) => service.report(problem))
       : null;
     this._memory = memory;
     // The last values come back from disk while the connection is being made: a live value that arrives
@@ -84,7 +85,7 @@ export class Engine {
     this._service?.networkChanged(available);
   }
 
-  subscribe(filter: string, qos: QoS): string | null {
+  subscribe(filter: string, qos: QoS): Problem | null {
     return this._ready.subscribe(filter, qos);
   }
 
@@ -92,7 +93,7 @@ export class Engine {
     return this._ready.unsubscribe(filter);
   }
 
-  sendCommand(command: NewCommand): Promise<string | null> {
+  sendCommand(command: NewCommand): Promise<Problem | null> {
     return this._ready.sendCommand(command);
   }
 
@@ -109,12 +110,12 @@ export class Engine {
     this._ready.messages.resize(capacity);
   }
 
-  dismissNotice(message: string): void {
-    this._ready.dismissNotice(message);
+  dismissNotice(notice: Problem): void {
+    this._ready.dismissNotice(notice);
   }
 
-  report(message: string): void {
-    this._ready.report(message);
+  report(notice: Problem): void {
+    this._ready.report(notice);
   }
 
   cancelCommand(seq: number): void {
@@ -147,14 +148,10 @@ export class Engine {
   }
 }
 
-async function openDatabase(): Promise<{ database: DashboardDatabase | null; problem: string | null }> {
+async function openDatabase(): Promise<{ database: DashboardDatabase | null; problem: Problem | null }> {
   try {
     return { database: await openDashboardDatabase(), problem: null };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      database: null,
-      problem: `This browser refused local storage (IndexedDB: ${reason}). Values show, but settings will not survive a reload and commands cannot be queued.`,
-    };
+    return { database: null, problem: { kind: 'storage-refused', detail: error instanceof Error ? error.message : String(error), forCommand: false } };
   }
 }

@@ -3,6 +3,7 @@
  * (only what changed, at most one a frame), and commands forwarded to the engine in its Worker. Elements
  * read it through the Dashboard contract; it never sees every message.
  */
+import { sameProblem, type Problem } from '../shared/problems';
 import type { Remote } from 'comlink';
 import type { Role } from '../app/connection-owner';
 import type { Preferences } from '../app/preferences';
@@ -146,7 +147,7 @@ export class DashboardMirror implements Dashboard {
     void this._engine.changeSettings(patch);
   }
 
-  sendCommand(command: NewCommand): Promise<string | null> {
+  sendCommand(command: NewCommand): Promise<Problem | null> {
     return this._engine.sendCommand(command);
   }
 
@@ -175,7 +176,7 @@ export class DashboardMirror implements Dashboard {
     void this._engine.networkChanged(available);
   }
 
-  subscribe(filter: string, qos: QoS): string | null {
+  subscribe(filter: string, qos: QoS): Problem | null {
     const problem = topicFilterProblem(filter);
     if (problem) return problem;
     this.settings.set({ subscriptions: [...this.settings.state.subscriptions.filter((s) => s.filter !== filter), { filter, qos }] });
@@ -206,14 +207,14 @@ export class DashboardMirror implements Dashboard {
     return owner;
   }
 
-  dismissNotice(message: string): void {
-    this.notices.replace({ messages: this.notices.state.messages.filter((m) => m !== message) });
-    void this._engine.dismissNotice(message);
+  dismissNotice(notice: Problem): void {
+    this.notices.replace({ messages: this.notices.state.messages.filter((shown) => !sameProblem(shown, notice)) });
+    void this._engine.dismissNotice(notice);
   }
 
-  report(message: string): void {
-    if (!this.notices.state.messages.includes(message)) this.notices.replace({ messages: [...this.notices.state.messages, message] });
-    void this._engine.report(message);
+  report(notice: Problem): void {
+    if (!this.notices.state.messages.some((shown) => sameProblem(shown, notice))) this.notices.replace({ messages: [...this.notices.state.messages, notice] });
+    void this._engine.report(notice);
   }
 
   /** The page is being hidden: the engine saves the last values now. */

@@ -19,6 +19,7 @@ import type { TopicTree } from '../state/topic-tree';
 import type { NewCommand } from '../storage/outbox-command';
 import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage/settings';
 import type { RecentHistory } from './recent-history';
+import type { Problem } from '../shared/problems';
 import type { QoS } from '../shared/types';
 
 export interface OutboxView {
@@ -55,20 +56,20 @@ export interface Dashboard {
   /** What the user edits (loaded with the first edit). */
   preferences(): Promise<Preferences>;
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */
-  sendCommand(command: NewCommand): Promise<string | null>;
+  sendCommand(command: NewCommand): Promise<Problem | null>;
   connect(settings: StoredSettings): void;
   /** Connects with a saved profile: its subscriptions replace the current ones; another broker's values are cleared. */
   useProfile(profile: BrokerProfile): Promise<void>;
   disconnect(): Promise<void>;
   retryNow(): void;
   /** Adds a subscription. Returns a message when the filter is invalid (nothing is sent then). */
-  subscribe(filter: string, qos: QoS): string | null;
+  subscribe(filter: string, qos: QoS): Problem | null;
   unsubscribe(filter: string): Promise<void>;
   /** Changes the presence rules. Resolves with a message when a rule cannot be used (nothing changes then). */
   setPresence(presence: PresenceSettings): Promise<string | null>;
   /** The known device a topic belongs to, or null. */
   deviceOf(topic: string): string | null;
-  dismissNotice(message: string): void;
+  dismissNotice(notice: Problem): void;
   /** Shows a message to the user until dismissed. */
-  report(message: string): void;
+  report(notice: Problem): void;
 }

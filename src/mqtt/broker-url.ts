@@ -1,16 +1,16 @@
-/** Checks a broker URL typed by a person. Returns a message, or null when it can be used. */
-export function brokerUrlProblem(url: string): string | null {
+/** Checks a broker URL typed by a person. Returns what is wrong with it, or null when it can be used. */
+import type { Problem } from '../shared/problems';
+
+export function brokerUrlProblem(url: string): Problem | null {
   const trimmed = url.trim();
-  if (trimmed === '') return 'Bad broker URL: it is empty. Use ws://host:port/path or wss://host:port/path.';
+  if (trimmed === '') return { kind: 'bad-broker-url', url: trimmed, fault: 'empty' };
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    return `Bad broker URL “${trimmed}”: it is not a URL. Use ws://host:port/path or wss://host:port/path.`;
+    return { kind: 'bad-broker-url', url: trimmed, fault: 'not-url' };
   }
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    return `Bad broker URL “${trimmed}”: a browser reaches MQTT brokers only over WebSockets, so it must start with ws:// or wss://.`;
-  }
-  if (parsed.hostname === '') return `Bad broker URL “${trimmed}”: it names no host.`;
+  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return { kind: 'bad-broker-url', url: trimmed, fault: 'not-websocket' };
+  if (parsed.hostname === '') return { kind: 'bad-broker-url', url: trimmed, fault: 'no-host' };
   return null;
 }

@@ -7,7 +7,7 @@
  */
 import mqtt from 'mqtt'; // the browser bundle only has a default export
 import type { IClientOptions, Packet } from 'mqtt';
-import { reasonInWords } from './reason-codes';
+import type { Problem } from '../shared/problems';
 import type { HandshakeStage, QoS } from '../shared/types';
 
 export interface OutboundCommand {
@@ -40,7 +40,7 @@ export interface UnfinishedCommand {
 type IMessageIdProvider = NonNullable<IClientOptions['messageIdProvider']>;
 
 /** `reason` null: not sent (the link went before the write); the command goes back to the queue. */
-export type CommandOutcome = { delivered: true } | { delivered: false; reason: string | null };
+export type CommandOutcome = { delivered: true } | { delivered: false; reason: Problem | null };
 
 /** Packet ids 1…65535: allocation skips the ids of unfinished handshakes; a command's id is reserved first. */
 export class CommandMessageIds implements IMessageIdProvider {
@@ -160,5 +160,6 @@ export class DurableOutgoingStore extends mqtt.Store {
  */
 function outcomeOf(ack: { cmd: string; code: number } | undefined): CommandOutcome {
   if (!ack || ack.code < 0x80 || (ack.cmd === 'pubcomp' && ack.code === 0x92)) return { delivered: true };
-  return { delivered: false, reason: reasonInWords(ack.code) };
+  // Only MQTT 5 acknowledgements carry reason codes.
+  return { delivered: false, reason: { kind: 'publish-refused', refusal: { code: ack.code, protocol: '5', reasonString: null } } };
 }

@@ -1,5 +1,5 @@
 /** Checks a command before it is stored: a topic a broker will accept, and a payload it will take. */
-import { formatBytes } from './payload';
+import type { Problem } from '../shared/problems';
 import { topicNameProblem } from './topic-filter';
 
 /** The payload limit when the broker does not announce one. */
@@ -17,15 +17,12 @@ export function payloadLimit(topic: string, brokerMaximumPacketSize: number | nu
   return Math.max(0, Math.min(DEFAULT_PAYLOAD_LIMIT_BYTES, brokerMaximumPacketSize - overhead));
 }
 
-/** What is wrong with a command, in words, or null. Nothing is stored when there is a problem. */
-export function commandProblem(topic: string, payload: string, brokerMaximumPacketSize: number | null): string | null {
+/** What is wrong with a command, or null. Nothing is stored when there is a problem. */
+export function commandProblem(topic: string, payload: string, brokerMaximumPacketSize: number | null): Problem | null {
   const topicProblem = topicNameProblem(topic);
   if (topicProblem) return topicProblem;
   const bytes = encoder.encode(payload).length;
   const limit = payloadLimit(topic, brokerMaximumPacketSize);
-  if (bytes > limit) {
-    const why = brokerMaximumPacketSize === null ? 'the limit for commands' : 'what the broker accepts (its Maximum Packet Size)';
-    return `The payload is ${formatBytes(bytes)}, more than ${why}: ${formatBytes(limit)}. Shorten it.`;
-  }
+  if (bytes > limit) return { kind: 'payload-too-large', bytes, limit, brokersLimit: brokerMaximumPacketSize !== null };
   return null;
 }

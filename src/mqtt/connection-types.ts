@@ -1,5 +1,6 @@
 /** The transport's vocabulary: what is asked of a connection, and what it reports. No DOM, no mqtt.js. */
 import type { MessageProperties } from './message-properties';
+import type { BrokerRefusal, Problem } from '../shared/problems';
 import type { ProtocolChoice, ProtocolVersion, QoS } from '../shared/types';
 
 
@@ -31,8 +32,8 @@ export interface ConnectionStatus {
   brokerUrl: string;
   protocol: ProtocolVersion | null;
   sessionPresent: boolean;
-  /** What went wrong, in words, when something did. */
-  error: string | null;
+  /** What went wrong, when something did (the page words it). */
+  error: Problem | null;
   /** Epoch milliseconds when the phase began. */
   since: number;
   /** When the next reconnection attempt starts; null while one is under way or none is planned. */
@@ -72,8 +73,8 @@ export interface InboundMessage {
 export interface SubscribeOutcome {
   /** The QoS the broker granted, or null when it refused the subscription. */
   granted: QoS | null;
-  /** Why it was refused, in words. */
-  refusal: string | null;
+  /** Why it was refused, when it was. */
+  refusal: BrokerRefusal | null;
 }
 
 export function initialStatus(now: number): ConnectionStatus {

@@ -13,7 +13,8 @@ import { CommandTransport } from './command-transport';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { CatchUpWindow, OwnEchoes } from './catch-up-window';
 import { readMessageProperties } from './message-properties';
-import { connackReason, isProtocolVersionRefusal, reasonInWords, subackReason } from './reason-codes';
+import { isProtocolVersionRefusal } from './reason-codes';
+import type { LinkLoss, Problem } from '../shared/problems';
 import {
   initialStatus,
   type ConnectRequest,
@@ -50,7 +51,7 @@ export class MqttConnection {
   private _watchdog: LinkWatchdog | null = null;
   private _stopTicker: StopTicking | null = null;
   /** Why the current link is being torn down by the dashboard itself, for the status. */
-  private _lossReason: string | null = null;
+  private _lossReason: LinkLoss | null = null;
   private _lastWatchAt = 0;
   private readonly _backoff = new ReconnectBackoff();
   private readonly _catchUp = new CatchUpWindow();
@@ -97,7 +98,7 @@ export class MqttConnection {
     this._request = { ...request, brokerUrl };
     const problem =
       brokerUrlProblem(brokerUrl) ??
-      (request.password && !request.username ? 'A password was given without a username: enter the username too.' : null);
+      (request.password && !request.username ? ({ kind: 'password-without-username' } as const) : null);
     this._setStatus({ connectedAt: null }); // not connected since this request yet
     if (problem) {
       this._setStatus({ phase: 'failed', brokerUrl, protocol: null, sessionPresent: false, error: problem, retryAt: null });
@@ -166,7 +167,7 @@ export class MqttConnection {
     if (this._status.phase === 'reconnecting' || this._status.phase === 'offline') {
       this._setStatus({ phase: 'offline', retryAt: null, error: null });
     } else {
-      this._lossReason = 'The browser lost its network.';
+      this._lossReason = { kind: 'network-lost' };
       client.stream.destroy(); // 'close' follows and finds the network gone
     }
   }
@@ -179,8 +180,7 @@ export class MqttConnection {
         const code = packet?.granted?.[0];
         const reasonString = packet?.properties?.reasonString;
         if (typeof code === 'number' && code >= 0x80) {
-          const words = subackReason(code, protocol);
-          resolve({ granted: null, refusal: reasonString ? `${words} (${reasonString})` : words });
+          resolve({ granted: null, refusal: { code, protocol, reasonString: reasonString ?? null } });
         } else if (error) {
           reject(error);
         } else {
@@ -273,7 +273,7 @@ export class MqttConnection {
 
     client.on('error', (error: Error & { code?: unknown }) => {
       if (!current()) return;
-      if (error.message === 'Keepalive timeout') this._lossReason = lossByKeepalive(request.keepaliveSeconds);
+      if (error.message === 'Keepalive timeout') this._lossReason = { kind: 'keepalive-timeout', keepaliveSeconds: request.keepaliveSeconds };
       const code = typeof error.code === 'number' ? error.code : null;
       if (code === null || acknowledged) return; // transport errors are reported by 'close'
       if (isProtocolVersionRefusal(code) && protocol === '5' && request.protocol === 'auto') {
@@ -282,25 +282,21 @@ export class MqttConnection {
         this._start('3.1.1');
         return;
       }
-      const words = connackReason(code, protocol);
-      const hint = isProtocolVersionRefusal(code) ? ' Choose Auto or another MQTT version.' : '';
       this._closeClient();
-      this._setStatus({ phase: 'failed', error: `Connection refused: ${words}.${hint}`, retryAt: null });
+      this._setStatus({ phase: 'failed', error: { kind: 'connect-refused', code, protocol }, retryAt: null });
     });
 
     client.on('disconnect', (packet) => {
       // MQTT 5: the broker closes the connection itself and says why.
       if (!current() || packet.reasonCode === undefined) return;
       const reasonString = packet.properties?.reasonString;
-      this._lossReason = `The broker closed the connection: ${reasonInWords(packet.reasonCode)}${reasonString ? ` (${reasonString})` : ''}.`;
+      this._lossReason = { kind: 'closed-by-broker', code: packet.reasonCode, reasonString: reasonString ?? null };
     });
 
     client.on('close', () => {
       if (!current()) return;
       this._catchUp.closed();
-      const error = acknowledged
-        ? `Connection lost. ${this._lossReason ?? ''}`.trim()
-        : `Cannot reach ${request.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.`;
+      const error: Problem = acknowledged ? { kind: 'link-lost', cause: this._lossReason } : { kind: 'unreachable', brokerUrl: request.brokerUrl };
       acknowledged = false;
       this._lossReason = null;
       this._scheduleRetry(error);
@@ -337,11 +333,11 @@ export class MqttConnection {
     if (stalled) return;
     const silence = this._watchdog?.silenceBeyondLimit(this._environment.now());
     if (silence === null || silence === undefined) return;
-    this._lossReason = `The broker stopped answering: no reply to a keep-alive ping, silent for ${Math.round(silence / 1000)} s.`;
+    this._lossReason = { kind: 'broker-silent', silentSeconds: Math.round(silence / 1000) };
     client.stream.destroy(); // as mqtt.js does on its own keep-alive timeout; 'close' follows
   }
 
-  private _scheduleRetry(error: string): void {
+  private _scheduleRetry(error: Problem): void {
     clearTimeout(this._retryTimer);
     if (!this._environment.networkAvailable()) {
       this._setStatus({ phase: 'offline', sessionPresent: false, error, retryAt: null });
@@ -388,8 +384,4 @@ export class MqttConnection {
     this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt };
     for (const listener of this._statusListeners) listener(this._status);
   }
-}
-
-function lossByKeepalive(keepaliveSeconds: number): string {
-  return `The broker did not answer within 1.5 × keep-alive (${keepaliveSeconds * 1.5} s).`;
 }

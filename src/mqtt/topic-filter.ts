@@ -2,50 +2,41 @@
  * Topic names and topic filters, as the MQTT 3.1.1 / 5.0 specifications define them
  * (sections 4.7 of both). Pure functions: no mqtt.js, no DOM.
  */
+import type { Problem, TopicRole } from '../shared/problems';
 
 /** Longest UTF-8 encoded topic name or filter a packet can carry. */
 export const MAX_TOPIC_BYTES = 65_535;
 
 const utf8 = new TextEncoder();
 
-function commonProblem(text: string, what: string, example: string): string | null {
-  if (text.length === 0) return `The ${what} is empty. Type at least one character, for example ${example}.`;
-  if (text.includes('\u0000')) return `The ${what} contains a null character, which MQTT forbids.`;
-  if (utf8.encode(text).length > MAX_TOPIC_BYTES) {
-    return `The ${what} is longer than ${MAX_TOPIC_BYTES} bytes of UTF-8, the most MQTT allows.`;
-  }
+function commonProblem(text: string, role: TopicRole): Problem | null {
+  if (text.length === 0) return { kind: 'bad-topic', role, fault: 'empty' };
+  if (text.includes('\u0000')) return { kind: 'bad-topic', role, fault: 'null-character' };
+  if (utf8.encode(text).length > MAX_TOPIC_BYTES) return { kind: 'bad-topic', role, fault: 'too-long' };
   return null;
 }
 
 /**
- * Checks a topic filter (what a SUBSCRIBE carries). Returns a message for the user, or null when valid.
+ * Checks a topic filter (what a SUBSCRIBE carries). Returns what is wrong, or null when valid.
  * `#` must be the whole last level; `+` must be a whole level.
  */
-export function topicFilterProblem(filter: string): string | null {
-  const common = commonProblem(filter, 'topic filter', 'moteur/#');
+export function topicFilterProblem(filter: string): Problem | null {
+  const common = commonProblem(filter, 'filter');
   if (common) return common;
   const levels = filter.split('/');
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i] ?? '';
-    if (level.includes('#') && (level !== '#' || i !== levels.length - 1)) {
-      return '“#” must be alone in the last level of the filter (for example moteur/#).';
-    }
-    if (level.includes('+') && level !== '+') {
-      return '“+” must fill a whole level of the filter (for example usine/+/pression).';
-    }
+    if (level.includes('#') && (level !== '#' || i !== levels.length - 1)) return { kind: 'bad-topic', role: 'filter', fault: 'hash-not-last' };
+    if (level.includes('+') && level !== '+') return { kind: 'bad-topic', role: 'filter', fault: 'plus-not-whole-level' };
   }
   return null;
 }
 
-/**
- * Checks a topic name (what a PUBLISH carries). Returns a message for the user, or null when valid.
- */
-export function topicNameProblem(topic: string): string | null {
-  const common = commonProblem(topic, 'topic', 'moteur/commande'); // an exact topic: no wildcard in the hint
+/** Checks a topic name (what a PUBLISH carries). Returns what is wrong, or null when valid. */
+export function topicNameProblem(topic: string): Problem | null {
+  const common = commonProblem(topic, 'topic');
   if (common) return common;
-  if (topic.includes('+') || topic.includes('#')) {
-    return 'A topic to publish to cannot contain the wildcards “+” or “#”; name one exact topic.';
-  }
+  if (topic.includes('+') || topic.includes('#')) return { kind: 'bad-topic', role: 'topic', fault: 'wildcard' };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { ValueStore, type Scheduler } from './notifier';
+import type { BrokerRefusal } from '../shared/problems';
 import type { QoS } from '../shared/types';
 
 
@@ -13,8 +14,8 @@ export interface SubscriptionEntry {
   readonly requestedQos: QoS;
   readonly grantedQos: QoS | null;
   readonly state: SubscriptionState;
-  /** Why it was refused or failed, in words. */
-  readonly reason: string | null;
+  /** Why the broker refused it (SUBACK failure), when it did. */
+  readonly refusal: BrokerRefusal | null;
   /** Made by the dashboard for device presence, not by the user; it goes away with the presence rule. */
   readonly automatic: boolean;
 }

@@ -1,4 +1,5 @@
 /** A command in the outbox, as stored. No mqtt.js and no Lit here. */
+import type { Problem } from '../shared/problems';
 import type { HandshakeStage, QoS } from '../shared/types';
 
 
@@ -50,8 +51,8 @@ export interface OutboxCommand extends NewCommand {
   /** The packet id of the unfinished handshake, kept so a reload resends the same PUBLISH or PUBREL. */
   packetId: number | null;
   stage: HandshakeStage | null;
-  /** Why it failed, in words. */
-  reason: string | null;
+  /** Why it failed. A string: worded by an earlier version of the dashboard, stored as it was. */
+  reason: Problem | string | null;
   /** The reply, for a command that asked for one, once delivered. */
   reply?: CommandReply | null;
   updatedAt: number;

@@ -4,20 +4,16 @@
  * thousands of commands costs a few hundred transactions, not thousands.
  */
 import type { DashboardDatabase } from './database';
+import { storageFailure, type Problem } from '../shared/problems';
 import type { NewCommand, OutboxCommand } from './outbox-command';
 
-/** Storage refused a write: full (quota), or IndexedDB unavailable. The message says what to do. */
+/** Storage refused a write: full (quota), or IndexedDB failing. `problem` says which, as data. */
 export class OutboxStorageError extends Error {
   override readonly name = 'OutboxStorageError';
-}
 
-export function describeStorageFailure(error: unknown): string {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError') {
-    return "The browser's storage for this site is full, so the command was not queued. Clear delivered commands from the outbox, or free space in the browser's site settings, then send again.";
+  constructor(readonly problem: Problem) {
+    super(problem.kind === 'storage-failed' ? problem.detail : problem.kind);
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return `The command could not be stored (${detail || name || 'IndexedDB error'}), so it was not queued. Reload the page and send again.`;
 }
 
 /**
@@ -56,7 +52,7 @@ export class OutboxRepository {
       await transaction.done;
       return { ...command, seq };
     } catch (error) {
-      throw new OutboxStorageError(describeStorageFailure(error));
+      throw new OutboxStorageError(storageFailure('command', error));
     }
   }
 
@@ -93,7 +89,7 @@ export class OutboxRepository {
       const transaction = this._database.transaction('outbox', 'readwrite', batch.some(mustSurvivePowerCut) ? STRICT : RELAXED);
       await Promise.all([...batch.map((command) => transaction.store.put(command)), transaction.done]);
     } catch (error) {
-      throw new OutboxStorageError(describeStorageFailure(error).replace('the command was not queued', 'a state change was not saved'));
+      throw new OutboxStorageError(storageFailure('command-state', error));
     }
   }
 }

@@ -9,6 +9,7 @@ import { controlStyles } from './shared-styles';
 import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
 import type { QoS } from '../shared/types';
+import { problemWords } from './problem-words';
 
 
 /** Topic, payload, QoS, retain, Send: the command goes to the outbox first, then to the broker. */
@@ -233,7 +234,7 @@ export class CommandComposerElement extends LitElement {
     this._problem = this._done = null;
     try {
       const problem = await service.sendCommand(command);
-      this._problem = problem;
+      this._problem = problem ? problemWords(problem) : null;
       this._done = problem ? null : `Queued in the outbox: ${command.topic} → ${shorten(command.payload)}`;
     } finally {
       this._busy = false;

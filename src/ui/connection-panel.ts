@@ -7,6 +7,7 @@ import { controlStyles } from './shared-styles';
 import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import type { ProtocolChoice } from '../shared/types';
+import { problemWords } from './problem-words';
 
 /** Broker URL, client id, credentials, keep-alive, MQTT version; Connect and Disconnect. */
 export class ConnectionPanelElement extends LitElement {
@@ -55,8 +56,11 @@ export class ConnectionPanelElement extends LitElement {
     // A lost link does not unfold it: the header says what is going on, and Retry now is there. An attempt
     // that fails before the link was ever up keeps it open, with the error next to the field to change.
     const connectedOnce = status.connectedAt !== null && phase !== 'failed' && phase !== 'disconnected';
-    const error = !connectedOnce && status.error ? status.error : null;
-    const credentialsError = error !== null && /password|user ?name|not authori[sz]ed|credentials/i.test(error);
+    const problem = !connectedOnce && status.error ? status.error : null;
+    const error = problem ? problemWords(problem) : null;
+    const credentialsError =
+      problem !== null &&
+      (problem.kind === 'password-without-username' || (problem.kind === 'connect-refused' && [4, 5, 0x86, 0x87].includes(problem.code)));
     const errorNote = html`<p class="field-error wide" role="alert">${error}</p>`;
     const open = phase === 'disconnected' || phase === 'failed' || error !== null;
     return html`<details ?open=${open}>

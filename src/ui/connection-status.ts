@@ -5,6 +5,7 @@ import { describeSession, type SessionView } from '../app/session-tracker';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
+import { problemWords } from './problem-words';
 
 /**
  * The connection state in words, always visible in the header on one line: a dot, the headline and the
@@ -143,12 +144,12 @@ export function describeStatus(status: ConnectionStatus, now: number, sessionVie
       return ['Connecting…', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}`];
     case 'reconnecting': {
       const headline = status.retryAt === null ? 'Reconnecting…' : `Reconnecting in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s`;
-      return [headline, status.error ?? ''];
+      return [headline, status.error ? problemWords(status.error) : ''];
     }
     case 'offline':
       return ['Offline (no network)', 'Reconnects as soon as the network is back.'];
     case 'failed':
-      return ['Not connected', status.error ?? ''];
+      return ['Not connected', status.error ? problemWords(status.error) : ''];
     case 'disconnected':
       return ['Disconnected', ''];
   }

@@ -1,17 +1,28 @@
-import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DevicePresence } from '../state/presence-store';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
 import type { SavedCommand } from '../storage/settings';
-import { dashboardContext } from './dashboard-context';
 import { controlStyles, tileGridStyles } from './shared-styles';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
-import { StoreController } from './store-controller';
+import type { TileView } from './tile-view';
 import './value-tile';
 
-/** One device: its presence in words (online, offline, unknown), since when, when last heard, and its tiles. */
+/** The user gave a device a name (empty: back to its id). Raised by <device-card>; the container saves it. */
+export class DeviceRenameEvent extends Event {
+  constructor(
+    readonly device: string,
+    readonly name: string,
+  ) {
+    super('device-rename', { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * One device: its presence in words (online, offline, unknown), since when, when last heard, and its tiles.
+ * A leaf: it shows its properties and raises `device-rename` and its tiles' `tile-open`.
+ */
 export class DeviceCardElement extends LitElement {
   static override styles = [
     controlStyles,
@@ -92,6 +103,10 @@ export class DeviceCardElement extends LitElement {
     device: { attribute: false },
     values: { attribute: false },
     commands: { attribute: false },
+    name: {},
+    kiosk: { type: Boolean },
+    showCommands: { attribute: false },
+    view: { attribute: false },
     _renaming: { state: true },
   };
   declare private _renaming: boolean;
@@ -99,24 +114,27 @@ export class DeviceCardElement extends LitElement {
   declare values: readonly TopicValue[];
   /** The quick commands for this device's topics. */
   declare commands: readonly SavedCommand[];
-
-  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+  /** The name the user gave the device, if any (its id otherwise). */
+  declare name: string | undefined;
+  /** A kiosk: read-only, nothing to rename. */
+  declare kiosk: boolean;
+  /** Whether the quick commands are shown (a kiosk may hide them). */
+  declare showCommands: boolean;
+  declare view: TileView | undefined;
 
   constructor() {
     super();
     this.values = [];
     this.commands = [];
+    this.kiosk = false;
+    this.showCommands = true;
     this._renaming = false;
-    new StoreController(this, () => this._service.value?.settings);
-    new StoreController(this, () => this._service.value?.display);
-    new StoreController(this, () => this._service.value?.clock);
-    new StoreController(this, () => this._service.value?.status);
   }
 
   private _rename(event: SubmitEvent, device: string): void {
     event.preventDefault();
     const name = new FormData(event.target as HTMLFormElement).get('name');
-    void this._service.value?.preferences().then((preferences) => preferences.renameDevice(device, String(name ?? '')));
+    this.dispatchEvent(new DeviceRenameEvent(device, String(name ?? '')));
     this._renaming = false;
   }
 
@@ -135,12 +153,12 @@ export class DeviceCardElement extends LitElement {
 
   override render() {
     const device = this.device;
-    const service = this._service.value;
-    if (!device || !service) return nothing;
-    const now = service.clock.state.now;
-    const stale = staleSince(device.stateAt, service.status.state);
-    const kiosk = service.display.state.kiosk;
-    const name = service.settings.state.deviceNames.find((entry) => entry.device === device.id)?.name ?? device.id;
+    const view = this.view;
+    if (!device || !view) return nothing;
+    const now = view.now;
+    const stale = staleSince(device.stateAt, view.status);
+    const kiosk = this.kiosk;
+    const name = this.name ?? device.id;
     return html`<section aria-label=${name} class="${device.state} ${stale === null ? '' : 'stale'}">
       <header>
         ${this._renaming
@@ -164,14 +182,14 @@ export class DeviceCardElement extends LitElement {
           ? nothing
           : html`<span class="unrecognised">unrecognised status on ${device.statusTopic}: “${device.unrecognised}”</span>`}
       </header>
-      ${this.commands.length === 0 || (kiosk && !service.display.state.kioskCommands)
+      ${this.commands.length === 0 || !this.showCommands
         ? nothing
         : html`<quick-commands .device=${device.id} .commands=${this.commands} .confirm=${kiosk}></quick-commands>`}
       <div class="tiles">
         ${repeat(
           this.values,
           (value) => value.topic,
-          (value) => html`<value-tile .value=${value} .label=${nameUnder(device.id, value.topic)} .deviceState=${device.state}></value-tile>`,
+          (value) => html`<value-tile .value=${value} .label=${nameUnder(device.id, value.topic)} .deviceState=${device.state} .view=${view}></value-tile>`,
         )}
       </div>
     </section>`;

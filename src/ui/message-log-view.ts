@@ -10,6 +10,7 @@ import { controlStyles } from './shared-styles';
 import { detailPaneStyles, virtualListStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import { ScrollWindow } from './virtual-rows';
+import { problemWords } from './problem-words';
 
 const ROW_HEIGHT = 44;
 const count = new Intl.NumberFormat();
@@ -136,7 +137,7 @@ export class MessageLogViewElement extends LitElement {
           </select></label
         >
       </div>
-      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+      ${problem ? html`<p class="problem" role="alert">${problemWords(problem)}</p>` : nothing}
       <p class="summary" role="status">
         ${this._paused
           ? `Paused: ${count.format(since)} new messages since. Resume to catch up.`

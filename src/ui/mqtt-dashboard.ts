@@ -8,6 +8,7 @@ import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './traffic-counters';
 import './value-grid';
+import { problemWords } from './problem-words';
 
 type View = 'values' | 'log' | 'tree';
 const VIEWS: ReadonlyArray<[View, string]> = [
@@ -314,7 +315,7 @@ export class MqttDashboardElement extends LitElement {
         : nothing}
       ${messages.map(
         (message) => html`<p class="notice" role="alert">
-          <span>${message}</span
+          <span>${problemWords(message)}</span
           ><button type="button" aria-label="Dismiss" @click=${() => this.service?.dismissNotice(message)}>✕</button>
         </p>`,
       )}

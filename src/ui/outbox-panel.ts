@@ -6,6 +6,7 @@ import { dashboardContext } from './dashboard-context';
 import { formatTime } from './format';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
+import { problemWords } from './problem-words';
 
 /** Rows drawn at most; the counts cover the rest. */
 const ROWS_SHOWN = 50;
@@ -154,7 +155,7 @@ export class OutboxPanelElement extends LitElement {
 export function describeState(command: OutboxCommand): string {
   switch (command.state) {
     case 'failed':
-      return `failed: ${command.reason ?? 'refused by the broker'}`;
+      return `failed: ${command.reason === null ? 'refused by the broker' : typeof command.reason === 'string' ? command.reason : problemWords(command.reason)}`;
     case 'sending':
       return command.stage === 'pubrel' ? 'sending (received by the broker, releasing)' : 'sending';
     default:

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
+import { problemWords } from './problem-words';
 
 /**
  * A device's quick commands, each showing its target and value (`moteur/commande → 1200`). One tap sends
@@ -91,7 +92,7 @@ export class QuickCommandsElement extends LitElement {
     if (!service) return;
     const target = `${command.topic} → ${command.payload === '' ? '(empty)' : command.payload}`;
     const problem = await service.sendCommand(command);
-    this._outcome = problem === null ? { text: `Queued in the outbox: ${target}`, refused: false } : { text: `Not sent: ${problem}`, refused: true };
+    this._outcome = problem === null ? { text: `Queued in the outbox: ${target}`, refused: false } : { text: `Not sent: ${problemWords(problem)}`, refused: true };
   }
 
   override render() {

@@ -7,6 +7,7 @@ import { controlStyles } from './shared-styles';
 import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
 import type { QoS } from '../shared/types';
+import { problemWords, subscriptionRefusalWords } from './problem-words';
 
 /** Adds subscriptions (validated before anything is sent) and lists them with the broker's answer. */
 export class SubscriptionPanelElement extends LitElement {
@@ -107,7 +108,7 @@ export class SubscriptionPanelElement extends LitElement {
     const filter = String(data.get('filter') ?? '');
     const qos = Number(data.get('qos')) as QoS;
     const problem = this._service.value?.subscribe(filter, qos) ?? null;
-    this._problem = problem;
+    this._problem = problem ? problemWords(problem) : null;
     if (!problem) (form.elements.namedItem('filter') as HTMLInputElement).value = '';
   }
 
@@ -126,7 +127,7 @@ export function describeEntry(entry: SubscriptionEntry): string {
     case 'active':
       return `${requested} · granted QoS ${entry.grantedQos ?? '?'}`;
     case 'refused':
-      return `refused: ${entry.reason ?? 'the broker gave no reason'}`;
+      return `refused: ${entry.refusal ? subscriptionRefusalWords(entry.refusal) : 'the broker gave no reason'}`;
   }
 }
 

@@ -5,8 +5,11 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { detailPaneStyles, virtualListStyles } from './panel-styles';
 import { StoreController } from './store-controller';
+import { TileDetailController } from './tile-detail';
+import { TileViewController } from './tile-view';
 import './value-tile';
 import { ScrollWindow } from './virtual-rows';
+import { problemWords } from './problem-words';
 
 const ROW_HEIGHT = 44;
 /** Indentation as elements, not inline styles (the Content-Security-Policy forbids those). */
@@ -99,6 +102,8 @@ export class TopicTreeViewElement extends LitElement {
   declare private _done: string;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+  private readonly _tileView = new TileViewController(this, () => this._service.value);
+  private readonly _tileDetail = new TileDetailController(this);
   private readonly _scroll = new ScrollWindow(this);
 
   constructor() {
@@ -171,7 +176,8 @@ export class TopicTreeViewElement extends LitElement {
     return html`<div class="detail-pane" role="region" aria-label="Selected topic">
       <button type="button" class="close" @click=${() => (this._selected = null)}>Close</button>
       <h3>${path}</h3>
-      ${value ? html`<value-tile .value=${value}></value-tile>` : nothing}
+      ${value ? html`<value-tile .value=${value} .view=${this._tileView.view ?? undefined}></value-tile>` : nothing}
+      ${this._tileDetail.render()}
       ${node.children.size > 0
         ? html`<div class="actions">
             <button type="button" @click=${() => this._subscribe(branchFilter)}>Subscribe to ${branchFilter}</button>
@@ -195,7 +201,7 @@ export class TopicTreeViewElement extends LitElement {
 
   private _subscribe(filter: string): void {
     const problem = this._service.value?.subscribe(filter, 1);
-    this._done = problem ?? `Subscribed to ${filter} (QoS 1).`;
+    this._done = problem ? problemWords(problem) : `Subscribed to ${filter} (QoS 1).`;
   }
 
   private _pin(filter: string): void {

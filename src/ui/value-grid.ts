@@ -5,16 +5,20 @@ import { topicMatches } from '../mqtt/topic-filter';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles, tileGridStyles } from './shared-styles';
-import './device-card';
+import { DeviceRenameEvent } from './device-card';
 import { StoreController } from './store-controller';
+import { TileDetailController } from './tile-detail';
+import { TileViewController } from './tile-view';
 import './value-tile';
 
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
-/** New tiles drawn in one frame, to begin with: the number adapts to how long the last update took. */
-const FIRST_NEW_TILES = 40;
-/** An update longer than this draws fewer new tiles next time; a shorter one, more. */
-const UPDATE_BUDGET_MS = 12;
+/**
+ * Tiles created in one frame at most, whether the grid grows or a new topic sorts in among drawn ones: a
+ * tile costs about 1–2 ms to create, lay out and paint on a slow tablet, and a frame must stay short.
+ * The first frame fills a screen; the rest follow a few frames later.
+ */
+const NEW_TILES_PER_FRAME = 16;
 
 /**
  * The devices, each with its presence and its tiles, then the topics that belong to no known device.
@@ -40,12 +44,11 @@ export class ValueGridElement extends LitElement {
   ];
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
-  /** Tiles of other topics drawn so far (grows a few dozen a frame up to TILES_SHOWN). */
-  private _drawn = 0;
+  /** The other topics that have a tile: a tile, once created, stays until its topic sorts out of view. */
+  private _tiled = new Set<string>();
   private _growing = false;
-  /** New tiles the next frame may draw: a burst of new topics never costs one long task. */
-  private _newTiles = FIRST_NEW_TILES;
-  private _updateStartedAt = 0;
+  private readonly _tileView = new TileViewController(this, () => this._service.value);
+  private readonly _detail = new TileDetailController(this);
 
   constructor() {
     super();
@@ -53,39 +56,50 @@ export class ValueGridElement extends LitElement {
     new StoreController(this, () => this._service.value?.presence);
     new StoreController(this, () => this._service.value?.settings);
     new StoreController(this, () => this._service.value?.display);
-  }
-
-  override updated(): void {
-    const took = performance.now() - this._updateStartedAt;
-    this._newTiles = took > UPDATE_BUDGET_MS ? Math.max(8, this._newTiles >> 1) : Math.min(TILES_SHOWN, this._newTiles * 2);
+    this.addEventListener('device-rename', (event) => {
+      if (!(event instanceof DeviceRenameEvent)) return;
+      void this._service.value?.preferences().then((preferences) => preferences.renameDevice(event.device, event.name));
+    });
   }
 
   override willUpdate(): void {
-    this._updateStartedAt = performance.now();
     // Rearranging pins and showing hidden tiles are loaded when there is something to rearrange or show.
     const settings = this._service.value?.settings.state;
     if (settings && settings.pinned.length > 0) void import('./pin-bar');
     if (settings && settings.hidden.length > 0) void import('./hidden-tiles');
   }
 
-  /** The other topics' tiles to draw this frame; more follow in the next frames. */
+  /**
+   * The other topics' tiles to draw this frame, in order: those that have a tile, and at most
+   * NEW_TILES_PER_FRAME new ones; the rest come in the next frames, until the first TILES_SHOWN are drawn.
+   */
   private _shown(others: readonly TopicValue[]): readonly TopicValue[] {
-    const wanted = Math.min(TILES_SHOWN, others.length);
-    const drawn = Math.min(wanted, this._drawn + this._newTiles);
-    this._drawn = drawn;
-    if (drawn < wanted && !this._growing) {
+    const shown: TopicValue[] = [];
+    let created = 0;
+    let waiting = false;
+    for (const value of others) {
+      if (shown.length === TILES_SHOWN) break;
+      if (this._tiled.has(value.topic)) shown.push(value);
+      else if (created < NEW_TILES_PER_FRAME) {
+        created++;
+        shown.push(value);
+      } else waiting = true;
+    }
+    this._tiled = new Set(shown.map((value) => value.topic));
+    if (waiting && !this._growing) {
       this._growing = true;
       requestAnimationFrame(() => {
         this._growing = false;
         this.requestUpdate();
       });
     }
-    return others.slice(0, drawn);
+    return shown;
   }
 
   override render() {
     const service = this._service.value;
-    if (!service) return nothing;
+    const view = this._tileView.view;
+    if (!service || !view) return nothing;
     const topics = service.topics;
     const devices = service.presence.list();
     const byDevice = new Map<string, TopicValue[]>();
@@ -110,7 +124,8 @@ export class ValueGridElement extends LitElement {
       }
     }
     const pinned = pinnedBuckets.flat();
-    const kiosk = service.display.state.kiosk; // read-only: nothing to rearrange
+    const { kiosk, kioskCommands } = service.display.state; // a kiosk is read-only: nothing to rearrange
+    const deviceNames = service.settings.state.deviceNames;
     const counts = html`<small>(${topics.topicCount} topics · ${topics.messageCount} messages)</small>`;
     const otherCount = html`<small>(${others.length} ${others.length === 1 ? 'topic' : 'topics'})</small>`;
     if (devices.length === 0 && others.length === 0) {
@@ -126,7 +141,7 @@ export class ValueGridElement extends LitElement {
               ${repeat(
                 pinned,
                 (value) => value.topic,
-                (value) => html`<value-tile .value=${value}></value-tile>`,
+                (value) => html`<value-tile .value=${value} .view=${view}></value-tile>`,
               )}
             </section>
           </div>`}
@@ -144,6 +159,10 @@ export class ValueGridElement extends LitElement {
                     .device=${device}
                     .values=${byDevice.get(device.id) ?? []}
                     .commands=${service.settings.state.savedCommands.filter((command) => service.deviceOf(command.topic) === device.id)}
+                    .name=${deviceNames.find((entry) => entry.device === device.id)?.name}
+                    ?kiosk=${kiosk}
+                    .showCommands=${!kiosk || kioskCommands}
+                    .view=${view}
                   ></device-card>`,
               )}
             </div>
@@ -156,7 +175,7 @@ export class ValueGridElement extends LitElement {
               ${repeat(
                 this._shown(others),
                 (value) => value.topic,
-                (value) => html`<value-tile .value=${value}></value-tile>`,
+                (value) => html`<value-tile .value=${value} .view=${view}></value-tile>`,
               )}
             </section>`}
         ${others.length > TILES_SHOWN
@@ -166,7 +185,8 @@ export class ValueGridElement extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${hidden.length === 0 || kiosk ? nothing : html`<hidden-tiles .topics=${hidden}></hidden-tiles>`}`;
+      ${hidden.length === 0 || kiosk ? nothing : html`<hidden-tiles .topics=${hidden}></hidden-tiles>`}
+      ${this._detail.render()}`;
   }
 }
 

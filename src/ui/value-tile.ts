@@ -1,19 +1,18 @@
-import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { DISPLAY_LIMIT_BYTES, formatBytes, type DecodedPayload } from '../mqtt/payload';
 import type { DeviceState } from '../state/presence-store';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
-import { dashboardContext } from './dashboard-context';
 import { formatAge, formatTime, formatTimestamp } from './format';
 import { sparkline } from './sparkline';
-import { StoreController } from './store-controller';
+import { TileOpenEvent, type TileView } from './tile-view';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 
-/** How many recent values the sparkline shows. */
-const SPARKLINE_POINTS = 60;
-
-/** One topic's latest value, its age, QoS and retained mark. Broker data is rendered as text only. */
+/**
+ * One topic's latest value, its age, QoS and retained mark. Broker data is rendered as text only.
+ * A leaf: it shows its properties and raises `tile-open` (TileOpenEvent) when tapped; the container that
+ * draws it opens the detail.
+ */
 export class ValueTileElement extends LitElement {
   static override styles = css`
     :host {
@@ -135,27 +134,15 @@ export class ValueTileElement extends LitElement {
     value: { attribute: false },
     label: {},
     deviceState: { attribute: false },
-    _detailOpen: { state: true },
-    _customizing: { state: true },
+    view: { attribute: false },
   };
   declare value: TopicValue | undefined;
   /** The tile's name: under a device, the rest of the topic (`température`); the whole topic otherwise. */
   declare label: string | undefined;
   /** The presence of the device the topic belongs to, if any: an offline device's values are dimmed. */
   declare deviceState: DeviceState | undefined;
-  declare private _detailOpen: boolean;
-  declare private _customizing: boolean;
-
-  private readonly _service = new ContextConsumer(this, { context: dashboardContext });
-
-  constructor() {
-    super();
-    new StoreController(this, () => this._service.value?.clock);
-    new StoreController(this, () => this._service.value?.status);
-    new StoreController(this, () => this._service.value?.settings);
-    this._detailOpen = false;
-    this._customizing = false;
-  }
+  /** The clock, the connection's status, the formats and the trends, shared by every tile of a container. */
+  declare view: TileView | undefined;
 
   /** The sparkline changes only with the value: not redrawn on the clock's ticks. */
   private _sparkFor: TopicValue | null = null;
@@ -164,41 +151,24 @@ export class ValueTileElement extends LitElement {
   private _sparkline(value: TopicValue): ReturnType<typeof sparkline> {
     if (value !== this._sparkFor) {
       this._sparkFor = value;
-      this._spark = sparkline(this._service.value?.history.get(value.topic)?.lastValues(SPARKLINE_POINTS) ?? []);
+      this._spark = sparkline(this.view?.trendOf(value.topic) ?? []);
     }
     return this._spark;
-  }
-
-  /** The detail (chart, recent messages, settings) is loaded on first use: the first screen does not need it. */
-  private async _openDetail(): Promise<void> {
-    await import('./topic-messages');
-    this._detailOpen = true;
-    await this.updateComplete;
-    await this.renderRoot.querySelector('topic-messages')?.open();
-  }
-
-  /** Unit and decimals are chosen in a small dialog, opened from the detail. */
-  private async _customize(): Promise<void> {
-    await import('./tile-settings');
-    this._detailOpen = false; // one dialog at a time: the settings replace the detail
-    this._customizing = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector('tile-settings')?.open();
   }
 
   override render() {
     const value = this.value;
     if (!value) return nothing;
-    const service = this._service.value;
-    const now = service?.clock.state.now ?? Date.now();
-    const stale = service ? staleSince(value.receivedAt, service.status.state) : null;
+    const view = this.view;
+    const now = view?.now ?? Date.now();
+    const stale = view ? staleSince(value.receivedAt, view.status) : null;
     const deviceOffline = this.deviceState === 'offline';
     const payload = value.payload;
-    const format = service?.settings.state.tileFormats.find((entry) => entry.topic === value.topic);
+    const format = view?.formats.find((entry) => entry.topic === value.topic);
     const label = this.label && this.label !== value.topic ? this.label : null;
     const classes = `${stale === null ? '' : 'stale'} ${deviceOffline ? 'device-offline' : ''}`;
     return html`<article aria-label=${value.topic} class=${classes}>
-      <button type="button" class="open" aria-label=${`History of ${value.topic}`} title="Chart, recent messages and settings of this tile" @click=${() => void this._openDetail()}></button>
+      <button type="button" class="open" aria-label=${`History of ${value.topic}`} title="Chart, recent messages and settings of this tile" @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
       <h3>${label ?? topicWithBreaks(value.topic)}</h3>
       ${label ? html`<p class="topic">${topicWithBreaks(value.topic)}</p>` : nothing}
       <p class="value ${payload.kind}">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
@@ -220,16 +190,6 @@ export class ValueTileElement extends LitElement {
           ? html`<span>showing ${formatBytes(DISPLAY_LIMIT_BYTES)} of ${formatBytes(payload.bytes)}</span>`
           : nothing}
       </footer>
-      ${this._customizing
-        ? html`<tile-settings .topic=${value.topic} @close=${() => (this._customizing = false)}></tile-settings>`
-        : nothing}
-      ${this._detailOpen
-        ? html`<topic-messages
-            .topic=${value.topic}
-            @customize=${() => void this._customize()}
-            @close=${() => (this._detailOpen = false)}
-          ></topic-messages>`
-        : nothing}
     </article>`;
   }
 }

@@ -182,18 +182,20 @@ export interface SustainedFigures {
 }
 
 /**
- * Starts a watch in the page, checking every millisecond: once `ready` (a cheap test) holds, `held` is
- * checked too, and the epoch time (page clock, comparable with the publisher's) at which it first holds
- * is kept. Both pages are timed the same way, inside the page, with no round trip to the test.
+ * Starts a watch in the page, checked in every animation frame, before it paints: once `ready` (a cheap
+ * test) holds, `held` is checked too, and the epoch time (page clock, comparable with the publisher's) of
+ * the first frame in which it holds is kept. A value is on screen when a frame paints it: the frame in
+ * which the dashboard's DOM shows it, and for the bare page (which draws nothing) the frame in which its
+ * Map has it, the first frame that could show it. Both pages are timed the same way, inside the page.
  */
 async function watchFor(page: Page, ready: string, held: string): Promise<void> {
   await page.evaluate(`(() => {
     window.__heldAt = null;
-    const timer = setInterval(() => {
-      if (!(${ready}) || !(${held})) return;
-      window.__heldAt = performance.timeOrigin + performance.now();
-      clearInterval(timer);
-    }, 1);
+    const check = () => {
+      if ((${ready}) && (${held})) window.__heldAt = performance.timeOrigin + performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   })()`);
 }
 

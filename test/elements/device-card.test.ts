@@ -1,8 +1,9 @@
-/** <device-card> alone: presence in words, with times, from the device property. */
+/** <device-card> alone, a leaf: presence in words, with times, from its properties; a rename is an event. */
 import { describe, expect, it } from 'vitest';
 import type { DevicePresence } from '../../src/state/presence-store';
+import { DeviceRenameEvent } from '../../src/ui/device-card';
 import '../../src/ui/device-card';
-import { mirrorFixture, mount, nextFrame, numberValue, textOf } from './mirror-fixture';
+import { connectedStatus, mountLeaf, nextFrame, numberValue, textOf, tileView } from './mirror-fixture';
 
 const device = (state: DevicePresence['state'], since: number): DevicePresence => ({
   id: 'moteur',
@@ -16,9 +17,9 @@ const device = (state: DevicePresence['state'], since: number): DevicePresence =
 });
 
 describe('<device-card>', () => {
-  it('says a device is online, with its values', async () => {
-    const { mirror } = mirrorFixture();
-    const card = await mount(document.createElement('device-card'), mirror);
+  it('says a device is online, with its values named under it', async () => {
+    const card = await mountLeaf(document.createElement('device-card'));
+    card.view = tileView();
     card.device = device('online', Date.now() - 120_000);
     card.values = [numberValue('moteur/température', '68.5')];
     await nextFrame();
@@ -26,13 +27,55 @@ describe('<device-card>', () => {
     expect(text).toContain('moteur');
     expect(text).toMatch(/online/i);
     expect(text).toContain('68.5');
+    expect(card.shadowRoot?.querySelector('value-tile')?.label).toBe('température');
   });
 
-  it('says since when a device is offline', async () => {
-    const { mirror } = mirrorFixture();
-    const card = await mount(document.createElement('device-card'), mirror);
+  it('says since when a device is offline, and dims its values', async () => {
+    const card = await mountLeaf(document.createElement('device-card'));
+    card.view = tileView();
     card.device = device('offline', Date.now() - 3 * 60_000);
+    card.values = [numberValue('moteur/température', '68.5')];
     await nextFrame();
     expect(textOf(card)).toMatch(/offline since/i);
+    expect(textOf(card)).toContain('device offline');
+  });
+
+  it('says its presence is stale once the connection that reported it is lost', async () => {
+    const card = await mountLeaf(document.createElement('device-card'));
+    const lost = { ...connectedStatus(Date.now() - 120_000), phase: 'reconnecting' as const, lostAt: Date.now() - 1000 };
+    card.view = tileView({ status: lost });
+    card.device = { ...device('online', Date.now() - 120_000), stateAt: Date.now() - 60_000 };
+    await nextFrame();
+    expect(textOf(card)).toMatch(/stale since/i);
+  });
+
+  it('shows the name the user gave it, and raises a rename with the new name', async () => {
+    const card = await mountLeaf(document.createElement('device-card'));
+    card.view = tileView();
+    card.device = device('online', Date.now() - 1000);
+    card.name = 'Moteur principal';
+    await nextFrame();
+    expect(textOf(card)).toContain('Moteur principal');
+    const renames: Array<[string, string]> = [];
+    document.body.addEventListener('device-rename', (event) => {
+      const rename = event as DeviceRenameEvent;
+      renames.push([rename.device, rename.name]);
+    });
+    card.shadowRoot?.querySelector<HTMLButtonElement>('.rename-button')?.click();
+    await nextFrame();
+    const input = card.shadowRoot?.querySelector<HTMLInputElement>('.rename input');
+    expect(input).toBeTruthy();
+    if (input) input.value = 'Moteur 2';
+    card.shadowRoot?.querySelector<HTMLButtonElement>('.rename button[type=submit]')?.click();
+    expect(renames).toEqual([['moteur', 'Moteur 2']]);
+  });
+
+  it('has nothing to rename in a kiosk', async () => {
+    const card = await mountLeaf(document.createElement('device-card'));
+    card.view = tileView();
+    card.kiosk = true;
+    card.device = device('online', Date.now() - 1000);
+    await nextFrame();
+    expect(card.shadowRoot?.querySelector('.rename-button')).toBeNull();
   });
 });

@@ -12,6 +12,9 @@ import type { QoS } from '../../src/shared/types';
 import type { TopicValue } from '../../src/state/topic-store';
 import { defaultSettings } from '../../src/storage/settings';
 import { dashboardContext } from '../../src/ui/dashboard-context';
+import type { TileView } from '../../src/ui/tile-view';
+import type { ConnectionStatus } from '../../src/mqtt/connection-types';
+import type { TileFormat } from '../../src/storage/settings';
 
 export interface EngineCall {
   method: string;
@@ -103,4 +106,36 @@ export function numberValue(topic: string, text: string, options: { qos?: QoS; r
     count: 1,
     precision: text.includes('.') ? text.length - text.indexOf('.') - 1 : 0,
   };
+}
+
+export const connectedStatus = (connectedAt: number): ConnectionStatus => ({
+  phase: 'connected',
+  brokerUrl: 'ws://broker',
+  protocol: '5',
+  sessionPresent: false,
+  error: null,
+  since: connectedAt,
+  retryAt: null,
+  connectedAt,
+  lostAt: null,
+  pingRttMs: null,
+  maximumPacketSize: null,
+  receiveMaximum: 65_535,
+});
+
+/** What a container hands its tiles: a clock, a status, formats and trends, written by the test. */
+export function tileView(options: { status?: ConnectionStatus; now?: number; formats?: TileFormat[]; trends?: Record<string, number[]> } = {}): TileView {
+  return {
+    now: options.now ?? Date.now(),
+    status: options.status ?? connectedStatus(Date.now() - 60_000),
+    formats: options.formats ?? [],
+    trendOf: (topic) => options.trends?.[topic] ?? [],
+  };
+}
+
+/** Puts a leaf element on the page alone: no context, no mirror; resolves once drawn. */
+export async function mountLeaf<E extends HTMLElement>(element: E): Promise<E> {
+  document.body.replaceChildren(element);
+  await nextFrame();
+  return element;
 }

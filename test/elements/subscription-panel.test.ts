@@ -25,14 +25,14 @@ describe('<subscription-panel>', () => {
     const panel = await mount(document.createElement('subscription-panel'), mirror);
     await submit(panel, 'moteur/#');
     expect(calls.find((call) => call.method === 'subscribe')?.args[0]).toBe('moteur/#');
-    await apply({ subscriptions: { entries: [{ filter: 'moteur/#', requestedQos: 1, grantedQos: 1, state: 'active', reason: null, automatic: false }] } });
+    await apply({ subscriptions: { entries: [{ filter: 'moteur/#', requestedQos: 1, grantedQos: 1, state: 'active', refusal: null, automatic: false }] } });
     expect(textOf(panel)).toContain('granted QoS 1');
   });
 
   it('removes a subscription through the engine', async () => {
     const { mirror, calls, apply } = mirrorFixture();
     const panel = await mount(document.createElement('subscription-panel'), mirror);
-    await apply({ subscriptions: { entries: [{ filter: 'usine/+/pression', requestedQos: 0, grantedQos: null, state: 'refused', reason: 'not authorized', automatic: false }] } });
+    await apply({ subscriptions: { entries: [{ filter: 'usine/+/pression', requestedQos: 0, grantedQos: null, state: 'refused', refusal: { code: 0x87, protocol: '5', reasonString: null }, automatic: false }] } });
     expect(textOf(panel)).toContain('not authorized');
     panel.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Remove usine/+/pression"]')?.click();
     expect(calls.find((call) => call.method === 'unsubscribe')?.args).toEqual(['usine/+/pression']);

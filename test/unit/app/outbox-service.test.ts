@@ -6,6 +6,11 @@ import type { OutboundCommand, UnfinishedCommand } from '../../../src/mqtt/comma
 import { openDashboardDatabase, type DashboardDatabase } from '../../../src/storage/database';
 import { OutboxRepository } from '../../../src/storage/outbox-repository';
 import { OutboxSync } from '../../../src/app/outbox-sync';
+import type { Problem } from '../../../src/shared/problems';
+import { problemWords } from '../../../src/ui/problem-words';
+
+/** What the user reads. */
+const words = (problem: Problem | string | null | undefined) => (problem == null ? '' : typeof problem === 'string' ? problem : problemWords(problem));
 
 let databases = 0;
 let ids = 0;
@@ -76,10 +81,10 @@ describe('the outbox', () => {
     outbox.becomeSender(sender);
     await outbox.enqueue(command('interdit'));
     await outbox.enqueue(command('après'));
-    outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: false, reason: 'not authorized' });
+    outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: false, reason: { kind: 'publish-refused', refusal: { code: 0x87, protocol: '5', reasonString: null } } });
     outbox.settled((sender.sent[1] as OutboundCommand).id, { delivered: true });
     expect(states(outbox)).toEqual(['interdit:failed', 'après:delivered']);
-    expect(outbox.store.list()[0]?.reason).toBe('not authorized');
+    expect(outbox.store.list()[0]?.reason).toEqual({ kind: 'publish-refused', refusal: { code: 0x87, protocol: '5', reasonString: null } });
   });
 
   it('a command the link dropped before it was written goes back to the queue and is sent again', async () => {
@@ -167,7 +172,7 @@ describe('the outbox', () => {
     after.becomeSender(new FakeSender());
     await settle();
     expect(after.store.list()[0]).toMatchObject({ state: 'failed' });
-    expect(after.store.list()[0]?.reason).toContain('QoS 0 is never resent');
+    expect(words(after.store.list()[0]?.reason)).toContain('QoS 0 is never resent');
   });
 
   it('a tab taking over writes down what the closed tab announced but never saved', async () => {
@@ -213,7 +218,7 @@ describe('the outbox', () => {
 
   it('refuses a command with a clear message when there is no storage', async () => {
     const outbox = new OutboxService(null, null);
-    expect(await outbox.enqueue(command('start'))).toContain('the command was not queued');
+    expect(words(await outbox.enqueue(command('start')))).toContain('the command was not queued');
     expect(outbox.store.pendingCount).toBe(0);
   });
 
@@ -224,7 +229,7 @@ describe('the outbox', () => {
       },
     } as unknown as DashboardDatabase;
     const outbox = new OutboxService(new OutboxRepository(full), null);
-    expect(await outbox.enqueue(command('start'))).toContain("storage for this site is full, so the command was not queued");
+    expect(words(await outbox.enqueue(command('start')))).toContain("storage for this site is full, so the command was not queued");
     expect(outbox.store.pendingCount).toBe(0);
   });
 });
@@ -303,7 +308,7 @@ describe('requests and message expiry', () => {
     await settle();
     expect(sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40]]);
     expect(outbox.store.list()[1]?.state).toBe('failed');
-    expect(outbox.store.list()[1]?.reason).toContain('expired: not sent within its message expiry of 5 s');
+    expect(words(outbox.store.list()[1]?.reason)).toContain('expired: not sent within its message expiry of 5 s');
     // Retry gives it a fresh expiry.
     outbox.retry(outbox.store.list()[1]?.seq ?? 0);
     await settle();

@@ -6,6 +6,7 @@ import { PresenceStore } from '../../../src/state/presence-store';
 import { TopicStore } from '../../../src/state/topic-store';
 import { openDashboardDatabase } from '../../../src/storage/database';
 import { ValueSnapshotRepository } from '../../../src/storage/value-snapshot';
+import type { Problem } from '../../../src/shared/problems';
 
 const value = (topic: string, text: string, receivedAt: number) => ({
   topic,
@@ -33,7 +34,7 @@ describe('ValueMemory', () => {
     const before = new TopicStore(immediately);
     before.update(value('moteur/température', '{"value": 71.5, "unit": "°C"}', 1000));
     before.update(value('moteur/vitesse', '1480', 2000));
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const saving = new ValueMemory(before, new PresenceStore(immediately), repository, () => [], (problem) => problems.push(problem));
     saving.start();
     before.update(value('moteur/vitesse', '1490', 3000)); // a change marks the memory dirty

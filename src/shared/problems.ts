@@ -1,0 +1,75 @@
+/**
+ * What went wrong, as data. The connection, the outbox, the repositories and the engine report these
+ * values across the Worker boundary; the page words them (src/ui/problem-words.ts), so that every sentence
+ * a user reads is written in one place, and a test can check what happened without matching text.
+ */
+import type { ProtocolVersion } from './types';
+
+/** Why a link that was up went down. */
+export type LinkLoss =
+  | { kind: 'network-lost' }
+  /** MQTT 5: the broker sent DISCONNECT with a reason code. */
+  | { kind: 'closed-by-broker'; code: number; reasonString: string | null }
+  /** mqtt.js gave up: no answer within 1.5 × keep-alive. */
+  | { kind: 'keepalive-timeout'; keepaliveSeconds: number }
+  /** The dashboard's own watchdog: a ping left unanswered. */
+  | { kind: 'broker-silent'; silentSeconds: number };
+
+/** A refusal by the broker, with its reason code (SUBACK, PUBACK, PUBREC, PUBCOMP). */
+export interface BrokerRefusal {
+  code: number;
+  protocol: ProtocolVersion;
+  reasonString: string | null;
+}
+
+/** A topic name (PUBLISH) or a topic filter (SUBSCRIBE). */
+export type TopicRole = 'topic' | 'filter';
+
+export type TopicFault = 'empty' | 'null-character' | 'too-long' | 'hash-not-last' | 'plus-not-whole-level' | 'wildcard';
+
+export type BrokerUrlFault = 'empty' | 'not-url' | 'not-websocket' | 'no-host';
+
+/** Which part of the dashboard's storage a failure concerns. */
+/**
+ * `command`: a new command (not queued then); `command-state`: a command's new state; `outbox`: reading it;
+ * `saved-settings`: reading the settings; `settings`: saving them; `last-values`: reading the values kept
+ * for offline use; `kept-values`: keeping them.
+ */
+export type StoredThing = 'command' | 'command-state' | 'outbox' | 'settings' | 'saved-settings' | 'last-values' | 'kept-values';
+
+export type Problem =
+  /** Worded by the page itself (a kiosk link's ignored parameters, offline support): shown as written. */
+  | { kind: 'page-note'; text: string }
+  | { kind: 'bad-broker-url'; url: string; fault: BrokerUrlFault }
+  | { kind: 'password-without-username' }
+  | { kind: 'bad-topic'; role: TopicRole; fault: TopicFault }
+  /** A command's payload is over the limit: the broker's (MQTT 5 Maximum Packet Size) or the dashboard's. */
+  | { kind: 'payload-too-large'; bytes: number; limit: number; brokersLimit: boolean }
+  /** No CONNACK came: nothing answered MQTT over WebSocket at that address. */
+  | { kind: 'unreachable'; brokerUrl: string }
+  /** A CONNACK refusal. */
+  | { kind: 'connect-refused'; code: number; protocol: ProtocolVersion }
+  | { kind: 'link-lost'; cause: LinkLoss | null }
+  | { kind: 'not-connected' }
+  | { kind: 'subscription-refused'; refusal: BrokerRefusal }
+  /** The subscription to the replies' topic was refused: commands cannot get answers. */
+  | { kind: 'replies-refused'; topic: string; refusal: BrokerRefusal }
+  | { kind: 'unsubscribe-failed'; filter: string; detail: string }
+  | { kind: 'publish-refused'; refusal: BrokerRefusal }
+  | { kind: 'command-expired'; expirySeconds: number }
+  /** The page closed while a QoS 0 command was being written: it may or may not have left. */
+  | { kind: 'qos0-interrupted' }
+  /** IndexedDB is not available at all (private window, policy); `forCommand`: a command was not queued. */
+  | { kind: 'storage-refused'; detail: string | null; forCommand: boolean }
+  /** Storage refused a write or a read: `full` when the quota is exceeded. */
+  | { kind: 'storage-failed'; thing: StoredThing; full: boolean; detail: string };
+
+/** The problem a storage error is: full when the browser says its quota is exceeded. */
+export function storageFailure(thing: StoredThing, error: unknown): Problem {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: 'storage-failed', thing, full: name === 'QuotaExceededError', detail: detail || name || 'IndexedDB error' };
+}
+
+/** Two problems are the same notice when they say the same thing. */
+export const sameProblem = (a: Problem, b: Problem) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,0 +1,132 @@
+/**
+ * Every problem the engine reports, in words a person can act on: the one place where they are written.
+ * The engine, the connection and the repositories report what happened as data (src/shared/problems.ts).
+ */
+import { formatBytes } from '../mqtt/payload';
+import { MAX_TOPIC_BYTES } from '../mqtt/topic-filter';
+import type { BrokerRefusal, LinkLoss, Problem, TopicFault, TopicRole } from '../shared/problems';
+import { connackReason, reasonInWords, subackReason } from './reason-words';
+
+const URL_FORMS = 'Use ws://host:port/path or wss://host:port/path.';
+
+export function problemWords(problem: Problem): string {
+  switch (problem.kind) {
+    case 'page-note':
+      return problem.text;
+    case 'bad-broker-url':
+      switch (problem.fault) {
+        case 'empty':
+          return `Bad broker URL: it is empty. ${URL_FORMS}`;
+        case 'not-url':
+          return `Bad broker URL “${problem.url}”: it is not a URL. ${URL_FORMS}`;
+        case 'not-websocket':
+          return `Bad broker URL “${problem.url}”: a browser reaches MQTT brokers only over WebSockets, so it must start with ws:// or wss://.`;
+        case 'no-host':
+          return `Bad broker URL “${problem.url}”: it names no host.`;
+      }
+      break;
+    case 'password-without-username':
+      return 'A password was given without a username: enter the username too.';
+    case 'bad-topic':
+      return topicWords(problem.role, problem.fault);
+    case 'payload-too-large': {
+      const why = problem.brokersLimit ? 'what the broker accepts (its Maximum Packet Size)' : 'the limit for commands';
+      return `The payload is ${formatBytes(problem.bytes)}, more than ${why}: ${formatBytes(problem.limit)}. Shorten it.`;
+    }
+    case 'unreachable':
+      return `Cannot reach ${problem.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.`;
+    case 'connect-refused': {
+      const hint = problem.code === 1 || problem.code === 0x84 ? ' Choose Auto or another MQTT version.' : '';
+      return `Connection refused: ${connackReason(problem.code, problem.protocol)}.${hint}`;
+    }
+    case 'link-lost':
+      return problem.cause === null ? 'Connection lost.' : `Connection lost. ${lossWords(problem.cause)}`;
+    case 'not-connected':
+      return 'Not connected to a broker.';
+    case 'subscription-refused':
+      return `The broker refused the subscription: ${subscriptionRefusalWords(problem.refusal)}.`;
+    case 'replies-refused':
+      return `Replies to commands cannot be received: the broker refused the subscription to ${problem.topic} (${subscriptionRefusalWords(problem.refusal)}). Allow it in the broker's ACL.`;
+    case 'unsubscribe-failed':
+      return `Unsubscribing from ${problem.filter} failed: ${problem.detail}.`;
+    case 'publish-refused':
+      return refusalWords(problem.refusal);
+    case 'command-expired':
+      return `expired: not sent within its message expiry of ${problem.expirySeconds} s. Retry sends it again with a new expiry.`;
+    case 'qos0-interrupted':
+      return 'The page closed while this QoS 0 command was being written: it may or may not have reached the broker (QoS 0 is never resent). Retry it if needed.';
+    case 'storage-refused':
+      return problem.forCommand
+        ? 'This browser refused local storage (IndexedDB), so commands cannot be kept safe: the command was not queued. Allow site storage (leave private browsing), then reload.'
+        : `This browser refused local storage (IndexedDB: ${problem.detail ?? 'not available'}). Values show, but settings will not survive a reload and commands cannot be queued.`;
+    case 'storage-failed': {
+      const { detail } = problem;
+      switch (problem.thing) {
+        case 'command':
+        case 'command-state': {
+          const lost = problem.thing === 'command' ? 'the command was not queued' : 'a state change was not saved';
+          return problem.full
+            ? `The browser's storage for this site is full, so ${lost}. Clear delivered commands from the outbox, or free space in the browser's site settings, then send again.`
+            : `The command could not be stored (${detail}), so ${lost}. Reload the page and send again.`;
+        }
+        case 'outbox':
+          return `The outbox could not be read (${detail}).`;
+        case 'saved-settings':
+          return `Saved settings could not be read (${detail}); starting from the defaults.`;
+        case 'settings':
+          return problem.full
+            ? "Settings could not be saved: the browser's storage for this site is full; they will be lost on reload. Free space in the browser's site settings."
+            : `Settings could not be saved (${detail}); they will be lost on reload.`;
+        case 'last-values':
+          return `The last known values could not be read (${detail}); they show again once the broker sends them.`;
+        case 'kept-values':
+          return `The last values could not be kept for offline use (${detail}): the device storage may be full. Live values are not affected.`;
+      }
+    }
+  }
+  return 'Something went wrong.';
+}
+
+/** A PUBACK, PUBREC or PUBCOMP refusal (MQTT 5): its reason code in words, and its reason string if any. */
+export function refusalWords(refusal: BrokerRefusal): string {
+  const words = reasonInWords(refusal.code);
+  return refusal.reasonString ? `${words} (${refusal.reasonString})` : words;
+}
+
+/** A SUBACK refusal in words (3.1.1 gives no reason). */
+export function subscriptionRefusalWords(refusal: BrokerRefusal): string {
+  const words = subackReason(refusal.code, refusal.protocol);
+  return refusal.reasonString ? `${words} (${refusal.reasonString})` : words;
+}
+
+function lossWords(loss: LinkLoss): string {
+  switch (loss.kind) {
+    case 'network-lost':
+      return 'The browser lost its network.';
+    case 'closed-by-broker':
+      return `The broker closed the connection: ${reasonInWords(loss.code)}${loss.reasonString ? ` (${loss.reasonString})` : ''}.`;
+    case 'keepalive-timeout':
+      return `The broker did not answer within 1.5 × keep-alive (${loss.keepaliveSeconds * 1.5} s).`;
+    case 'broker-silent':
+      return `The broker stopped answering: no reply to a keep-alive ping, silent for ${loss.silentSeconds} s.`;
+  }
+}
+
+function topicWords(role: TopicRole, fault: TopicFault): string {
+  const what = role === 'topic' ? 'topic' : 'topic filter';
+  const example = role === 'topic' ? 'moteur/commande' : 'moteur/#'; // an exact topic: no wildcard in the hint
+  switch (fault) {
+    case 'empty':
+      return `The ${what} is empty. Type at least one character, for example ${example}.`;
+    case 'null-character':
+      return `The ${what} contains a null character, which MQTT forbids.`;
+    case 'too-long':
+      return `The ${what} is longer than ${MAX_TOPIC_BYTES} bytes of UTF-8, the most MQTT allows.`;
+    case 'hash-not-last':
+      return '“#” must be alone in the last level of the filter (for example moteur/#).';
+    case 'plus-not-whole-level':
+      return '“+” must fill a whole level of the filter (for example usine/+/pression).';
+    case 'wildcard':
+      return 'A topic to publish to cannot contain the wildcards “+” or “#”; name one exact topic.';
+  }
+}

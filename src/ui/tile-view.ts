@@ -1,0 +1,62 @@
+/**
+ * What every tile needs besides its own value, gathered once by the container that draws tiles (the clock,
+ * the connection's status for staleness, the tiles' formats, the recent values for sparklines) and handed
+ * to each tile as one property: tiles are leaves that take properties and raise events, and a new view is
+ * made only when one of these changed, so a frame of new values re-renders only the tiles whose value changed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dashboard } from '../mirror/dashboard';
+import type { ConnectionStatus } from '../mqtt/connection-types';
+import type { TileFormat } from '../storage/settings';
+import { StoreController } from './store-controller';
+
+export interface TileView {
+  /** The clock's time (epoch ms), ticking once a second, for ages such as "3 s ago". */
+  readonly now: number;
+  readonly status: ConnectionStatus;
+  readonly formats: readonly TileFormat[];
+  /** A topic's most recent numeric values, oldest first, for its sparkline. */
+  trendOf(topic: string): readonly number[];
+}
+
+/** A tile opened for its detail (chart, recent messages, settings): bubbles out of shadow roots. */
+export class TileOpenEvent extends Event {
+  constructor(readonly topic: string) {
+    super('tile-open', { bubbles: true, composed: true });
+  }
+}
+
+const TREND_POINTS = 60;
+
+/** Keeps a container's TileView up to date with the dashboard it reads, and re-renders it when the view changes. */
+export class TileViewController implements ReactiveController {
+  private _view: TileView | null = null;
+  private _made: [number, ConnectionStatus, readonly TileFormat[]] | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly _dashboard: () => Dashboard | undefined,
+  ) {
+    host.addController(this);
+    new StoreController(host, () => this._dashboard()?.clock);
+    new StoreController(host, () => this._dashboard()?.status);
+    new StoreController(host, () => this._dashboard()?.settings);
+  }
+
+  hostUpdate(): void {}
+
+  /** The current view (the same object as long as nothing in it changed), or null without a dashboard. */
+  get view(): TileView | null {
+    const dashboard = this._dashboard();
+    if (!dashboard) return null;
+    const now = dashboard.clock.state.now;
+    const status = dashboard.status.state;
+    const formats = dashboard.settings.state.tileFormats;
+    const made = this._made;
+    if (this._view && made && made[0] === now && made[1] === status && made[2] === formats) return this._view;
+    this._made = [now, status, formats];
+    const history = dashboard.history;
+    this._view = { now, status, formats, trendOf: (topic) => history.get(topic)?.lastValues(TREND_POINTS) ?? [] };
+    return this._view;
+  }
+}
