@@ -4,7 +4,7 @@ import { topicFilterProblem } from '../mqtt/topic-filter';
 import { logFilter } from '../state/log-filter';
 import type { LoggedMessage, MessageLog } from '../state/message-log';
 import { dashboardContext } from './dashboard-context';
-import { formatTime } from './format';
+import { LOG_ROW_HEIGHT, MessageSelectEvent } from './log-row';
 import './payload-viewer';
 import { controlStyles } from './shared-styles';
 import { detailPaneStyles, virtualListStyles } from './panel-styles';
@@ -12,7 +12,6 @@ import { StoreController } from './store-controller';
 import { ScrollWindow } from './virtual-rows';
 import { problemWords } from './problem-words';
 
-const ROW_HEIGHT = 44;
 const count = new Intl.NumberFormat();
 const CAPACITIES = [1000, 10_000, 50_000, 100_000];
 
@@ -44,45 +43,9 @@ export class MessageLogViewElement extends LitElement {
       .problem {
         color: var(--danger);
       }
-      li button {
-        display: grid;
-        grid-template-columns: 5.5rem minmax(6rem, 14rem) 3.5rem 1fr;
-        gap: 0.5rem;
-        align-items: center;
-        width: 100%;
-        height: ${ROW_HEIGHT}px;
-        min-height: ${ROW_HEIGHT}px;
-        padding: 0 0.6rem;
-        border: none;
-        border-bottom: 1px solid var(--border);
-        background: none;
-        text-align: left;
-        font-size: 0.85rem;
-      }
-      li button[aria-selected='true'] {
-        background: var(--field);
-        outline: 2px solid var(--accent);
-        outline-offset: -2px;
-      }
-      .topic,
-      .payload {
-        font-family: var(--mono);
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .flags {
-        color: var(--muted);
-      }
       @media (max-width: 40rem) {
         .controls {
           grid-template-columns: 1fr 1fr;
-        }
-        li button {
-          grid-template-columns: 4.5rem 1fr 3rem;
-        }
-        .payload {
-          display: none;
         }
       }
     `,
@@ -117,7 +80,7 @@ export class MessageLogViewElement extends LitElement {
     if (!log) return nothing;
     const problem = this._filter.trim() === '' ? null : topicFilterProblem(this._filter.trim());
     const rows = this._rows(log, problem === null);
-    const window = this._scroll.rows(rows.count, ROW_HEIGHT);
+    const window = this._scroll.rows(rows.count, LOG_ROW_HEIGHT);
     const drawn: LoggedMessage[] = [];
     for (let index = window.first; index < window.end; index++) {
       const message = rows.at(index);
@@ -144,8 +107,8 @@ export class MessageLogViewElement extends LitElement {
           : `${count.format(rows.count)} shown of the last ${count.format(log.size)} kept · ${count.format(log.total)} received`}
       </p>
       <div class="rows">
-        <ol aria-label="Messages, newest first">
-          ${drawn.map((message) => this._row(message))}
+        <ol aria-label="Messages, newest first" @message-select=${(event: MessageSelectEvent) => (this._selected = event.message)}>
+          ${drawn.map((message) => html`<log-row .message=${message} ?selected=${this._selected?.seq === message.seq}></log-row>`)}
         </ol>
       </div>
       </div>
@@ -178,19 +141,6 @@ export class MessageLogViewElement extends LitElement {
     if (!log) return [];
     if (!filterValid) return [];
     return log.newest(log.size, logFilter(this._filter, this._text));
-  }
-
-  private _row(message: LoggedMessage) {
-    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ' · old' : ''}`;
-    const payload = message.payload.kind === 'empty' ? '(empty)' : message.payload.text.slice(0, 200);
-    return html`<li>
-      <button type="button" aria-label=${`Message ${message.seq} on ${message.topic}`} aria-selected=${this._selected?.seq === message.seq ? 'true' : 'false'} @click=${() => (this._selected = message)}>
-        <span>${formatTime(message.receivedAt)}</span>
-        <span class="topic">${message.topic}</span>
-        <span class="flags" title="QoS, R: retained, D: duplicate flag, old: a retained copy older than what its tile showed (kept here, not on the tile)">${flags}</span>
-        <span class="payload">${payload}</span>
-      </button>
-    </li>`;
   }
 
   private _togglePause(): void {

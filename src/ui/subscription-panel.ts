@@ -1,13 +1,13 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type {  SubscriptionEntry } from '../state/subscription-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
 import type { QoS } from '../shared/types';
-import { problemWords, subscriptionRefusalWords } from './problem-words';
+import { problemWords } from './problem-words';
+import { SubscriptionRemoveEvent } from './subscription-row';
 
 /** Adds subscriptions (validated before anything is sent) and lists them with the broker's answer. */
 export class SubscriptionPanelElement extends LitElement {
@@ -30,29 +30,6 @@ export class SubscriptionPanelElement extends LitElement {
         margin: 0.75rem 0 0;
         display: grid;
         gap: 0.4rem;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        justify-content: space-between;
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        padding: 0.25rem 0.25rem 0.25rem 0.6rem;
-      }
-      li.refused {
-        border-color: var(--danger);
-      }
-      .filter {
-        font-family: var(--mono);
-        overflow-wrap: anywhere;
-      }
-      .state {
-        color: var(--muted);
-        font-size: 0.85rem;
-      }
-      .refused .state {
-        color: var(--danger);
       }
     `,
   ];
@@ -87,16 +64,11 @@ export class SubscriptionPanelElement extends LitElement {
         <button class="primary" type="submit">Subscribe</button>
       </form>
       <p class="problem" id="filter-problem" role="alert">${this._problem ?? ''}</p>
-      <ul aria-label="Active subscriptions">
+      <ul role="list" aria-label="Active subscriptions" @subscription-remove=${(event: SubscriptionRemoveEvent) => this._remove(event.filter)}>
         ${repeat(
           entries,
           (entry) => entry.filter,
-          (entry) => html`<li class=${entry.state} aria-label=${entry.filter}>
-            <span><span class="filter">${entry.filter}</span><br /><span class="state">${describeEntry(entry)}</span></span>
-            ${entry.automatic
-              ? ''
-              : html`<button type="button" aria-label=${`Remove ${entry.filter}`} @click=${() => this._remove(entry.filter)}>✕</button>`}
-          </li>`,
+          (entry) => html`<subscription-row .entry=${entry}></subscription-row>`,
         )}
       </ul>`;
   }
@@ -114,20 +86,6 @@ export class SubscriptionPanelElement extends LitElement {
 
   private _remove(filter: string): void {
     void this._service.value?.unsubscribe(filter);
-  }
-}
-
-export function describeEntry(entry: SubscriptionEntry): string {
-  const requested = `${entry.automatic ? 'for device presence · ' : ''}requested QoS ${entry.requestedQos}`;
-  switch (entry.state) {
-    case 'waiting':
-      return `${requested} · sent when connected`;
-    case 'pending':
-      return `${requested} · waiting for the broker`;
-    case 'active':
-      return `${requested} · granted QoS ${entry.grantedQos ?? '?'}`;
-    case 'refused':
-      return `refused: ${entry.refusal ? subscriptionRefusalWords(entry.refusal) : 'the broker gave no reason'}`;
   }
 }
 

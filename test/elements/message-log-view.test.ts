@@ -31,7 +31,7 @@ describe('<message-log-view>', () => {
     const view = await mount(document.createElement('message-log-view'), mirror);
     await apply({ log: { messages: [logged(1, 'a/b', 'premier'), logged(2, 'a/c', '<b>gras</b>')], total: 2, capacity: 10_000, reset: true } });
     await new Promise((resolve) => setTimeout(resolve, 150)); // the log redraws ten times a second at most
-    const rows = [...(view.shadowRoot?.querySelectorAll('ol li') ?? [])].map((row) => textOf(row));
+    const rows = [...(view.shadowRoot?.querySelectorAll('ol log-row') ?? [])].map((row) => textOf(row));
     expect(rows[0]).toContain('<b>gras</b>');
     expect(rows[1]).toContain('premier');
     expect(view.shadowRoot?.querySelector('b')).toBeNull();

@@ -35,8 +35,10 @@ describe('<outbox-panel>', () => {
     const panel = await mount(document.createElement('outbox-panel'), mirror);
     await apply({ outbox: { put: [command(2, 'queued', 'fermer'), command(3, 'failed', 'purger', 'not authorized')], deleted: [] } });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    panel.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Cancel vanne/commande fermer"]')?.click();
-    panel.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Retry vanne/commande purger"]')?.click();
+    const button = (label: string) =>
+      [...(panel.shadowRoot?.querySelectorAll('outbox-row') ?? [])].map((row) => row.shadowRoot?.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)).find(Boolean);
+    button('Cancel vanne/commande fermer')?.click();
+    button('Retry vanne/commande purger')?.click();
     expect(calls.filter((call) => call.method === 'cancelCommand' || call.method === 'retryCommand')).toEqual([
       { method: 'cancelCommand', args: [2] },
       { method: 'retryCommand', args: [3] },

@@ -34,7 +34,7 @@ describe('<subscription-panel>', () => {
     const panel = await mount(document.createElement('subscription-panel'), mirror);
     await apply({ subscriptions: { entries: [{ filter: 'usine/+/pression', requestedQos: 0, grantedQos: null, state: 'refused', refusal: { code: 0x87, protocol: '5', reasonString: null }, automatic: false }] } });
     expect(textOf(panel)).toContain('not authorized');
-    panel.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Remove usine/+/pression"]')?.click();
+    panel.shadowRoot?.querySelector('subscription-row')?.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Remove usine/+/pression"]')?.click();
     expect(calls.find((call) => call.method === 'unsubscribe')?.args).toEqual(['usine/+/pression']);
   });
 });

@@ -1,0 +1,141 @@
+/**
+ * One command of the outbox: what it sends, its state in words, its reply. A leaf: it shows its properties
+ * and raises `command-action` (Cancel a queued command, Retry a failed or cancelled one); the outbox panel
+ * acts on it. Broker data (replies) and typed payloads are rendered as text only.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { OutboxCommand } from '../storage/outbox-command';
+import { formatTime } from './format';
+import { problemWords } from './problem-words';
+import { controlStyles } from './shared-styles';
+
+export class CommandActionEvent extends Event {
+  constructor(
+    readonly action: 'cancel' | 'retry',
+    readonly seq: number,
+  ) {
+    super('command-action', { bubbles: true, composed: true });
+  }
+}
+
+export class OutboxRowElement extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        border: 1px solid var(--border);
+        border-radius: 8px;
+        padding: 0.4rem 0.6rem;
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.1rem 0.5rem;
+        align-items: center;
+      }
+      .what {
+        font-family: var(--mono);
+        font-size: 0.85rem;
+        overflow-wrap: anywhere;
+      }
+      .state {
+        font-size: 0.85rem;
+      }
+      .queued,
+      .sending {
+        color: var(--warn);
+      }
+      .delivered {
+        color: var(--ok);
+      }
+      .failed {
+        color: var(--danger);
+      }
+      .cancelled {
+        color: var(--muted);
+      }
+      .reply {
+        grid-column: 1;
+        font-size: 0.85rem;
+        overflow-wrap: anywhere;
+      }
+      .reply.received {
+        color: var(--ok);
+      }
+      .reply.none {
+        color: var(--danger);
+      }
+      button {
+        grid-row: 1 / span 2;
+        grid-column: 2;
+      }
+    `,
+  ];
+
+  static override properties = { command: { attribute: false }, device: {} };
+  declare command: OutboxCommand | undefined;
+  /** Who answers this command's replies when the reply does not say: the device its topic belongs to. */
+  declare device: string | undefined;
+
+  override willUpdate(): void {
+    const command = this.command;
+    this.setAttribute('role', 'listitem');
+    if (command) this.setAttribute('aria-label', `${command.topic} ${shortPayload(command.payload)}`);
+  }
+
+  override render() {
+    const command = this.command;
+    if (!command) return nothing;
+    const payload = shortPayload(command.payload);
+    const act = (action: 'cancel' | 'retry') => () => this.dispatchEvent(new CommandActionEvent(action, command.seq));
+    const action =
+      command.state === 'queued'
+        ? html`<button type="button" aria-label=${`Cancel ${command.topic} ${payload}`} @click=${act('cancel')}>Cancel</button>`
+        : command.state === 'failed' || command.state === 'cancelled'
+          ? html`<button type="button" aria-label=${`Retry ${command.topic} ${payload}`} @click=${act('retry')}>Retry</button>`
+          : nothing;
+    return html`<span class="what">${command.topic} → ${payload === '' ? '(empty)' : payload}</span>
+      ${action}
+      <span class="state ${command.state}"
+        >${describeState(command)} · QoS ${command.qos}${command.retain ? ' · retain' : ''} · ${formatTime(command.createdAt)}</span
+      >
+      ${command.reply
+        ? html`<span class="reply ${command.reply.state}">${describeReply(command, command.reply.from ?? this.device ?? 'the device')}</span>`
+        : nothing}`;
+  }
+}
+
+const shortPayload = (payload: string) => (payload.length > 40 ? `${payload.slice(0, 40)}…` : payload);
+
+export function describeState(command: OutboxCommand): string {
+  switch (command.state) {
+    case 'failed':
+      return `failed: ${command.reason === null ? 'refused by the broker' : typeof command.reason === 'string' ? command.reason : problemWords(command.reason)}`;
+    case 'sending':
+      return command.stage === 'pubrel' ? 'sending (received by the broker, releasing)' : 'sending';
+    default:
+      return command.state;
+  }
+}
+
+/** The answer to a request: awaited, received (who answered, and what), or none in time. */
+export function describeReply(command: OutboxCommand, from: string): string {
+  const reply = command.reply;
+  if (!reply) return '';
+  switch (reply.state) {
+    case 'waiting':
+      return `awaiting a reply until ${formatTime(reply.deadline)}`;
+    case 'received':
+      return `acknowledged by ${from}: ${reply.text === null || reply.text === '' ? '(empty reply)' : shorten(reply.text)}`;
+    case 'none':
+      return reply.text ? `no reply: ${reply.text}` : `no reply within ${command.replyTimeoutSeconds ?? '?'} s`;
+  }
+}
+
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+customElements.define('outbox-row', OutboxRowElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'outbox-row': OutboxRowElement;
+  }
+}
