@@ -9,6 +9,11 @@ import type { EngineFrame } from './engine-frame';
 /** The sparklines show this many recent values: more never needs to cross. */
 export const SPARKLINE_WINDOW = 60;
 const FRAME_MS = 8;
+/**
+ * Topics in one frame at most: a flood that changed 10,000 topics crosses in several frames, so that the
+ * page never spends a long task reading one (structured clone) and applying it.
+ */
+export const TOPICS_PER_FRAME = 1000;
 
 export class FrameCollector {
   private _scheduled = false;
@@ -90,8 +95,10 @@ export class FrameCollector {
 
   private _take(): EngineFrame {
     const service = this._service;
-    const topics = service.topics.takeChanges();
-    const recent = service.history.takeRecent(SPARKLINE_WINDOW);
+    const topics = service.topics.takeChanges(TOPICS_PER_FRAME);
+    const recent = service.history.takeRecent(SPARKLINE_WINDOW, TOPICS_PER_FRAME);
+    // What did not fit goes in the next frame, once the page has applied this one.
+    if (service.topics.hasChanges || service.history.hasRecent) this._scheduled = true;
     const outbox = service.outbox.store.takeChanges();
     const presence = service.presence.list();
     return {

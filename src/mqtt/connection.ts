@@ -13,7 +13,7 @@ import { CommandTransport } from './command-transport';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { CatchUpWindow, OwnEchoes } from './catch-up-window';
 import { readMessageProperties } from './message-properties';
-import { isProtocolVersionRefusal } from './reason-codes';
+import { isProtocolVersionRefusal, isTransientRefusal } from './reason-codes';
 import type { LinkLoss, Problem } from '../shared/problems';
 import {
   initialStatus,
@@ -206,6 +206,8 @@ export class MqttConnection {
     const attempt = ++this._attempt;
     let acknowledged = false;
     let connackAt = 0;
+    /** A CONNACK refusal worth trying again (the server busy or unavailable): the close that follows retries. */
+    let transientRefusal: Problem | null = null;
     const options = clientOptions(request, protocol, this.commands.clientOptions());
 
     this._setStatus({ phase, brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
@@ -282,7 +284,11 @@ export class MqttConnection {
         this._start('3.1.1');
         return;
       }
-      this._closeClient();
+      if (isTransientRefusal(code, protocol)) {
+        transientRefusal = { kind: 'connect-refused', code, protocol };
+        return; // mqtt.js closes the socket: 'close' schedules the next attempt, with the usual backoff
+      }
+      this._closeClient(); // a permanent refusal (credentials, authorization, client id, ban) is not hammered
       this._setStatus({ phase: 'failed', error: { kind: 'connect-refused', code, protocol }, retryAt: null });
     });
 
@@ -296,8 +302,11 @@ export class MqttConnection {
     client.on('close', () => {
       if (!current()) return;
       this._catchUp.closed();
-      const error: Problem = acknowledged ? { kind: 'link-lost', cause: this._lossReason } : { kind: 'unreachable', brokerUrl: request.brokerUrl };
+      const error: Problem = acknowledged
+        ? { kind: 'link-lost', cause: this._lossReason }
+        : (transientRefusal ?? { kind: 'unreachable', brokerUrl: request.brokerUrl });
       acknowledged = false;
+      transientRefusal = null;
       this._lossReason = null;
       this._scheduleRetry(error);
     });

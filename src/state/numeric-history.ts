@@ -89,24 +89,31 @@ export class NumericHistory {
   /** Points recorded per topic since the last takeRecent(), when someone takes them (the engine's frames). */
   private _recent: Map<string, number> | null = null;
 
+  /** Whether recorded points wait for takeRecent(). */
+  get hasRecent(): boolean {
+    return (this._recent?.size ?? 0) > 0;
+  }
+
   /** Starts collecting what is recorded, for takeRecent(). */
   trackChanges(): void {
     this._recent ??= new Map();
   }
 
   /**
-   * The values recorded since the last call, per topic, at most `limit` each (the sparklines' window),
-   * packed for a transfer: topic i has counts[i] values in `values`, and lengths[i] points in all.
+   * The values recorded since the last call, per topic, at most `limit` each (the sparklines' window), for
+   * at most `maxTopics` topics (the others wait for the next call), packed for a transfer: topic i has counts[i] values in `values`, and lengths[i] points in all.
    */
-  takeRecent(limit: number): { topics: string[]; counts: Uint16Array; lengths: Uint32Array; values: Float64Array } {
+  takeRecent(limit: number, maxTopics = Number.POSITIVE_INFINITY): { topics: string[]; counts: Uint16Array; lengths: Uint32Array; values: Float64Array } {
     const recent = this._recent;
     const topics: string[] = [];
     if (!recent || recent.size === 0) return { topics, counts: new Uint16Array(0), lengths: new Uint32Array(0), values: new Float64Array(0) };
-    const counts = new Uint16Array(recent.size);
-    const lengths = new Uint32Array(recent.size);
+    const size = Math.min(recent.size, maxTopics);
+    const counts = new Uint16Array(size);
+    const lengths = new Uint32Array(size);
     let total = 0;
     let index = 0;
     for (const [topic, added] of recent) {
+      if (index === size) break;
       const ring = this._rings.get(topic);
       const count = ring ? Math.min(added, limit, ring.length) : 0;
       topics.push(topic);
@@ -123,7 +130,8 @@ export class NumericHistory {
       values.set(this._rings.get(topic)?.lastValues(count) ?? [], at);
       at += count;
     }
-    recent.clear();
+    if (topics.length === recent.size) recent.clear();
+    else for (const topic of topics) recent.delete(topic);
     return { topics, counts, lengths, values };
   }
 

@@ -61,16 +61,28 @@ export class TopicStore extends Notifier {
     if (this._changed) for (const topic of this._sortedTopics) this._changed.add(topic);
   }
 
-  /** The records changed and the topics forgotten since the last call. */
-  takeChanges(): { values: TopicValue[]; removed: string[] } {
+  /** Whether changes are waiting for takeChanges() (more than one call could take). */
+  get hasChanges(): boolean {
+    return (this._changed?.size ?? 0) > 0 || this._removed.length > 0;
+  }
+
+  /**
+   * The records changed (at most `limit`, the ones changed first; the rest wait for the next call) and the
+   * topics forgotten since the last call.
+   */
+  takeChanges(limit = Number.POSITIVE_INFINITY): { values: TopicValue[]; removed: string[] } {
     const changed = this._changed;
     if (!changed || (changed.size === 0 && this._removed.length === 0)) return { values: [], removed: [] };
     const values: TopicValue[] = [];
+    const taken: string[] = [];
     for (const topic of changed) {
+      if (taken.length >= limit) break;
+      taken.push(topic);
       const value = this._values.get(topic);
       if (value) values.push(value);
     }
-    changed.clear();
+    if (taken.length === changed.size) changed.clear();
+    else for (const topic of taken) changed.delete(topic);
     const removed = this._removed;
     this._removed = [];
     return { values, removed };

@@ -3,6 +3,7 @@
  * The engine, the connection and the repositories report what happened as data (src/shared/problems.ts).
  */
 import { formatBytes } from '../mqtt/payload';
+import { isTransientRefusal } from '../mqtt/reason-codes';
 import { MAX_TOPIC_BYTES } from '../mqtt/topic-filter';
 import type { BrokerRefusal, LinkLoss, Problem, TopicFault, TopicRole } from '../shared/problems';
 import { connackReason, reasonInWords, subackReason } from './reason-words';
@@ -36,7 +37,12 @@ export function problemWords(problem: Problem): string {
     case 'unreachable':
       return `Cannot reach ${problem.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.`;
     case 'connect-refused': {
-      const hint = problem.code === 1 || problem.code === 0x84 ? ' Choose Auto or another MQTT version.' : '';
+      const hint =
+        problem.code === 1 || problem.code === 0x84
+          ? ' Choose Auto or another MQTT version.'
+          : isTransientRefusal(problem.code, problem.protocol)
+            ? ' The dashboard tries again by itself.'
+            : '';
       return `Connection refused: ${connackReason(problem.code, problem.protocol)}.${hint}`;
     }
     case 'link-lost':

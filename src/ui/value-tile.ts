@@ -9,6 +9,25 @@ import { TileOpenEvent, type TileView } from './tile-view';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 
 /**
+ * Which tiles are on screen (or near it): a tile out of view does not redraw for the clock's ticks (nobody
+ * reads its age there), and catches up as it comes into view. Once a second,
+ * 240 tiles redrawing their age was the longest task of a busy dashboard.
+ */
+const onScreen = new WeakMap<Element, boolean>();
+const visibility =
+  typeof IntersectionObserver === 'undefined'
+    ? null
+    : new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            onScreen.set(entry.target, entry.isIntersecting);
+            if (entry.isIntersecting && entry.target instanceof ValueTileElement) entry.target.requestUpdate();
+          }
+        },
+        { rootMargin: '200px' },
+      );
+
+/**
  * One topic's latest value, its age, QoS and retained mark. Broker data is rendered as text only.
  * A leaf: it shows its properties and raises `tile-open` (TileOpenEvent) when tapped; the container that
  * draws it opens the detail.
@@ -28,10 +47,14 @@ export class ValueTileElement extends LitElement {
       border: 1px solid var(--border);
       border-radius: 10px;
       padding: 0.7rem 0.9rem 0.6rem;
-      display: grid;
-      gap: 0.2rem;
+      /* Block flow, not a grid: a grid sizes its column from every child's min- and max-content width,
+         which for wrapped topics and values means measuring every break opportunity of every tile. */
+      display: block;
       box-sizing: border-box;
       min-width: 0;
+    }
+    article > * + :not(h3) {
+      margin-top: 0.2rem;
     }
     /* The whole tile is the button that opens its detail; the text stays selectable above nothing else. */
     .open {
@@ -94,6 +117,7 @@ export class ValueTileElement extends LitElement {
       font-weight: 500;
     }
     .sparkline {
+      display: block;
       color: var(--accent);
       width: 100%;
       height: 24px;
@@ -148,10 +172,40 @@ export class ValueTileElement extends LitElement {
   private _sparkFor: TopicValue | null = null;
   private _spark: ReturnType<typeof sparkline> = null;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    visibility?.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    visibility?.unobserve(this);
+    onScreen.delete(this);
+  }
+
+  /** Out of view, a tick of the clock alone waits until the tile is seen (anything else redraws it). */
+  protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
+    if (onScreen.get(this) !== false || changed.size !== 1 || !changed.has('view') || this._drawnValue !== this.value) return true;
+    const before = changed.get('view') as TileView | undefined;
+    const view = this.view;
+    return !before || !view || before.status !== view.status || before.formats !== view.formats;
+  }
+
+  /** The value last drawn. */
+  private _drawnValue: TopicValue | undefined = undefined;
+
+  protected override updated(): void {
+    this._drawnValue = this.value;
+  }
+
+  /** The time received, in full, for the age's tooltip: written once per value, not on every tick. */
+  private _receivedTitle = '';
+
   private _sparkline(value: TopicValue): ReturnType<typeof sparkline> {
     if (value !== this._sparkFor) {
       this._sparkFor = value;
       this._spark = sparkline(this.view?.trendOf(value.topic) ?? []);
+      this._receivedTitle = formatTimestamp(value.receivedAt);
     }
     return this._spark;
   }
@@ -174,7 +228,7 @@ export class ValueTileElement extends LitElement {
       <p class="value ${payload.kind}">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
       ${this._sparkline(value) ?? nothing}
       <footer>
-        <span class="age" title=${formatTimestamp(value.receivedAt)}>${formatAge(now - value.receivedAt)}</span>
+        <span class="age" title=${this._receivedTitle}>${formatAge(now - value.receivedAt)}</span>
         <span class="qos">QoS ${value.qos}</span>
         ${deviceOffline ? html`<span class="mark offline-mark" title="The device this topic belongs to is offline: the value is its last one">device offline</span>` : nothing}
         ${stale === null

@@ -8,7 +8,7 @@ import { DashboardService } from '../../../src/app/dashboard-service';
 import { OutboxService } from '../../../src/app/outbox-service';
 import type { Engine } from '../../../src/engine/engine';
 import type { EngineFrame } from '../../../src/engine/engine-frame';
-import { FrameCollector } from '../../../src/engine/frame-collector';
+import { FrameCollector, TOPICS_PER_FRAME } from '../../../src/engine/frame-collector';
 import { DashboardMirror } from '../../../src/mirror/dashboard-mirror';
 import { MqttConnection } from '../../../src/mqtt/connection';
 import { decodePayload } from '../../../src/mqtt/payload';
@@ -54,6 +54,19 @@ describe('the frames between engine and page', () => {
     expect(mirror.tree.find('usine')?.messages).toBe(1000);
     expect(mirror.history.get('usine/t7')?.lastValues(3)).toEqual([857, 907, 957]);
     expect(mirror.history.get('usine/t7')?.length).toBe(20);
+  });
+
+  it('a flood over 2,500 topics crosses in frames of at most 1,000 topics, and nothing is left behind', async () => {
+    const { service, mirror, frames } = engineAndMirror();
+    for (let i = 0; i < 2500; i++) message(service, `masse/t${i}`, String(i));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sizes = frames.map((frame) => frame.topics?.values.length ?? 0).filter((size) => size > 0);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(TOPICS_PER_FRAME);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(2500);
+    expect(Math.max(...frames.map((frame) => frame.recent?.topics.length ?? 0))).toBeLessThanOrEqual(TOPICS_PER_FRAME);
+    expect(mirror.topics.topicCount).toBe(2500);
+    expect(mirror.topics.get('masse/t2499')?.payload.text).toBe('2499');
+    expect(mirror.history.get('masse/t2499')?.lastValues(1)).toEqual([2499]);
   });
 
   it('only what changed crosses: one new value sends one record', async () => {
