@@ -42,7 +42,7 @@ export async function startScriptedBroker(script: ConnectScript): Promise<Script
           break;
         }
         case 'subscribe':
-          send({ cmd: 'suback', messageId: packet.messageId, granted: packet.subscriptions.map((subscription) => subscription.qos) });
+          send({ cmd: 'suback', messageId: packet.messageId ?? 0, granted: packet.subscriptions.map((subscription) => subscription.qos) });
           break;
         case 'publish':
           if (packet.qos === 1) send({ cmd: 'puback', messageId: packet.messageId ?? 0 });
