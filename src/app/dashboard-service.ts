@@ -205,7 +205,8 @@ export class DashboardService {
       brokerUrl: settings.brokerUrl,
       clientId,
       username: settings.username,
-      password: settings.password,
+      // A password goes only to the broker it was typed for.
+      password: settings.passwordFor === settings.brokerUrl.trim() ? settings.password : '',
       keepaliveSeconds: settings.keepaliveSeconds,
       protocol: settings.protocol,
       cleanSession,

@@ -30,6 +30,11 @@ export interface StoredSettings {
   username: string;
   /** Empty unless rememberPassword is true. */
   password: string;
+  /**
+   * The exact broker URL the password was typed for: no other broker gets it (a kiosk link naming another
+   * broker, a profile, a URL typed over it), until the user types a password for that one.
+   */
+  passwordFor: string;
   rememberPassword: boolean;
   keepaliveSeconds: number;
   protocol: ProtocolChoice;
@@ -112,6 +117,7 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     clientId: `dashboard-${randomId()}`,
     username: '',
     password: '',
+    passwordFor: '',
     rememberPassword: false,
     keepaliveSeconds: 30,
     protocol: 'auto',
@@ -142,13 +148,17 @@ export class SettingsRepository {
   /** The saved settings, or null on first use. Fields added by later versions get their defaults. */
   async load(defaults: StoredSettings): Promise<StoredSettings | null> {
     const saved = await this._database.get('settings', KEY);
-    return saved ? { ...defaults, ...saved } : null;
+    if (!saved) return null;
+    // Saved before passwords were bound to their broker: the one it was saved with.
+    const passwordFor = saved.passwordFor ?? (saved.password ? saved.brokerUrl : '');
+    return { ...defaults, ...saved, passwordFor };
   }
 
   async save(settings: StoredSettings): Promise<void> {
     const toStore: StoredSettings = {
       ...settings,
       password: settings.rememberPassword ? settings.password : '',
+      passwordFor: settings.rememberPassword ? settings.passwordFor : '',
       subscriptions: settings.subscriptions.map(({ filter, qos }) => ({ filter, qos })),
       savedCommands: settings.savedCommands.map(({ topic, payload, qos, retain }) => ({ topic, payload, qos, retain })),
       tileFormats: settings.tileFormats.map(({ topic, unit, decimals }) => ({ topic, unit, decimals })),

@@ -30,6 +30,12 @@ export class ConnectionPanelElement extends LitElement {
         font-weight: 600;
         overflow-wrap: anywhere;
       }
+      .hint {
+        margin: -0.4rem 0 0;
+        color: var(--muted);
+        font-size: 0.85rem;
+        overflow-wrap: anywhere;
+      }
       .actions {
         display: flex;
         gap: 0.5rem;
@@ -63,6 +69,17 @@ export class ConnectionPanelElement extends LitElement {
       (problem.kind === 'password-without-username' || (problem.kind === 'connect-refused' && [4, 5, 0x86, 0x87].includes(problem.code)));
     const errorNote = html`<p class="field-error wide" role="alert">${error}</p>`;
     const open = phase === 'disconnected' || phase === 'failed' || error !== null;
+    // A password is shown, and sent, only for the broker it was typed for.
+    const passwordFits = settings.password !== '' && settings.passwordFor === settings.brokerUrl;
+    const passwordShown = passwordFits ? settings.password : '';
+    const passwordNote =
+      settings.password === ''
+        ? null
+        : passwordFits
+          ? settings.rememberPassword
+            ? `The remembered password is for ${settings.passwordFor} only.`
+            : null
+          : `The password given earlier is for ${settings.passwordFor}, not this broker: type the password for ${settings.brokerUrl}, if it needs one.`;
     return html`<details ?open=${open}>
       <summary><h2>Connection</h2></summary>
       <broker-profiles></broker-profiles>
@@ -82,12 +99,13 @@ export class ConnectionPanelElement extends LitElement {
       <label>Client ID <input name="clientId" spellcheck="false" .value=${settings.clientId} /></label>
       <label>Username <input name="username" autocomplete="username" .value=${settings.username} /></label>
       <label
-        >Password <input name="password" type="password" autocomplete="current-password" .value=${settings.password}
+        >Password <input name="password" type="password" autocomplete="current-password" .value=${passwordShown}
       /></label>
       ${credentialsError ? errorNote : nothing}
       <label class="inline"
         ><input name="rememberPassword" type="checkbox" .checked=${settings.rememberPassword} /> Remember password</label
       >
+      ${passwordNote ? html`<p class="hint wide">${passwordNote}</p>` : nothing}
       <label
         >Keep-alive (seconds)
         <input name="keepaliveSeconds" type="number" min="0" max="65535" .value=${String(settings.keepaliveSeconds)}
@@ -131,7 +149,7 @@ export class ConnectionPanelElement extends LitElement {
       brokerUrl: text('brokerUrl'),
       clientId: text('clientId') || service.settings.state.clientId,
       username: text('username'),
-      password: String(form.get('password') ?? ''),
+      ...this._password(text('brokerUrl'), String(form.get('password') ?? '')),
       rememberPassword: form.get('rememberPassword') === 'on',
       keepaliveSeconds: Number.isInteger(keepalive) && keepalive >= 0 && keepalive <= 65_535 ? keepalive : 30,
       protocol: text('protocol') as ProtocolChoice,
@@ -140,6 +158,17 @@ export class ConnectionPanelElement extends LitElement {
       lastWill: form.get('lastWill') === 'on',
     };
     service.connect(settings);
+  }
+
+  /**
+   * The password to keep, and the broker it is for. A password filled in for one broker and left as it was
+   * while the URL was changed is not given to the new broker: it must be typed for it.
+   */
+  private _password(brokerUrl: string, typed: string): { password: string; passwordFor: string } {
+    const settings = this._service.value?.settings.state;
+    const prefilled = settings !== undefined && settings.passwordFor === settings.brokerUrl ? settings.password : '';
+    if (typed !== '' && typed === prefilled && brokerUrl !== settings?.passwordFor) return { password: '', passwordFor: '' };
+    return { password: typed, passwordFor: typed === '' ? '' : brokerUrl };
   }
 }
 

@@ -52,3 +52,36 @@ test.describe('a broker that refuses the connection', () => {
     });
   }
 });
+
+test.describe('a remembered password', () => {
+  let other: ScriptedBroker | null = null;
+  test.afterEach(async () => {
+    await other?.close();
+    other = null;
+  });
+
+  test('goes only to the broker it was typed for: a kiosk link to another broker gets no password', async ({ page }) => {
+    const typedFor = await startScriptedBroker(() => 0);
+    broker = typedFor;
+    await page.goto('/');
+    await page.getByLabel('Broker URL').fill(typedFor.wsUrl);
+    await page.getByLabel('Username').fill('tech');
+    await page.getByLabel('Password', { exact: true }).fill('secret');
+    await page.getByLabel('Remember password').check();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(status(page)).toContainText('Connected');
+    expect(typedFor.connects[0]?.packet.password?.toString()).toBe('secret');
+    await page.locator('connection-panel summary').click(); // it folded away once connected
+    await expect(page.getByText(`The remembered password is for ${typedFor.wsUrl} only.`)).toBeVisible();
+
+    // A link naming another broker: it is reached without the remembered password.
+    const elsewhere = await startScriptedBroker(() => 0);
+    other = elsewhere;
+    await page.goto(kioskLink({ broker: elsewhere.wsUrl, subs: ['moteur/#'], qos: 1 }));
+    await expect(status(page)).toContainText('Connected');
+    expect(elsewhere.connects[0]?.packet.password).toBeUndefined();
+    await page.locator('connection-panel summary').click();
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+    await expect(page.getByText(`The password given earlier is for ${typedFor.wsUrl}, not this broker`)).toBeVisible();
+  });
+});

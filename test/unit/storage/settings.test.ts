@@ -34,6 +34,14 @@ describe('settings persistence', () => {
     expect(await reopened.load(defaults)).toEqual(settings);
   });
 
+  it('binds a password saved by an earlier version to the broker it was saved with', async () => {
+    const { name } = await freshRepository();
+    const database = await openDashboardDatabase(name);
+    const { passwordFor: _unknownThen, ...earlier } = { ...defaults, brokerUrl: 'ws://a:9001', password: 'kept', rememberPassword: true };
+    await database.put('settings', earlier as typeof defaults, 'connection');
+    expect(await new SettingsRepository(database).load(defaults)).toMatchObject({ password: 'kept', passwordFor: 'ws://a:9001' });
+  });
+
   it('never stores the password unless asked to', async () => {
     const { repository } = await freshRepository();
     await repository.save({ ...defaults, password: 's3cret', rememberPassword: false });
