@@ -100,6 +100,7 @@ export class ConnectionPanelElement extends LitElement {
       <label>Username <input name="username" autocomplete="username" .value=${settings.username} /></label>
       <label
         >Password <input name="password" type="password" autocomplete="current-password" .value=${passwordShown}
+          @input=${() => (this._passwordTyped = true)}
       /></label>
       ${credentialsError ? errorNote : nothing}
       <label class="inline"
@@ -160,15 +161,19 @@ export class ConnectionPanelElement extends LitElement {
     service.connect(settings);
   }
 
+  /** Whether the user typed in the password field since the panel last connected. */
+  private _passwordTyped = false;
+
   /**
-   * The password to keep, and the broker it is for. A password filled in for one broker and left as it was
+   * The password to keep, and the broker it is for. A password filled in for one broker and left untouched
    * while the URL was changed is not given to the new broker: it must be typed for it.
    */
-  private _password(brokerUrl: string, typed: string): { password: string; passwordFor: string } {
+  private _password(brokerUrl: string, entered: string): { password: string; passwordFor: string } {
+    const typed = this._passwordTyped;
+    this._passwordTyped = false;
     const settings = this._service.value?.settings.state;
-    const prefilled = settings !== undefined && settings.passwordFor === settings.brokerUrl ? settings.password : '';
-    if (typed !== '' && typed === prefilled && brokerUrl !== settings?.passwordFor) return { password: '', passwordFor: '' };
-    return { password: typed, passwordFor: typed === '' ? '' : brokerUrl };
+    if (entered !== '' && !typed && brokerUrl !== settings?.passwordFor) return { password: '', passwordFor: '' };
+    return { password: entered, passwordFor: entered === '' ? '' : brokerUrl };
   }
 }
 

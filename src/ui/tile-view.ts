@@ -4,7 +4,7 @@
  * to each tile as one property: tiles are leaves that take properties and raise events, and a new view is
  * made only when one of these changed, so a frame of new values re-renders only the tiles whose value changed.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Dashboard } from '../mirror/dashboard';
 import type { ConnectionStatus } from '../mqtt/connection-types';
 import type { TileFormat } from '../storage/settings';
@@ -29,7 +29,7 @@ export class TileOpenEvent extends Event {
 const TREND_POINTS = 60;
 
 /** Keeps a container's TileView up to date with the dashboard it reads, and re-renders it when the view changes. */
-export class TileViewController implements ReactiveController {
+export class TileViewController {
   private _view: TileView | null = null;
   private _made: [number, ConnectionStatus, readonly TileFormat[]] | null = null;
 
@@ -37,13 +37,10 @@ export class TileViewController implements ReactiveController {
     host: ReactiveControllerHost,
     private readonly _dashboard: () => Dashboard | undefined,
   ) {
-    host.addController(this);
     new StoreController(host, () => this._dashboard()?.clock);
     new StoreController(host, () => this._dashboard()?.status);
     new StoreController(host, () => this._dashboard()?.settings);
   }
-
-  hostUpdate(): void {}
 
   /** The current view (the same object as long as nothing in it changed), or null without a dashboard. */
   get view(): TileView | null {
