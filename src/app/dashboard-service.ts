@@ -212,6 +212,7 @@ export class DashboardService {
       cleanSession,
       sessionExpirySeconds: settings.sessionExpirySeconds,
       presenceTopic: lastWill ? dashboardPresenceTopic(clientId) : null,
+      maximumPacketBytes: settings.maxPacketKiB * 1024,
     });
   }
 

@@ -7,7 +7,7 @@
  * &commands=1 (with kiosk=1: the quick commands are shown on the device cards, each asking for confirmation)
  */
 import { topicFilterProblem } from '../mqtt/topic-filter';
-import type {  StoredSettings, SubscriptionSetting } from '../storage/settings';
+import { MAX_MAX_PACKET_KIB, type StoredSettings, type SubscriptionSetting } from '../storage/settings';
 import type { ProtocolChoice, QoS } from '../shared/types';
 import { problemWords } from '../ui/problem-words';
 
@@ -63,7 +63,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry', 'kiosk', 'commands'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket'];
 
   const broker = params.get('broker');
   if (broker !== null) settings.brokerUrl = broker;
@@ -100,8 +100,16 @@ export function parseKioskLink(search: string): KioskLink {
   const keepalive = params.get('keepalive');
   if (keepalive !== null) {
     const seconds = Number(keepalive);
-    if (Number.isInteger(seconds) && seconds >= 0 && seconds <= 65_535) settings.keepaliveSeconds = seconds;
-    else problems.push(`keepalive=${keepalive} was ignored: use a whole number of seconds from 0 to 65535.`);
+    if (seconds === 0) problems.push('keepalive=0 was ignored: it turns off the keep-alive, so a dead link would go unnoticed. Use 5 to 65535 seconds.');
+    else if (Number.isInteger(seconds) && seconds > 0 && seconds <= 65_535) settings.keepaliveSeconds = seconds;
+    else problems.push(`keepalive=${keepalive} was ignored: use a whole number of seconds from 5 to 65535.`);
+  }
+
+  const maxPacket = params.get('maxpacket');
+  if (maxPacket !== null) {
+    const kib = Number(maxPacket);
+    if (maxPacket.trim() !== '' && Number.isInteger(kib) && kib >= 1 && kib <= MAX_MAX_PACKET_KIB) settings.maxPacketKiB = kib;
+    else problems.push(`maxpacket=${maxPacket} was ignored: use the largest packet to accept, in KiB, from 1 to ${MAX_MAX_PACKET_KIB}.`);
   }
 
   const expiry = params.get('expiry');

@@ -6,7 +6,7 @@ import type { ProtocolVersion } from '../shared/types';
 /** A WebSocket that opens but never answers the CONNECT (not an MQTT broker) is reported after this long. */
 export const CONNECT_TIMEOUT_MS = 4500;
 /** How many topic aliases the dashboard accepts from the broker (MQTT 5). */
-const TOPIC_ALIASES_ACCEPTED = 64;
+export const TOPIC_ALIASES_ACCEPTED = 64;
 
 export function clientOptions(request: ConnectRequest, protocol: ProtocolVersion, shared: Partial<IClientOptions>): IClientOptions {
   const options: IClientOptions = {
@@ -27,7 +27,7 @@ export function clientOptions(request: ConnectRequest, protocol: ProtocolVersion
   if (request.username) options.username = request.username;
   if (request.password) options.password = request.password;
   if (protocol === '5') {
-    options.properties = { topicAliasMaximum: TOPIC_ALIASES_ACCEPTED };
+    options.properties = { topicAliasMaximum: TOPIC_ALIASES_ACCEPTED, maximumPacketSize: request.maximumPacketBytes };
     if (!request.cleanSession) options.properties.sessionExpiryInterval = request.sessionExpirySeconds;
   }
   if (request.presenceTopic) options.will = { topic: request.presenceTopic, payload: 'offline', qos: 1, retain: true };

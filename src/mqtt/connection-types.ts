@@ -19,6 +19,8 @@ export interface ConnectRequest {
    * CONNACK, and `offline` published by the dashboard itself before a user's Disconnect. Null: none.
    */
   presenceTopic: string | null;
+  /** The largest packet the dashboard accepts from the broker (sent as MQTT 5 Maximum Packet Size, enforced on both versions). */
+  maximumPacketBytes: number;
 }
 
 /**

@@ -7,6 +7,7 @@
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import { clientOptions } from './client-options';
+import { connectFieldProblem } from './connect-fields';
 import { ReconnectBackoff } from './backoff';
 import { brokerUrlProblem } from './broker-url';
 import { CommandTransport } from './command-transport';
@@ -14,6 +15,7 @@ import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { CatchUpWindow, OwnEchoes } from './catch-up-window';
 import { readMessageProperties } from './message-properties';
 import { isProtocolVersionRefusal, isTransientRefusal } from './reason-codes';
+import { BrokerConduct, closeForFault, type ConductFault } from './broker-conduct';
 import type { LinkLoss, Problem } from '../shared/problems';
 import {
   initialStatus,
@@ -98,6 +100,7 @@ export class MqttConnection {
     this._request = { ...request, brokerUrl };
     const problem =
       brokerUrlProblem(brokerUrl) ??
+      connectFieldProblem(request) ??
       (request.password && !request.username ? ({ kind: 'password-without-username' } as const) : null);
     this._setStatus({ connectedAt: null }); // not connected since this request yet
     if (problem) {
@@ -209,6 +212,15 @@ export class MqttConnection {
     /** A CONNACK refusal worth trying again (the server busy or unavailable): the close that follows retries. */
     let transientRefusal: Problem | null = null;
     const options = clientOptions(request, protocol, this.commands.clientOptions());
+    /** The link broke the protocol: what follows on it is not to be trusted, and it is being closed. */
+    let broken = false;
+    const fault = (found: ConductFault) => {
+      if (!current() || broken) return;
+      broken = true;
+      this._lossReason = { kind: 'protocol-error', code: found.code, detail: found.detail };
+      closeForFault(client, protocol, found);
+    };
+    const conduct = new BrokerConduct(protocol, request.maximumPacketBytes, fault);
 
     this._setStatus({ phase, brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
     const client = mqtt.connect(request.brokerUrl, options);
@@ -228,12 +240,21 @@ export class MqttConnection {
     let pingAwaitingLife = false;
     client.on('packetsend', (packet) => {
       if (!current()) return;
+      if (packet.cmd === 'connect') {
+        broken = false; // a new socket
+        conduct.guardStream(client);
+      }
       if (packet.cmd === 'pingreq') pingAwaitingLife = true;
       watchdog.packetSent(packet.cmd, this._environment.now());
       if (packet.cmd === 'publish') this._ownEchoes.sent(packet.topic, packet.payload);
     });
     client.on('packetreceive', (packet) => {
-      if (!current()) return;
+      if (!current() || broken) return;
+      const found = conduct.packetReceived(packet);
+      if (found) {
+        fault(found);
+        return;
+      }
       const now = this._environment.now();
       watchdog.packetReceived(packet.cmd, now);
       if (pingAwaitingLife && packet.cmd === 'publish') {
@@ -253,7 +274,7 @@ export class MqttConnection {
     });
 
     client.on('connect', (connack) => {
-      if (!current()) return;
+      if (!current() || broken) return;
       acknowledged = true;
       const now = this._environment.now();
       if (connack.sessionPresent) client.sendPing(); // its answer marks the end of what the broker kept
@@ -276,8 +297,13 @@ export class MqttConnection {
     client.on('error', (error: Error & { code?: unknown }) => {
       if (!current()) return;
       if (error.message === 'Keepalive timeout') this._lossReason = { kind: 'keepalive-timeout', keepaliveSeconds: request.keepaliveSeconds };
+      if (acknowledged) {
+        const found = broken ? null : conduct.clientError(error);
+        if (found) fault(found);
+        return; // transport errors are reported by 'close'
+      }
       const code = typeof error.code === 'number' ? error.code : null;
-      if (code === null || acknowledged) return; // transport errors are reported by 'close'
+      if (code === null) return;
       if (isProtocolVersionRefusal(code) && protocol === '5' && request.protocol === 'auto') {
         this._speaksOnly311.add(request.brokerUrl);
         client.end(true);
@@ -302,9 +328,10 @@ export class MqttConnection {
     client.on('close', () => {
       if (!current()) return;
       this._catchUp.closed();
-      const error: Problem = acknowledged
-        ? { kind: 'link-lost', cause: this._lossReason }
-        : (transientRefusal ?? { kind: 'unreachable', brokerUrl: request.brokerUrl });
+      const error: Problem =
+        acknowledged || this._lossReason?.kind === 'protocol-error'
+          ? { kind: 'link-lost', cause: this._lossReason }
+          : (transientRefusal ?? { kind: 'unreachable', brokerUrl: request.brokerUrl });
       acknowledged = false;
       transientRefusal = null;
       this._lossReason = null;
@@ -312,7 +339,7 @@ export class MqttConnection {
     });
 
     client.on('message', (topic, payload, packet) => {
-      if (!current()) return;
+      if (!current() || broken) return;
       const now = this._environment.now();
       const message: InboundMessage = {
         topic,

@@ -13,7 +13,9 @@ export type LinkLoss =
   /** mqtt.js gave up: no answer within 1.5 × keep-alive. */
   | { kind: 'keepalive-timeout'; keepaliveSeconds: number }
   /** The dashboard's own watchdog: a ping left unanswered. */
-  | { kind: 'broker-silent'; silentSeconds: number };
+  | { kind: 'broker-silent'; silentSeconds: number }
+  /** The broker broke the protocol (a malformed packet, a forbidden topic…): the dashboard closed the link. */
+  | { kind: 'protocol-error'; code: number; detail: string };
 
 /** A refusal by the broker, with its reason code (SUBACK, PUBACK, PUBREC, PUBCOMP). */
 export interface BrokerRefusal {
@@ -26,6 +28,9 @@ export interface BrokerRefusal {
 export type TopicRole = 'topic' | 'filter';
 
 export type TopicFault = 'empty' | 'null-character' | 'too-long' | 'hash-not-last' | 'plus-not-whole-level' | 'wildcard';
+
+/** A field of the CONNECT packet. */
+export type ConnectField = 'client-id' | 'username' | 'password' | 'will-topic';
 
 export type BrokerUrlFault = 'empty' | 'not-url' | 'not-websocket' | 'no-host';
 
@@ -42,6 +47,8 @@ export type Problem =
   | { kind: 'page-note'; text: string }
   | { kind: 'bad-broker-url'; url: string; fault: BrokerUrlFault }
   | { kind: 'password-without-username' }
+  /** A CONNECT field MQTT cannot carry: over 65,535 bytes of UTF-8, a null character, a wildcard in the Will topic. */
+  | { kind: 'bad-connect-field'; field: ConnectField; fault: 'too-long' | 'null-character' | 'wildcard'; bytes: number }
   | { kind: 'bad-topic'; role: TopicRole; fault: TopicFault }
   /** A command's payload is over the limit: the broker's (MQTT 5 Maximum Packet Size) or the dashboard's. */
   | { kind: 'payload-too-large'; bytes: number; limit: number; brokersLimit: boolean }

@@ -41,6 +41,8 @@ export interface StoredSettings {
   cleanSession: boolean;
   /** MQTT 5: how long the broker keeps the persistent session after the dashboard leaves. */
   sessionExpirySeconds: number;
+  /** The largest packet accepted from the broker, in KiB (MQTT 5 Maximum Packet Size; enforced on 3.1.1 too). */
+  maxPacketKiB: number;
   /**
    * `<broker URL> <client id>` of the last persistent session the broker gave the dashboard, so that a
    * CONNACK without "session present" can be told apart: a first session, or one the broker lost.
@@ -111,6 +113,11 @@ export interface SavedCommand {
 
 const KEY = 'connection';
 
+/** 1 MiB: the largest packet accepted unless the user chooses otherwise. */
+export const DEFAULT_MAX_PACKET_KIB = 1024;
+/** The most that can be chosen: MQTT's own limit is 256 MiB. */
+export const MAX_MAX_PACKET_KIB = 256 * 1024;
+
 export function defaultSettings(defaultBrokerUrl: string, randomId: () => string): StoredSettings {
   return {
     brokerUrl: defaultBrokerUrl,
@@ -125,6 +132,7 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     // reload are completed exactly once, and QoS 1/2 messages sent while away are kept for the dashboard.
     cleanSession: false,
     sessionExpirySeconds: 3600,
+    maxPacketKiB: DEFAULT_MAX_PACKET_KIB,
     sessionKey: null,
     subscriptions: [],
     autoConnect: false,

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import type {  StoredSettings } from '../storage/settings';
+import { DEFAULT_MAX_PACKET_KIB, MAX_MAX_PACKET_KIB, type StoredSettings } from '../storage/settings';
 import './broker-profiles';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
@@ -111,6 +111,9 @@ export class ConnectionPanelElement extends LitElement {
         >Keep-alive (seconds)
         <input name="keepaliveSeconds" type="number" min="0" max="65535" .value=${String(settings.keepaliveSeconds)}
       /></label>
+      ${settings.keepaliveSeconds === 0
+        ? html`<p class="hint wide">Keep-alive 0 turns off dead-link detection: a broker or a network that goes silent is not noticed. Use 5 s or more.</p>`
+        : nothing}
       <label
         >MQTT version
         <select name="protocol" .value=${settings.protocol}>
@@ -125,6 +128,10 @@ export class ConnectionPanelElement extends LitElement {
       <label
         >Session expiry (seconds, MQTT 5; persistent session only)
         <input name="sessionExpirySeconds" type="number" min="0" max="4294967295" .value=${String(settings.sessionExpirySeconds)}
+      /></label>
+      <label
+        >Largest packet accepted (KiB)
+        <input name="maxPacketKiB" type="number" min="1" max=${MAX_MAX_PACKET_KIB} .value=${String(settings.maxPacketKiB)}
       /></label>
       <label class="inline wide"
         ><input name="lastWill" type="checkbox" .checked=${settings.lastWill} /> Announce this dashboard's presence
@@ -145,6 +152,7 @@ export class ConnectionPanelElement extends LitElement {
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const keepalive = Number(text('keepaliveSeconds'));
     const expiry = Number(text('sessionExpirySeconds'));
+    const maxPacket = Number(text('maxPacketKiB'));
     const settings: StoredSettings = {
       ...service.settings.state,
       brokerUrl: text('brokerUrl'),
@@ -157,6 +165,7 @@ export class ConnectionPanelElement extends LitElement {
       cleanSession: form.get('cleanSession') === 'on',
       sessionExpirySeconds: Number.isInteger(expiry) && expiry >= 0 && expiry <= 4_294_967_295 ? expiry : 3600,
       lastWill: form.get('lastWill') === 'on',
+      maxPacketKiB: Number.isInteger(maxPacket) && maxPacket >= 1 && maxPacket <= MAX_MAX_PACKET_KIB ? maxPacket : DEFAULT_MAX_PACKET_KIB,
     };
     service.connect(settings);
   }

@@ -28,6 +28,8 @@ export function problemWords(problem: Problem): string {
       break;
     case 'password-without-username':
       return 'A password was given without a username: enter the username too.';
+    case 'bad-connect-field':
+      return connectFieldWords(problem.field, problem.fault, problem.bytes);
     case 'bad-topic':
       return topicWords(problem.role, problem.fault);
     case 'payload-too-large': {
@@ -46,6 +48,10 @@ export function problemWords(problem: Problem): string {
       return `Connection refused: ${connackReason(problem.code, problem.protocol)}.${hint}`;
     }
     case 'link-lost':
+      if (problem.cause?.kind === 'protocol-error') {
+        const { code, detail } = problem.cause;
+        return `Connection closed by the dashboard: the broker sent ${detail} (${reasonInWords(code)}). It connects again by itself.`;
+      }
       return problem.cause === null ? 'Connection lost.' : `Connection lost. ${lossWords(problem.cause)}`;
     case 'not-connected':
       return 'Not connected to a broker.';
@@ -115,6 +121,24 @@ function lossWords(loss: LinkLoss): string {
       return `The broker did not answer within 1.5 × keep-alive (${loss.keepaliveSeconds * 1.5} s).`;
     case 'broker-silent':
       return `The broker stopped answering: no reply to a keep-alive ping, silent for ${loss.silentSeconds} s.`;
+    case 'protocol-error':
+      return `The broker sent ${loss.detail} (${reasonInWords(loss.code)}).`;
+  }
+}
+
+const FIELD_NAMES = { 'client-id': 'client ID', username: 'username', password: 'password', 'will-topic': "dashboard's Last Will topic" } as const;
+
+function connectFieldWords(field: keyof typeof FIELD_NAMES, fault: 'too-long' | 'null-character' | 'wildcard', bytes: number): string {
+  const name = FIELD_NAMES[field];
+  switch (fault) {
+    case 'too-long': {
+      const fix = field === 'will-topic' ? 'it holds the client ID: shorten the client ID, or turn off “Announce this dashboard’s presence”' : `shorten the ${name}`;
+      return `The ${name} is ${bytes.toLocaleString('en')} bytes of UTF-8, more than the 65,535 an MQTT packet can carry: ${fix}.`;
+    }
+    case 'null-character':
+      return `The ${name} contains a null character, which MQTT forbids: remove it.`;
+    case 'wildcard':
+      return 'The client ID contains “+” or “#”, so it cannot be part of the dashboard’s Last Will topic dashboard/<client ID>/status: remove them from the client ID, or turn off “Announce this dashboard’s presence”.';
   }
 }
 

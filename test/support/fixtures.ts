@@ -136,3 +136,24 @@ export async function openSettings(page: Page): Promise<void> {
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await expect(page.locator('command-composer')).toBeVisible();
 }
+
+/** Records the page's long tasks from its first script on (call before page.goto). */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const record: number[] = [];
+    (window as unknown as { __longTasks: number[] }).__longTasks = record;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) record.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The longest task the page ran since watchLongTasks, in milliseconds (0 if none reached 50 ms). */
+export async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, ...((window as unknown as { __longTasks?: number[] }).__longTasks ?? [])));
+}
+
+/** Forgets the long tasks recorded so far (those of loading the page), to judge what comes next. */
+export async function clearLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks?.splice(0));
+}

@@ -8,15 +8,29 @@ import mqttPacket, { type IConnackPacket, type IConnectPacket, type Packet } fro
 import { WebSocketServer, type WebSocket } from 'ws';
 import { freePort } from './ports';
 
-/** What to answer to the n-th CONNECT (1 for the first): a CONNACK reason code (0: accepted). */
-export type ConnectScript = (attempt: number, connect: IConnectPacket) => number;
+/** A CONNACK to answer with: its reason code (0: accepted) and, for MQTT 5, its properties. */
+export interface ConnackAnswer {
+  code: number;
+  properties?: IConnackPacket['properties'];
+}
+
+/** What to answer to the n-th CONNECT (1 for the first): a CONNACK reason code (0: accepted), or more. */
+export type ConnectScript = (attempt: number, connect: IConnectPacket) => number | ConnackAnswer;
 
 export interface ScriptedBroker {
   wsUrl: string;
   /** Every CONNECT received so far, with the time it came (epoch ms). */
   readonly connects: Array<{ at: number; packet: IConnectPacket }>;
+  /** Every packet the clients sent after their CONNECT, in order. */
+  readonly received: Packet[];
+  /** How many clients are connected now. */
+  connectedClients(): number;
   /** Sends a PUBLISH to every connected client. */
   publish(topic: string, payload: string, retain?: boolean): void;
+  /** Sends a packet to every connected client, generated for its protocol version. */
+  send(packet: Packet): void;
+  /** Sends these bytes, as they are, in one WebSocket frame to every connected client. */
+  sendRaw(bytes: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -24,18 +38,24 @@ export async function startScriptedBroker(script: ConnectScript): Promise<Script
   const port = await freePort();
   const server = new WebSocketServer({ host: '127.0.0.1', port, handleProtocols: () => 'mqtt' });
   const connects: ScriptedBroker['connects'] = [];
+  const received: Packet[] = [];
   const clients = new Set<{ socket: WebSocket; version: 4 | 5 }>();
   server.on('connection', (socket) => {
     const client = { socket, version: 4 as 4 | 5 };
     const parser = mqttPacket.parser({ protocolVersion: 5 });
     const send = (packet: Packet) => socket.send(mqttPacket.generate(packet, { protocolVersion: client.version }));
     parser.on('packet', (packet: Packet) => {
+      if (packet.cmd !== 'connect') received.push(packet);
       switch (packet.cmd) {
         case 'connect': {
           client.version = packet.protocolVersion === 5 ? 5 : 4;
           connects.push({ at: Date.now(), packet });
-          const code = script(connects.length, packet);
-          const connack: IConnackPacket = client.version === 5 ? { cmd: 'connack', sessionPresent: false, reasonCode: code } : { cmd: 'connack', sessionPresent: false, returnCode: code };
+          const answer = script(connects.length, packet);
+          const { code, properties } = typeof answer === 'number' ? { code: answer, properties: undefined } : answer;
+          const connack: IConnackPacket =
+            client.version === 5
+              ? { cmd: 'connack', sessionPresent: false, reasonCode: code, ...(properties ? { properties } : {}) }
+              : { cmd: 'connack', sessionPresent: false, returnCode: code };
           send(connack);
           if (code === 0) clients.add(client);
           else socket.close();
@@ -65,6 +85,14 @@ export async function startScriptedBroker(script: ConnectScript): Promise<Script
   return {
     wsUrl: `ws://127.0.0.1:${port}`,
     connects,
+    received,
+    connectedClients: () => clients.size,
+    send(packet) {
+      for (const { socket, version } of clients) socket.send(mqttPacket.generate(packet, { protocolVersion: version }));
+    },
+    sendRaw(bytes) {
+      for (const { socket } of clients) socket.send(bytes);
+    },
     publish(topic, payload, retain = false) {
       for (const { socket, version } of clients) {
         socket.send(mqttPacket.generate({ cmd: 'publish', topic, payload, qos: 0, retain, dup: false }, { protocolVersion: version }));
