@@ -42,7 +42,7 @@ export interface Series {
 export interface EngineFrame {
   topics: { values: TopicValue[]; removed: string[]; messageCount: number } | null;
   /** Only while a view of the log is open; `reset`: the whole log (first watched, cleared or resized). */
-  log: { messages: LoggedMessage[]; total: number; capacity: number; reset: boolean } | null;
+  log: { messages: LoggedMessage[]; total: number; capacity: number; reset: boolean; held: number } | null;
   recent: RecentValues | null;
   outbox: { put: OutboxCommand[]; deleted: number[] } | null;
   presence: readonly DevicePresence[] | null;

@@ -129,7 +129,7 @@ export class FrameCollector {
     this._logReset = false;
     this._logSent = log.total;
     this._logCapacity = log.capacity;
-    return { messages, total: log.total, capacity: log.capacity, reset };
+    return { messages, total: log.total, capacity: log.capacity, reset, held: log.size };
   }
 
   /** The state, when it is not the one sent last (stores replace their state on every change). */

@@ -101,7 +101,7 @@ export class DashboardMirror implements Dashboard {
       this._applyTopics(frame.topics.values, frame.topics.removed, frame.topics.messageCount);
     }
     if (frame.recent) this.history.apply(frame.recent);
-    if (frame.log) this.messages.applyChanges(frame.log.messages, frame.log.total, frame.log.capacity, frame.log.reset);
+    if (frame.log) this.messages.applyChanges(frame.log.messages, frame.log.total, frame.log.capacity, frame.log.reset, frame.log.held);
     if (frame.outbox) {
       if (frame.outbox.deleted.length > 0) this._outboxStore.delete(frame.outbox.deleted);
       if (frame.outbox.put.length > 0) this._outboxStore.put(frame.outbox.put);

@@ -24,6 +24,8 @@ export interface DecodedPayload {
   truncated: boolean;
   /** For a `measure`, the JSON it was read from (`text` shows only value and unit). */
   source?: string;
+  /** A number too large for a float (`1e400`), shown as sent but kept out of charts. */
+  notFinite?: true;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -41,12 +43,16 @@ export function decodePayload(payload: Uint8Array): DecodedPayload {
     return { kind: 'binary', text: toHex(payload), bytes, truncated: bytes > HEX_PREVIEW_BYTES };
   }
   if (truncated) return { kind: 'text', text, bytes, truncated };
-  if (NUMBER.test(text)) return { kind: 'number', text: text.trim(), value: Number(text), bytes, truncated };
+  if (NUMBER.test(text)) {
+    const value = Number(text);
+    if (!Number.isFinite(value)) return { kind: 'text', text: text.trim(), bytes, truncated, notFinite: true };
+    return { kind: 'number', text: text.trim(), value, bytes, truncated };
+  }
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
     const json = parseJson(text);
     if (json !== undefined) {
-      const described = describeJson(json, bytes);
+      const described = describeJson(json, text.trim(), bytes);
       if (described.kind === 'measure') described.source = text;
       return described;
     }
@@ -79,7 +85,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function describeJson(json: unknown, bytes: number): DecodedPayload {
+/** JSON is shown as it was sent: parsing and writing it again would turn `1e400` into `null`. */
+function describeJson(json: unknown, text: string, bytes: number): DecodedPayload {
   if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
     const record = json as Record<string, unknown>;
     const value = record['value'];
@@ -91,7 +98,8 @@ function describeJson(json: unknown, bytes: number): DecodedPayload {
         : { kind: 'measure', text, value, unit, bytes, truncated: false };
     }
   }
-  return { kind: 'json', text: JSON.stringify(json), bytes, truncated: false };
+  const value = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)['value'] : undefined;
+  return typeof value === 'number' && !Number.isFinite(value) ? { kind: 'json', text, bytes, truncated: false, notFinite: true } : { kind: 'json', text, bytes, truncated: false };
 }
 
 export function toHex(payload: Uint8Array, limit = HEX_PREVIEW_BYTES): string {

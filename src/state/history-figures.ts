@@ -5,14 +5,14 @@ export function summarize(values: ArrayLike<number>): { min: number; max: number
   if (values.length === 0) return null;
   let min = Infinity;
   let max = -Infinity;
-  let sum = 0;
+  let average = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
     if (value < min) min = value;
     if (value > max) max = value;
-    sum += value;
+    average += value / values.length; // a running sum of values near 1e308 would overflow
   }
-  return { min, max, average: sum / values.length };
+  return { min, max, average };
 }
 
 /** The history as CSV: an ISO time and the value per line, under a header. */

@@ -30,11 +30,23 @@ export interface LoggedMessage {
 export const VIEWER_BYTES = 4096;
 
 export const DEFAULT_LOG_CAPACITY = 10_000;
+/**
+ * What the log may hold in payload text and bytes, whatever its capacity: 10,000 payloads of 63 KiB would
+ * be over a gigabyte. The oldest messages go first.
+ */
+export const LOG_BUDGET_BYTES = 48 * 1024 * 1024;
+
+/** What a message costs the log: its text in UTF-16, its kept bytes, and a little for the rest. */
+function costOf(message: LoggedMessage): number {
+  return 2 * (message.payload.text.length + message.topic.length + (message.payload.source?.length ?? 0)) + (message.binary?.byteLength ?? 0) + 200;
+}
 
 export class MessageLog extends Notifier {
   private _ring: Array<LoggedMessage | undefined>;
   private _total = 0;
   private _capacity: number;
+  /** What the messages the ring holds cost (costOf). */
+  private _bytes = 0;
 
   constructor(capacity = DEFAULT_LOG_CAPACITY, schedule: Scheduler = throttledFrames(MESSAGE_REDRAW_MS)) {
     super(schedule);
@@ -54,6 +66,7 @@ export class MessageLog extends Notifier {
     this._ring = new Array<LoggedMessage | undefined>(capacity);
     for (const message of kept) this._ring[(message.seq - 1) % capacity] = message;
     this._dropped = this._total - kept.length;
+    this._bytes = kept.reduce((sum, message) => sum + costOf(message), 0);
     this.changed();
   }
 
@@ -62,7 +75,8 @@ export class MessageLog extends Notifier {
 
   add(message: Omit<LoggedMessage, 'seq'>): void {
     const seq = ++this._total;
-    this._ring[(seq - 1) % this._capacity] = { ...message, seq };
+    this._put({ ...message, seq });
+    this._keepWithinBudget();
     this.changed();
   }
 
@@ -101,19 +115,50 @@ export class MessageLog extends Notifier {
    * A mirror's side of since(): the engine's messages up to `total`, the newest last. `reset`: the engine's
    * log was cleared or resized, and `messages` is all of it.
    */
-  applyChanges(messages: readonly LoggedMessage[], total: number, capacity: number, reset: boolean): void {
+  applyChanges(messages: readonly LoggedMessage[], total: number, capacity: number, reset: boolean, held: number): void {
     if (reset || capacity !== this._capacity) {
       this._capacity = capacity;
       this._ring = new Array<LoggedMessage | undefined>(capacity);
     }
-    for (const message of messages) this._ring[(message.seq - 1) % capacity] = message;
+    if (reset || capacity !== this._capacity) this._bytes = 0;
     this._total = total;
-    this._dropped = reset ? total - messages.length : Math.max(this._dropped, total - capacity);
-    if (this._dropped < 0) this._dropped = 0;
+    for (const message of messages) this._put(message);
+    // The engine's log holds `held` messages: the older ones are gone (past the capacity, or the byte budget).
+    const dropped = Math.max(0, total - held);
+    for (let seq = Math.max(this._dropped + 1, total - capacity + 1, 1); seq <= dropped; seq++) {
+      const slot = (seq - 1) % capacity;
+      const gone = this._ring[slot];
+      if (gone?.seq !== seq) continue;
+      this._bytes -= costOf(gone);
+      this._ring[slot] = undefined;
+    }
+    this._dropped = dropped;
     this.changed();
   }
 
+  /** Puts a message in its slot, counting out the one it replaces. */
+  private _put(message: LoggedMessage): void {
+    const slot = (message.seq - 1) % this._capacity;
+    const replaced = this._ring[slot];
+    if (replaced) this._bytes -= costOf(replaced);
+    this._ring[slot] = message;
+    this._bytes += costOf(message);
+  }
+
+  /** Drops the oldest messages while the log holds more than its budget (the newest always stays). */
+  private _keepWithinBudget(): void {
+    while (this._bytes > LOG_BUDGET_BYTES && this.size > 1) {
+      const oldestSeq = this._total - this.size + 1;
+      const slot = (oldestSeq - 1) % this._capacity;
+      const oldest = this._ring[slot];
+      if (oldest) this._bytes -= costOf(oldest);
+      this._ring[slot] = undefined;
+      this._dropped = Math.max(this._dropped, this._total - this._capacity) + 1;
+    }
+  }
+
   clear(): void {
+    this._bytes = 0;
     this._ring.fill(undefined);
     this._total = 0;
     this._dropped = 0;

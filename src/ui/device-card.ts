@@ -1,3 +1,4 @@
+import { visibleTopic } from './safe-text';
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DevicePresence } from '../state/presence-store';
@@ -167,8 +168,8 @@ export class DeviceCardElement extends LitElement {
               <button type="submit">Save</button>
               <button type="button" @click=${() => (this._renaming = false)}>Cancel</button>
             </form>`
-          : html`<h3>${name}</h3>
-              ${name === device.id ? nothing : html`<span class="detail">${device.id}</span>`}
+          : html`<h3 dir="auto">${name === device.id ? visibleTopic(name) : name}</h3>
+              ${name === device.id ? nothing : html`<span class="detail">${visibleTopic(device.id)}</span>`}
               ${kiosk
                 ? nothing
                 : html`<button type="button" class="rename-button" aria-label=${`Rename ${device.id}`} title="Rename this device" @click=${() => void this._startRename()}>✎</button>`}`}
@@ -201,7 +202,7 @@ export function nameUnder(deviceId: string, topic: string): string {
   const levels = topic.split('/');
   const at = levels.indexOf(deviceId);
   const rest = at === -1 ? [] : levels.slice(at + 1);
-  return rest.length === 0 || rest.every((level) => level === '') ? topic : rest.join('/');
+  return visibleTopic(rest.length === 0 || rest.every((level) => level === '') ? topic : rest.join('/'));
 }
 
 customElements.define('device-card', DeviceCardElement);

@@ -1,3 +1,4 @@
+import { visibleTopic } from './safe-text';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { dashboardContext } from './dashboard-context';
@@ -56,7 +57,7 @@ export class HiddenTilesElement extends LitElement {
       <ul>
         ${topics.map(
           (topic) => html`<li>
-            <span class="filter">${topic}</span>
+            <span class="filter">${visibleTopic(topic)}</span>
             <button type="button" aria-label=${`Show ${topic}`} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.show(topic))}>Show</button>
           </li>`,
         )}

@@ -3,6 +3,7 @@
  * (the log is virtualized). A leaf: it shows its message and raises `message-select` when tapped; the log
  * view opens it in the payload viewer. Broker data is rendered as text only.
  */
+import { visibleTopic } from './safe-text';
 import { LitElement, css, html, nothing } from 'lit';
 import type { LoggedMessage } from '../state/message-log';
 import { formatTime } from './format';
@@ -92,9 +93,9 @@ export class LogRowElement extends LitElement {
       @click=${() => this.dispatchEvent(new MessageSelectEvent(message))}
     >
       <span>${formatTime(message.receivedAt)}</span>
-      <span class="topic">${message.topic}</span>
+      <span class="topic">${visibleTopic(message.topic)}</span>
       <span class="flags" title="QoS, R: retained, D: duplicate flag, old: a retained copy older than what its tile showed (kept here, not on the tile)">${flags}</span>
-      <span class="payload">${payload}</span>
+      <span class="payload" dir="auto">${payload}</span>
     </button>`;
   }
 }

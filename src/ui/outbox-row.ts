@@ -3,6 +3,7 @@
  * and raises `command-action` (Cancel a queued command, Retry a failed or cancelled one); the outbox panel
  * acts on it. Broker data (replies) and typed payloads are rendered as text only.
  */
+import { visibleTopic } from './safe-text';
 import { LitElement, css, html, nothing } from 'lit';
 import type { OutboxCommand } from '../storage/outbox-command';
 import { formatTime } from './format';
@@ -92,7 +93,7 @@ export class OutboxRowElement extends LitElement {
         : command.state === 'failed' || command.state === 'cancelled'
           ? html`<button type="button" aria-label=${`Retry ${command.topic} ${payload}`} @click=${act('retry')}>Retry</button>`
           : nothing;
-    return html`<span class="what">${command.topic} → ${payload === '' ? '(empty)' : payload}</span>
+    return html`<span class="what">${visibleTopic(command.topic)} → ${payload === '' ? '(empty)' : payload}</span>
       ${action}
       <span class="state ${command.state}"
         >${describeState(command)} · QoS ${command.qos}${command.retain ? ' · retain' : ''} · ${formatTime(command.createdAt)}</span

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { toHex } from '../mqtt/payload';
 import type { LoggedMessage } from '../state/message-log';
 import { formatTimestamp } from './format';
+import { blocksOf, breakable, visibleTopic } from './safe-text';
 import { controlStyles } from './shared-styles';
 
 type Mode = 'text' | 'json' | 'hex';
@@ -31,7 +32,6 @@ export class PayloadViewerElement extends LitElement {
         font-family: var(--mono);
         font-size: 0.85rem;
         white-space: pre-wrap;
-        overflow-wrap: anywhere;
         max-height: 50vh;
         overflow: auto;
         background: var(--field);
@@ -39,6 +39,12 @@ export class PayloadViewerElement extends LitElement {
         border-radius: 6px;
         padding: 0.6rem;
         margin: 0.5rem 0 0;
+      }
+      /* Out of view, a block is not laid out: any size of payload opens at once. */
+      .block {
+        display: block;
+        content-visibility: auto;
+        contain-intrinsic-size: auto 20em;
       }
       .meta {
         color: var(--muted);
@@ -74,7 +80,7 @@ export class PayloadViewerElement extends LitElement {
     const mode = this._mode ?? (modes[0] as Mode);
     const shown = this._content(message, mode);
     return html`<section aria-label="Payload viewer">
-      <h3>${message.topic}</h3>
+      <h3>${breakable(visibleTopic(message.topic))}</h3>
       <p class="meta">
         ${formatTimestamp(message.receivedAt)} · QoS ${message.qos}${message.retained ? ' · retained' : ''}${message.dup ? ' · duplicate flag' : ''} ·
         ${message.payload.bytes} bytes
@@ -87,7 +93,7 @@ export class PayloadViewerElement extends LitElement {
         <button type="button" @click=${() => void this._copy(shown)}>Copy</button>
         <span role="status">${this._copied}</span>
       </div>
-      <pre>${shown}</pre>
+      <pre dir="auto">${blocksOf(shown)}</pre>
     </section>`;
   }
 
@@ -98,7 +104,7 @@ export class PayloadViewerElement extends LitElement {
       const hex = toHex(bytes, bytes.byteLength);
       return message.payload.bytes > bytes.byteLength ? `${hex}\n… (${message.payload.bytes - bytes.byteLength} more bytes not kept)` : hex;
     }
-    if (mode === 'json') {
+    if (mode === 'json' && !message.payload.notFinite) {
       try {
         return JSON.stringify(JSON.parse(message.payload.source ?? message.payload.text), null, 2);
       } catch {

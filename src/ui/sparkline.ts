@@ -12,9 +12,10 @@ export function sparkline(values: readonly number[]) {
     if (value < min) min = value;
     if (value > max) max = value;
   }
-  const span = max - min || 1;
+  // Halved, so that a span from -1e308 to 1e308 is still a finite number.
+  const span = max / 2 - min / 2 || 1;
   const step = WIDTH / (values.length - 1);
-  const points = values.map((value, index) => `${(index * step).toFixed(1)},${(HEIGHT - 2 - ((value - min) / span) * (HEIGHT - 4)).toFixed(1)}`).join(' ');
+  const points = values.map((value, index) => `${(index * step).toFixed(1)},${(HEIGHT - 2 - ((value / 2 - min / 2) / span) * (HEIGHT - 4)).toFixed(1)}`).join(' ');
   return svg`<svg class="sparkline" viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="Recent trend">
     <polyline points=${points} fill="none" stroke="currentColor" stroke-width="1.5" vector-effect="non-scaling-stroke" />
   </svg>`;

@@ -130,8 +130,14 @@ export class TopicChartElement extends LitElement {
 
   override updated(): void {
     const points = this._points();
-    const data: uPlot.AlignedData = [points.times.map((time) => time / 1000), points.values];
-    const colours = this._colours();
+    // A chart scales by max − min: from -1e308 to 1e308 that is Infinity, and every point NaN. Such values
+    // are drawn divided by SCALE_DOWN, and the axis written with their real size.
+    let largest = 0;
+    for (const value of points.values) largest = Math.max(largest, Math.abs(value));
+    const factor = largest > 1e300 ? SCALE_DOWN : 1;
+    const values = factor === 1 ? points.values : points.values.map((value) => value / factor);
+    const data: uPlot.AlignedData = [points.times.map((time) => time / 1000), values];
+    const colours = `${this._colours()}|${factor}`;
     if (this._plot && colours === this._plotColours) {
       this._plot.setData(data, !this._zoomed);
       return;
@@ -139,7 +145,7 @@ export class TopicChartElement extends LitElement {
     this._plot?.destroy(); // the theme changed: canvas colours are fixed when drawn
     const container = this.renderRoot.querySelector('.plot') as HTMLElement | null;
     if (!container) return;
-    const [line, label, grid] = colours.split('|') as [string, string, string];
+    const [line, label, grid] = colours.split('|') as [string, string, string, string];
     this._plotColours = colours;
     const decimals = this.numbers.decimals;
     const axis = { stroke: label, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
@@ -152,7 +158,7 @@ export class TopicChartElement extends LitElement {
         axes: [
           { ...axis, space: 70 },
           // The tile's decimals, or more when the ticks are closer together than they show.
-          { ...axis, size: 60, values: (_plot, ticks, _axis, _space, step) => ticks.map((tick) => formatNumber(tick, Math.max(decimals, stepDecimals(step)))) },
+          { ...axis, size: 60, values: (_plot, ticks, _axis, _space, step) => ticks.map((tick) => formatNumber(tick * factor, Math.max(decimals, stepDecimals(step * factor)))) },
         ],
         hooks: { setSelect: [() => (this._zoomed = true)] },
       },
@@ -209,6 +215,8 @@ export class TopicChartElement extends LitElement {
 }
 
 /** How many decimals tell apart ticks this far apart (0.05 needs 2). */
+const SCALE_DOWN = 1e10;
+
 function stepDecimals(step: number): number {
   if (!(step > 0) || step >= 1) return 0;
   return Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));

@@ -8,7 +8,9 @@ import { controlStyles } from './shared-styles';
 import { dialogStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import './topic-chart';
-import type { DecodedPayload } from '../mqtt/payload';
+import { formatBytes, type DecodedPayload } from '../mqtt/payload';
+import './payload-viewer';
+import { breakable, previewOf } from './safe-text';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 
 /** How many of a topic's recent messages are listed. */
@@ -82,14 +84,17 @@ export class TopicMessagesElement extends LitElement {
     `,
   ];
 
-  static override properties = { topic: {} };
+  static override properties = { topic: {}, _viewing: { state: true } };
   declare topic: string;
+  /** The message whose whole payload is shown, by its sequence number. */
+  declare private _viewing: number | null;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
   constructor() {
     super();
     this.topic = '';
+    this._viewing = null;
     new StoreController(this, () => this._service.value?.messages);
     new StoreController(this, () => this._service.value?.settings);
   }
@@ -138,9 +143,21 @@ export class TopicMessagesElement extends LitElement {
           ? html`<span class="away" title="Kept by the broker in the persistent session while the dashboard was away">received while away</span>`
           : nothing}
       </span>
-      <p class="payload">${text}</p>
+      ${this._payload(message, text)}
       ${message.properties ? propertiesView(message.properties) : nothing}
     </li>`;
+  }
+
+  /** A bounded preview; the whole payload in the viewer, on request. */
+  private _payload(message: LoggedMessage, text: string) {
+    const preview = previewOf(text);
+    if (!preview.cut) return html`<p class="payload" dir="auto">${breakable(text)}</p>`;
+    const open = this._viewing === message.seq;
+    return html`<p class="payload" dir="auto">${breakable(preview.text)}</p>
+      <button type="button" aria-expanded=${open ? 'true' : 'false'} @click=${() => (this._viewing = open ? null : message.seq)}>
+        ${open ? 'Hide the whole payload' : `Whole payload (${formatBytes(message.payload.bytes)})`}
+      </button>
+      ${open ? html`<payload-viewer .message=${message}></payload-viewer>` : nothing}`;
   }
 
   private _onClose(): void {

@@ -1,3 +1,4 @@
+import { visibleTopic } from './safe-text';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { TreeRow } from '../state/topic-tree';
@@ -153,7 +154,7 @@ export class TopicTreeViewElement extends LitElement {
           </button>`
         : html`<span class="toggle"></span>`}
       <button class="name" type="button" @click=${() => this._select(node.path)}>
-        <span class="label">${node.name === '' ? '(empty level)' : node.name}</span>
+        <span class="label">${node.name === '' ? '(empty level)' : visibleTopic(node.name)}</span>
         <span class="count">${counts}</span>
         ${value ? html`<span class="value">${value.payload.text.slice(0, 60)}</span>` : nothing}
         ${value?.retained ? html`<span class="retained">retained</span>` : nothing}

@@ -4,6 +4,7 @@
  */
 import { html } from 'lit';
 import type { DecodedPayload } from '../mqtt/payload';
+import { breakable, visibleTopic } from './safe-text';
 import type { TileFormat } from '../storage/settings';
 
 export interface NumberStyle {
@@ -21,7 +22,9 @@ export function numberStyle(payload: DecodedPayload, precision: number, format: 
 
 /** "68.0", with the given decimals (tabular digits come from CSS). */
 export function formatNumber(value: number, decimals: number): string {
-  return value.toFixed(decimals);
+  // Beyond 15 digits a float's digits are noise: 1.79769e+308, not 309 of them.
+  if (Math.abs(value) >= 1e15) return value.toPrecision(6).replace(/\.?0+e/, 'e');
+  return value.toFixed(Math.max(0, Math.min(decimals, 100)));
 }
 
 /** A topic cut after each `/`, so that it can be shown wrapping between levels, not mid-word. */
@@ -31,5 +34,5 @@ export function topicLevels(topic: string): string[] {
 
 /** A topic as a template with a break opportunity after each `/`. */
 export function topicWithBreaks(topic: string) {
-  return topicLevels(topic).map((level, index) => (index === 0 ? level : html`<wbr />${level}`));
+  return topicLevels(visibleTopic(topic)).map((level, index) => (index === 0 ? breakable(level) : html`<wbr />${breakable(level)}`));
 }

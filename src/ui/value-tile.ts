@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { DISPLAY_LIMIT_BYTES, formatBytes, type DecodedPayload } from '../mqtt/payload';
+import { formatBytes, type DecodedPayload } from '../mqtt/payload';
+import { PREVIEW_CHARACTERS, breakable, previewOf, visibleTopic } from './safe-text';
 import type { DeviceState } from '../state/presence-store';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
@@ -219,13 +220,14 @@ export class ValueTileElement extends LitElement {
     const deviceOffline = this.deviceState === 'offline';
     const payload = value.payload;
     const format = view?.formats.find((entry) => entry.topic === value.topic);
-    const label = this.label && this.label !== value.topic ? this.label : null;
+    const shownTopic = visibleTopic(value.topic); // a spoof with a zero-width space has another name, to the ear too
+    const label = this.label && this.label !== shownTopic ? this.label : null;
     const classes = `${stale === null ? '' : 'stale'} ${deviceOffline ? 'device-offline' : ''}`;
-    return html`<article aria-label=${value.topic} class=${classes}>
-      <button type="button" class="open" aria-label=${`History of ${value.topic}`} title="Chart, recent messages and settings of this tile" @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
-      <h3>${label ?? topicWithBreaks(value.topic)}</h3>
+    return html`<article aria-label=${shownTopic} class=${classes}>
+      <button type="button" class="open" aria-label=${`History of ${shownTopic}`} title="Chart, recent messages and settings of this tile" @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
+      <h3>${label ? breakable(label) : topicWithBreaks(value.topic)}</h3>
       ${label ? html`<p class="topic">${topicWithBreaks(value.topic)}</p>` : nothing}
-      <p class="value ${payload.kind}">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
+      <p class="value ${payload.kind}" dir="auto">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
       ${this._sparkline(value) ?? nothing}
       <footer>
         <span class="age" title=${this._receivedTitle}>${formatAge(now - value.receivedAt)}</span>
@@ -239,9 +241,10 @@ export class ValueTileElement extends LitElement {
           : nothing}
         ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
         ${value.dup ? html`<span title="The sender may have sent this message before (DUP flag)">duplicate flag</span>` : nothing}
+        ${payload.notFinite ? html`<span title="Shown as sent; charts leave it out">not a finite number · not charted</span>` : nothing}
         ${payload.kind === 'binary' ? html`<span>binary · ${formatBytes(payload.bytes)}</span>` : nothing}
-        ${payload.truncated && payload.kind !== 'binary'
-          ? html`<span>showing ${formatBytes(DISPLAY_LIMIT_BYTES)} of ${formatBytes(payload.bytes)}</span>`
+        ${payload.kind !== 'binary' && (payload.truncated || payload.text.length > PREVIEW_CHARACTERS)
+          ? html`<span title="Open the tile, then a message, to see the whole payload">preview of ${formatBytes(payload.bytes)}</span>`
           : nothing}
       </footer>
     </article>`;
@@ -252,7 +255,7 @@ export class ValueTileElement extends LitElement {
 /** The value as the tile shows it: numbers with their decimals and unit, other payloads as received. */
 function shownValue(payload: DecodedPayload, style: NumberStyle) {
   if (payload.kind === 'empty') return html`<span class="unit">(empty)</span>`;
-  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return payload.text;
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return breakable(previewOf(payload.text).text);
   const number = formatNumber(payload.value, style.decimals);
   return style.unit === undefined ? number : html`${number}<span class="unit"> ${style.unit}</span>`;
 }

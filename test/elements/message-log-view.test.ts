@@ -29,7 +29,7 @@ describe('<message-log-view>', () => {
   it('shows the messages the engine sends, newest first, markup as text', async () => {
     const { mirror, apply } = mirrorFixture();
     const view = await mount(document.createElement('message-log-view'), mirror);
-    await apply({ log: { messages: [logged(1, 'a/b', 'premier'), logged(2, 'a/c', '<b>gras</b>')], total: 2, capacity: 10_000, reset: true } });
+    await apply({ log: { messages: [logged(1, 'a/b', 'premier'), logged(2, 'a/c', '<b>gras</b>')], total: 2, capacity: 10_000, reset: true, held: 2 } });
     await new Promise((resolve) => setTimeout(resolve, 150)); // the log redraws ten times a second at most
     const rows = [...(view.shadowRoot?.querySelectorAll('ol log-row') ?? [])].map((row) => textOf(row));
     expect(rows[0]).toContain('<b>gras</b>');

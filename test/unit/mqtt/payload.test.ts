@@ -20,9 +20,15 @@ describe('payload decoding', () => {
     expect(decodePayload(bytes('{"value":3}'))).toMatchObject({ kind: 'measure', value: 3, text: '3' });
   });
 
-  it('shows other JSON compact', () => {
-    expect(decodePayload(bytes('{ "a": 1,\n "b": [1, 2] }'))).toMatchObject({ kind: 'json', text: '{"a":1,"b":[1,2]}' });
+  it('shows other JSON as it was sent', () => {
+    expect(decodePayload(bytes('{ "a": 1,\n "b": [1, 2] }'))).toMatchObject({ kind: 'json', text: '{ "a": 1,\n "b": [1, 2] }' });
     expect(decodePayload(bytes('{"value":"high"}'))).toMatchObject({ kind: 'json' });
+  });
+
+  it('shows a number too large for a float as it was sent, marked so that no chart takes it', () => {
+    expect(decodePayload(bytes('{"value":1e400}'))).toEqual({ kind: 'json', text: '{"value":1e400}', bytes: 15, truncated: false, notFinite: true });
+    expect(decodePayload(bytes('-1e400'))).toEqual({ kind: 'text', text: '-1e400', bytes: 6, truncated: false, notFinite: true });
+    expect(decodePayload(bytes('1e308'))).toMatchObject({ kind: 'number', value: 1e308 });
   });
 
   it('keeps text as text, including markup, which is never interpreted', () => {

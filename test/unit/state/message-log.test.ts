@@ -24,6 +24,20 @@ describe('the message log', () => {
     expect(log.newest(10).map((m) => m.seq)).toEqual([5, 4, 3]);
   });
 
+  it('is bounded by bytes too: large payloads push the oldest out long before the capacity is reached, in a mirror as in the engine', () => {
+    const log = new MessageLog(10_000, () => {});
+    const mirror = new MessageLog(10_000, () => {});
+    const large = 'x'.repeat(63 * 1024); // decoded as 63 KiB of text: about 126 KiB in memory
+    for (let i = 0; i < 1000; i++) log.add(message(`t/${i}`, large));
+    expect(log.total).toBe(1000);
+    expect(log.size).toBeLessThan(400);
+    expect(log.size).toBeGreaterThan(300);
+    expect(log.fromNewest(0)?.topic).toBe('t/999');
+    mirror.applyChanges(log.since(0), log.total, log.capacity, false, log.size);
+    expect(mirror.size).toBe(log.size);
+    expect(log.newest(1)[0]?.seq).toBe(1000);
+  });
+
   it('filters and limits', () => {
     const log = new MessageLog(10, () => {});
     for (const [topic, text] of [['a', '1'], ['b', '2'], ['a', '3'], ['a', '4']] as const) log.add(message(topic, text));

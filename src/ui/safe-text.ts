@@ -1,0 +1,75 @@
+/**
+ * Broker text made safe to look at. Topics: characters that cannot be seen or that reorder text around
+ * them (zero-width, bidi controls, other control characters) are shown as what they are, ⟨U+200B⟩, so
+ * `u/moteur\u200B/température` cannot pass for `u/moteur/température`. Payloads: bounded previews, and
+ * long runs without a break opportunity given some (a 60 KiB run of one character costs the browser's line
+ * breaker seconds otherwise). The results are plain text or Lit templates of text, never HTML.
+ */
+import { html, type TemplateResult } from 'lit';
+
+/** Invisible, bidi-control and control characters, all of them unwelcome in a topic. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/gu;
+
+const codePoint = (character: string) => `⟨U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
+
+/** A topic with every hidden character made visible. */
+export function visibleTopic(topic: string): string {
+  return topic.replace(HIDDEN, codePoint);
+}
+
+/** True when a topic holds characters that are shown as ⟨U+…⟩. */
+export const hasHiddenCharacters = (text: string) => new RegExp(HIDDEN.source, 'u').test(text);
+
+/** How many characters of a payload a tile shows; the payload viewer shows the rest. */
+export const PREVIEW_CHARACTERS = 1024;
+
+/** The beginning of a text, at most `limit` characters, with whether it was cut. */
+export function previewOf(text: string, limit = PREVIEW_CHARACTERS): { text: string; cut: boolean } {
+  if (text.length <= limit) return { text, cut: false };
+  // Do not cut a surrogate pair in two.
+  const end = /[\ud800-\udbff]/.test(text.charAt(limit - 1)) ? limit - 1 : limit;
+  return { text: `${text.slice(0, end)}…`, cut: true };
+}
+
+/** Longest run of characters without a break opportunity that is left as it is. */
+const RUN = 24;
+const WORDS = new RegExp(`\\s+|\\S{1,${RUN}}`, 'gu');
+
+/**
+ * The text with a line-break opportunity (`<wbr>`, which copying leaves out) inside every run of more than
+ * RUN characters without white space: text the line breaker lays out in linear time, whatever it holds.
+ */
+export function breakable(text: string): Array<string | TemplateResult> {
+  if (text.length <= RUN) return [text];
+  const parts: Array<string | TemplateResult> = [];
+  let pending = '';
+  let lastWasRun = false;
+  for (const match of text.matchAll(WORDS)) {
+    const piece = match[0];
+    const isRun = !/^\s/u.test(piece);
+    if (isRun && lastWasRun) {
+      parts.push(pending, html`<wbr />`);
+      pending = '';
+    }
+    pending += piece;
+    lastWasRun = isRun;
+  }
+  parts.push(pending);
+  return parts;
+}
+
+/** Characters per block of the payload viewer: blocks out of view are not laid out at all. */
+const BLOCK = 4096;
+
+/** A long text in blocks that the browser lays out only when they scroll into view (content-visibility). */
+export function blocksOf(text: string): TemplateResult[] {
+  const blocks: TemplateResult[] = [];
+  let start = 0;
+  do {
+    let end = Math.min(text.length, start + BLOCK);
+    if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end--; // keep a surrogate pair whole
+    blocks.push(html`<span class="block">${breakable(text.slice(start, end))}</span>`);
+    start = end;
+  } while (start < text.length);
+  return blocks;
+}
