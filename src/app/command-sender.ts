@@ -8,6 +8,9 @@ export function commandSender(connection: MqttConnection, replyTopic: string): C
     get canAskForReplies() {
       return connection.status.protocol !== '3.1.1';
     },
+    get acksCarryReasons() {
+      return connection.status.protocol === '5';
+    },
     get connected() {
       return connection.status.phase === 'connected';
     },

@@ -25,6 +25,8 @@ export interface CommandSender {
   readonly replyTopic: string;
   /** False over MQTT 3.1.1, which has no response topic: a request gets no reply. */
   readonly canAskForReplies: boolean;
+  /** False over MQTT 3.1.1, whose acknowledgements carry no reason code: a refusal cannot be told. */
+  readonly acksCarryReasons: boolean;
 }
 
 /** QoS 1 commands on the wire at once, at most (the broker's Receive Maximum may say fewer). */
@@ -205,7 +207,14 @@ export class OutboxService implements CommandJournal {
     if (!this._inflight.delete(command.seq)) return; // already settled (a late second report)
     if (command.qos !== 1) this._barriers--;
     const patch: Partial<OutboxCommand> = outcome.delivered
-      ? { state: 'delivered', packetId: null, stage: null, reason: null, reply: this._replies.expected(command, this._sender?.canAskForReplies !== false) }
+      ? {
+          state: 'delivered',
+          packetId: null,
+          stage: null,
+          reason: null,
+          reply: this._replies.expected(command, this._sender?.canAskForReplies !== false),
+          unconfirmed: command.qos === 0 || this._sender?.acksCarryReasons === false,
+        }
       : outcome.reason === null
         ? { state: 'queued', packetId: null, stage: null }
         : { state: 'failed', packetId: null, stage: null, reason: outcome.reason };

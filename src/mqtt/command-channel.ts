@@ -97,7 +97,7 @@ export class CommandMessageIds implements IMessageIdProvider {
  */
 export class DurableOutgoingStore extends mqtt.Store {
   private readonly _commandOf = new Map<number, string>();
-  private readonly _ackCodes = new Map<number, { cmd: string; code: number }>();
+  private readonly _ackCodes = new Map<number, { cmd: string; code: number; reasonString: string | null }>();
 
   constructor(
     private readonly _journal: () => CommandJournal | null,
@@ -118,8 +118,8 @@ export class DurableOutgoingStore extends mqtt.Store {
   }
 
   /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP, remembered until the handshake ends. */
-  noteAck(cmd: string, packetId: number, code: number | undefined): void {
-    if (code !== undefined && code !== 0) this._ackCodes.set(packetId, { cmd, code });
+  noteAck(cmd: string, packetId: number, code: number | undefined, reasonString: string | null = null): void {
+    if (code !== undefined && code !== 0) this._ackCodes.set(packetId, { cmd, code, reasonString });
   }
 
   override put(packet: Packet, cb: (error?: Error) => void): this {
@@ -158,8 +158,8 @@ export class DurableOutgoingStore extends mqtt.Store {
  * 0x10 (no matching subscribers) is a success. 0x92 on a PUBCOMP (packet id not found) means the broker
  * had already completed this handshake before a reload: the command was delivered.
  */
-function outcomeOf(ack: { cmd: string; code: number } | undefined): CommandOutcome {
+function outcomeOf(ack: { cmd: string; code: number; reasonString: string | null } | undefined): CommandOutcome {
   if (!ack || ack.code < 0x80 || (ack.cmd === 'pubcomp' && ack.code === 0x92)) return { delivered: true };
   // Only MQTT 5 acknowledgements carry reason codes.
-  return { delivered: false, reason: { kind: 'publish-refused', refusal: { code: ack.code, protocol: '5', reasonString: null } } };
+  return { delivered: false, reason: { kind: 'publish-refused', refusal: { code: ack.code, protocol: '5', reasonString: ack.reasonString } } };
 }

@@ -91,8 +91,8 @@ export class CommandTransport {
   }
 
   /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP. */
-  noteAck(cmd: string, packetId: number, code: number | undefined): void {
-    this._outgoing.noteAck(cmd, packetId, code);
+  noteAck(cmd: string, packetId: number, code: number | undefined, reasonString: string | null = null): void {
+    this._outgoing.noteAck(cmd, packetId, code, reasonString);
   }
 
   private _settle(commandId: string, outcome: CommandOutcome): void {

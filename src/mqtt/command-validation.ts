@@ -23,6 +23,6 @@ export function commandProblem(topic: string, payload: string, brokerMaximumPack
   if (topicProblem) return topicProblem;
   const bytes = encoder.encode(payload).length;
   const limit = payloadLimit(topic, brokerMaximumPacketSize);
-  if (bytes > limit) return { kind: 'payload-too-large', bytes, limit, brokersLimit: brokerMaximumPacketSize !== null };
+  if (bytes > limit) return { kind: 'payload-too-large', bytes, limit, brokersLimit: brokerMaximumPacketSize !== null, maximumPacketSize: brokerMaximumPacketSize };
   return null;
 }

@@ -269,7 +269,7 @@ export class MqttConnection {
       }
       if (packet.cmd === 'pingresp') this._catchUp.pingAnswered(now);
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
-        this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode);
+        this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode, packet.properties?.reasonString ?? null);
       }
     });
 

@@ -51,7 +51,7 @@ export type Problem =
   | { kind: 'bad-connect-field'; field: ConnectField; fault: 'too-long' | 'null-character' | 'wildcard'; bytes: number }
   | { kind: 'bad-topic'; role: TopicRole; fault: TopicFault }
   /** A command's payload is over the limit: the broker's (MQTT 5 Maximum Packet Size) or the dashboard's. */
-  | { kind: 'payload-too-large'; bytes: number; limit: number; brokersLimit: boolean }
+  | { kind: 'payload-too-large'; bytes: number; limit: number; brokersLimit: boolean; maximumPacketSize?: number | null }
   /** No CONNACK came: nothing answered MQTT over WebSocket at that address. */
   | { kind: 'unreachable'; brokerUrl: string }
   /** A CONNACK refusal. */

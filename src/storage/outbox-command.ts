@@ -55,6 +55,11 @@ export interface OutboxCommand extends NewCommand {
   reason: Problem | string | null;
   /** The reply, for a command that asked for one, once delivered. */
   reply?: CommandReply | null;
+  /**
+   * Delivered without a confirmation that could have been a refusal: QoS 0, or QoS 1/2 over MQTT 3.1.1,
+   * whose PUBACK carries no reason code (a broker that drops it for its ACL still acknowledges it).
+   */
+  unconfirmed?: boolean;
   updatedAt: number;
 }
 

@@ -112,6 +112,8 @@ export function describeState(command: OutboxCommand): string {
       return `failed: ${command.reason === null ? 'refused by the broker' : typeof command.reason === 'string' ? command.reason : problemWords(command.reason)}`;
     case 'sending':
       return command.stage === 'pubrel' ? 'sending (received by the broker, releasing)' : 'sending';
+    case 'delivered':
+      return command.unconfirmed ? 'sent (this broker does not confirm delivery)' : 'delivered';
     default:
       return command.state;
   }

@@ -33,6 +33,12 @@ export function problemWords(problem: Problem): string {
     case 'bad-topic':
       return topicWords(problem.role, problem.fault);
     case 'payload-too-large': {
+      const packet = problem.maximumPacketSize;
+      if (problem.brokersLimit && packet != null) {
+        return problem.limit === 0
+          ? `The broker accepts packets of at most ${formatBytes(packet)} (its Maximum Packet Size): once the topic and the command's header and properties are counted, no room is left for a payload. Shorten the topic, or raise the broker's maximum packet size.`
+          : `The payload is ${formatBytes(problem.bytes)}: the broker accepts packets of at most ${formatBytes(packet)} (its Maximum Packet Size), which leaves ${formatBytes(problem.limit)} for a payload to this topic. Shorten it.`;
+      }
       const why = problem.brokersLimit ? 'what the broker accepts (its Maximum Packet Size)' : 'the limit for commands';
       return `The payload is ${formatBytes(problem.bytes)}, more than ${why}: ${formatBytes(problem.limit)}. Shorten it.`;
     }

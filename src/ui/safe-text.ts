@@ -33,18 +33,23 @@ export function previewOf(text: string, limit = PREVIEW_CHARACTERS): { text: str
 
 /** Longest run of characters without a break opportunity that is left as it is. */
 const RUN = 24;
-const WORDS = new RegExp(`\\s+|\\S{1,${RUN}}`, 'gu');
+const words = (run: number) => new RegExp(`\\s+|\\S{1,${run}}`, 'gu');
+const PAYLOAD_WORDS = words(RUN);
+/** A topic level is cut only when it is longer than anything a person names: at its `-` or `/` otherwise. */
+export const TOPIC_RUN = 64;
+const TOPIC_WORDS = words(TOPIC_RUN);
 
 /**
  * The text with a line-break opportunity (`<wbr>`, which copying leaves out) inside every run of more than
- * RUN characters without white space: text the line breaker lays out in linear time, whatever it holds.
+ * `run` characters without white space: text the line breaker lays out in linear time, whatever it holds.
  */
-export function breakable(text: string): Array<string | TemplateResult> {
-  if (text.length <= RUN) return [text];
+export function breakable(text: string, run: typeof RUN | typeof TOPIC_RUN = RUN): Array<string | TemplateResult> {
+  if (text.length <= run) return [text];
+  const pattern = run === RUN ? PAYLOAD_WORDS : TOPIC_WORDS;
   const parts: Array<string | TemplateResult> = [];
   let pending = '';
   let lastWasRun = false;
-  for (const match of text.matchAll(WORDS)) {
+  for (const match of text.matchAll(pattern)) {
     const piece = match[0];
     const isRun = !/^\s/u.test(piece);
     if (isRun && lastWasRun) {

@@ -4,7 +4,7 @@
  */
 import { html } from 'lit';
 import type { DecodedPayload } from '../mqtt/payload';
-import { breakable, visibleTopic } from './safe-text';
+import { TOPIC_RUN, breakable, visibleTopic } from './safe-text';
 import type { TileFormat } from '../storage/settings';
 
 export interface NumberStyle {
@@ -34,5 +34,5 @@ export function topicLevels(topic: string): string[] {
 
 /** A topic as a template with a break opportunity after each `/`. */
 export function topicWithBreaks(topic: string) {
-  return topicLevels(visibleTopic(topic)).map((level, index) => (index === 0 ? breakable(level) : html`<wbr />${breakable(level)}`));
+  return topicLevels(visibleTopic(topic)).map((level, index) => (index === 0 ? breakable(level, TOPIC_RUN) : html`<wbr />${breakable(level, TOPIC_RUN)}`));
 }

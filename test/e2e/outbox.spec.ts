@@ -44,7 +44,9 @@ test.describe('the command outbox', () => {
       await expect(status(page)).not.toContainText('Connected');
       await expect.poll(() => received, { timeout: 30_000 }).toEqual(payloads);
       await expect(pending(page)).toHaveText('0 pending');
-      await expect(outbox(page).getByRole('listitem').filter({ hasText: 'delivered' })).toHaveCount(20);
+      // QoS 1 and 2 are confirmed by the broker's acknowledgement; QoS 0 has none, and says so.
+      await expect(outbox(page).getByRole('listitem').filter({ hasText: 'delivered' })).toHaveCount(13);
+      await expect(outbox(page).getByRole('listitem').filter({ hasText: 'sent (this broker does not confirm delivery) · QoS 0' })).toHaveCount(7);
       await expect(outbox(page).getByRole('listitem', { name: 'atelier/commande c20' })).toContainText('delivered · QoS 1');
     } finally {
       await client.endAsync(true);
@@ -148,6 +150,22 @@ test.describe('the command outbox', () => {
       await expect(outbox(page).getByRole('listitem', { name: 'interdit/porte ouvrir' })).toContainText('failed: not authorized');
     } finally {
       await client.endAsync(true);
+      await broker.stop();
+    }
+  });
+
+  test('where the protocol gives no refusal (QoS 0, or MQTT 3.1.1), a command dropped by the ACL is not called delivered', async ({ page }) => {
+    const broker = await startMosquitto({ denied: ['interdit/#'] });
+    try {
+      await page.goto(kioskLink({ broker: broker.wsUrl, clientId: 'tablette-acl-311', v: '4' }));
+      await expect(status(page)).toContainText('Connected');
+      await typeCommand(page, 'interdit/porte', 'ouvrir', 1);
+      await typeCommand(page, 'interdit/porte', 'fermer', 0);
+      for (const [name, qos] of [['interdit/porte ouvrir', 1], ['interdit/porte fermer', 0]] as const) {
+        await expect(outbox(page).getByRole('listitem', { name })).toContainText(`sent (this broker does not confirm delivery) · QoS ${qos}`);
+        await expect(outbox(page).getByRole('listitem', { name })).not.toContainText('delivered');
+      }
+    } finally {
       await broker.stop();
     }
   });

@@ -21,6 +21,7 @@ class FakeSender implements CommandSender {
   receiveMaximum = 65_535;
   replyTopic = 'dashboard/test/reply';
   canAskForReplies = true;
+  acksCarryReasons = true;
   readonly sent: OutboundCommand[] = [];
   readonly resumed: UnfinishedCommand[] = [];
   sendCommand(command: OutboundCommand): void {
