@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes sure the system programs the end-to-end tests drive are here: Debian's chromium and mosquitto.
+// Makes sure the system programs the end-to-end tests drive are here: Debian's chromium, mosquitto and openssl.
 // As root on Debian it installs what is missing (apt-get update first); otherwise it says, in one line, what to install.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ const needed = [
   { path: process.env.MOSQUITTO_PATH ?? '/usr/sbin/mosquitto', apt: 'mosquitto' },
   { path: '/usr/bin/mosquitto_passwd', apt: 'mosquitto' },
   { path: '/usr/bin/mosquitto_pub', apt: 'mosquitto-clients' },
+  { path: '/usr/bin/openssl', apt: 'openssl' }, // the wss:// tests make a self-signed certificate
 ];
 const missing = () => [...new Set(needed.filter((item) => !existsSync(item.path)).map((item) => item.apt))];
 

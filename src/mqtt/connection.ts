@@ -211,6 +211,7 @@ export class MqttConnection {
     let connackAt = 0;
     /** A CONNACK refusal worth trying again (the server busy or unavailable): the close that follows retries. */
     let transientRefusal: Problem | null = null;
+    let connackReasonString: string | null = null;
     const options = clientOptions(request, protocol, this.commands.clientOptions());
     /** The link broke the protocol: what follows on it is not to be trusted, and it is being closed. */
     let broken = false;
@@ -264,6 +265,7 @@ export class MqttConnection {
       // Mosquitto's queued messages follow the CONNACK at once, before mqtt.js's 'connect' event.
       if (packet.cmd === 'connack') {
         connackAt = now;
+        connackReasonString = packet.properties?.reasonString ?? null;
         this._catchUp.connected(packet.sessionPresent, now);
         this._ownEchoes.clear();
       }
@@ -310,12 +312,21 @@ export class MqttConnection {
         this._start('3.1.1');
         return;
       }
+      const refusal: Problem = {
+        kind: 'connect-refused',
+        code,
+        protocol,
+        reasonString: connackReasonString,
+        auto: request.protocol === 'auto',
+        usernameSent: request.username !== '',
+        passwordSent: request.password !== '',
+      };
       if (isTransientRefusal(code, protocol)) {
-        transientRefusal = { kind: 'connect-refused', code, protocol };
+        transientRefusal = refusal;
         return; // mqtt.js closes the socket: 'close' schedules the next attempt, with the usual backoff
       }
       this._closeClient(); // a permanent refusal (credentials, authorization, client id, ban) is not hammered
-      this._setStatus({ phase: 'failed', error: { kind: 'connect-refused', code, protocol }, retryAt: null });
+      this._setStatus({ phase: 'failed', error: refusal, retryAt: null });
     });
 
     client.on('disconnect', (packet) => {

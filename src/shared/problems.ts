@@ -54,8 +54,11 @@ export type Problem =
   | { kind: 'payload-too-large'; bytes: number; limit: number; brokersLimit: boolean; maximumPacketSize?: number | null }
   /** No CONNACK came: nothing answered MQTT over WebSocket at that address. */
   | { kind: 'unreachable'; brokerUrl: string }
-  /** A CONNACK refusal. */
-  | { kind: 'connect-refused'; code: number; protocol: ProtocolVersion }
+  /**
+   * A CONNACK refusal, with the broker's reason string (MQTT 5); `auto`: the MQTT version was left to the
+   * dashboard; `usernameSent`, `passwordSent`: what the CONNECT carried.
+   */
+  | { kind: 'connect-refused'; code: number; protocol: ProtocolVersion; reasonString: string | null; auto: boolean; usernameSent: boolean; passwordSent: boolean }
   | { kind: 'link-lost'; cause: LinkLoss | null }
   | { kind: 'not-connected' }
   | { kind: 'subscription-refused'; refusal: BrokerRefusal }

@@ -3,7 +3,7 @@
  * The engine, the connection and the repositories report what happened as data (src/shared/problems.ts).
  */
 import { formatBytes } from '../mqtt/payload';
-import { isTransientRefusal } from '../mqtt/reason-codes';
+import { isProtocolVersionRefusal, isTransientRefusal } from '../mqtt/reason-codes';
 import { MAX_TOPIC_BYTES } from '../mqtt/topic-filter';
 import type { BrokerRefusal, LinkLoss, Problem, TopicFault, TopicRole } from '../shared/problems';
 import { connackReason, reasonInWords, subackReason } from './reason-words';
@@ -43,16 +43,9 @@ export function problemWords(problem: Problem): string {
       return `The payload is ${formatBytes(problem.bytes)}, more than ${why}: ${formatBytes(problem.limit)}. Shorten it.`;
     }
     case 'unreachable':
-      return `Cannot reach ${problem.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.`;
-    case 'connect-refused': {
-      const hint =
-        problem.code === 1 || problem.code === 0x84
-          ? ' Choose Auto or another MQTT version.'
-          : isTransientRefusal(problem.code, problem.protocol)
-            ? ' The dashboard tries again by itself.'
-            : '';
-      return `Connection refused: ${connackReason(problem.code, problem.protocol)}.${hint}`;
-    }
+      return `Cannot reach ${problem.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.${tlsHint(problem.brokerUrl)}`;
+    case 'connect-refused':
+      return connectRefusedWords(problem);
     case 'link-lost':
       if (problem.cause?.kind === 'protocol-error') {
         const { code, detail } = problem.cause;
@@ -103,6 +96,43 @@ export function problemWords(problem: Problem): string {
     }
   }
   return 'Something went wrong.';
+}
+
+/**
+ * A browser says nothing to the page when it refuses a broker's certificate: the WebSocket just fails. For
+ * wss://, say what the likely cause is and how to trust the certificate on a tablet.
+ */
+function tlsHint(brokerUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(brokerUrl);
+  } catch {
+    return '';
+  }
+  if (url.protocol !== 'wss:') return '';
+  return ` With wss://, the broker's TLS certificate may not be trusted by this browser (self-signed, or from a private CA): open https://${url.host}/ once in this browser and accept the certificate, or install the CA certificate on the tablet (Settings › Security › Install a certificate), then Retry.`;
+}
+
+const CREDENTIAL_REFUSALS = [4, 5, 0x86, 0x87];
+
+function connectRefusedWords(problem: Extract<Problem, { kind: 'connect-refused' }>): string {
+  const { code, protocol } = problem;
+  const said = problem.reasonString ? ` (the broker says: “${problem.reasonString}”)` : '';
+  let hint = '';
+  if (isProtocolVersionRefusal(code)) {
+    hint = problem.auto
+      ? ' The dashboard tried MQTT 5 and then 3.1.1: the broker accepts neither over this WebSocket. Check that the address is an MQTT broker.'
+      : ' Choose Auto or another MQTT version.';
+  } else if (isTransientRefusal(code, protocol)) {
+    hint = ' The dashboard tries again by itself.';
+  } else if (CREDENTIAL_REFUSALS.includes(code) && !problem.usernameSent) {
+    hint = ' No username was sent: if this broker needs a login, enter its username and password, then Connect.';
+  } else if (CREDENTIAL_REFUSALS.includes(code) && !problem.passwordSent) {
+    hint = ' No password was sent (none is remembered on this device for this broker): type the password, then Connect.';
+  } else if (CREDENTIAL_REFUSALS.includes(code)) {
+    hint = ' Check the username and password, then Connect.';
+  }
+  return `Connection refused: ${connackReason(code, protocol)}${said}.${hint}`;
 }
 
 /** A PUBACK, PUBREC or PUBCOMP refusal (MQTT 5): its reason code in words, and its reason string if any. */

@@ -49,7 +49,8 @@ const REASON_5: Record<number, string> = {
 
 /** Words for a CONNACK refusal. */
 export function connackReason(code: number, protocol: ProtocolVersion): string {
-  const words = protocol === '5' ? (REASON_5[code] ?? CONNACK_3_1_1[code]) : CONNACK_3_1_1[code];
+  // Some brokers answer a 3.1.1 CONNECT with an MQTT 5 reason code: its words are the same.
+  const words = protocol === '5' ? (REASON_5[code] ?? CONNACK_3_1_1[code]) : (CONNACK_3_1_1[code] ?? REASON_5[code]);
   return words ?? `reason code ${code}`;
 }
 

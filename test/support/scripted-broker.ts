@@ -5,8 +5,15 @@
  * sessions and routes nothing: it is a counterpart for the dashboard's handshake, not a broker to rely on.
  */
 import mqttPacket, { type IConnackPacket, type IConnectPacket, type Packet } from 'mqtt-packet';
+import { createServer } from 'node:https';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { freePort } from './ports';
+
+/** A TLS key and certificate (PEM): the broker then listens for wss:// instead of ws://. */
+export interface ScriptedTls {
+  key: string;
+  cert: string;
+}
 
 /** A CONNACK to answer with: its reason code (0: accepted) and, for MQTT 5, its properties. */
 export interface ConnackAnswer {
@@ -34,9 +41,12 @@ export interface ScriptedBroker {
   close(): Promise<void>;
 }
 
-export async function startScriptedBroker(script: ConnectScript): Promise<ScriptedBroker> {
+export async function startScriptedBroker(script: ConnectScript, tls?: ScriptedTls): Promise<ScriptedBroker> {
   const port = await freePort();
-  const server = new WebSocketServer({ host: '127.0.0.1', port, handleProtocols: () => 'mqtt' });
+  const httpsServer = tls ? createServer({ key: tls.key, cert: tls.cert }) : null;
+  const server = httpsServer
+    ? new WebSocketServer({ server: httpsServer, handleProtocols: () => 'mqtt' })
+    : new WebSocketServer({ host: '127.0.0.1', port, handleProtocols: () => 'mqtt' });
   const connects: ScriptedBroker['connects'] = [];
   const received: Packet[] = [];
   const clients = new Set<{ socket: WebSocket; version: 4 | 5 }>();
@@ -81,9 +91,9 @@ export async function startScriptedBroker(script: ConnectScript): Promise<Script
     socket.on('message', (data: Buffer) => parser.parse(data));
     socket.on('close', () => clients.delete(client));
   });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  await new Promise<void>((resolve) => (httpsServer ? httpsServer.listen(port, '127.0.0.1', resolve) : server.once('listening', () => resolve())));
   return {
-    wsUrl: `ws://127.0.0.1:${port}`,
+    wsUrl: `${tls ? 'wss' : 'ws'}://127.0.0.1:${port}`,
     connects,
     received,
     connectedClients: () => clients.size,
@@ -101,7 +111,7 @@ export async function startScriptedBroker(script: ConnectScript): Promise<Script
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of server.clients) client.terminate();
-        server.close(() => resolve());
+        server.close(() => (httpsServer ? httpsServer.close(() => resolve()) : resolve()));
       }),
   };
 }
