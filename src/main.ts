@@ -10,13 +10,8 @@ import type { KioskLink } from './app/kiosk-link';
 import { watchLinkTriggers } from './app/link-triggers';
 import type { Engine } from './engine/engine';
 import { DashboardMirror } from './mirror/dashboard-mirror';
-import { defaultSettings } from './storage/settings';
+import { defaultSettings, randomId } from './storage/settings';
 import './ui/mqtt-dashboard';
-
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(4));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /** The dev server (npm start) points the dashboard at its embedded broker; elsewhere, port 9001 of this host. */
 function defaultBrokerUrl(): string {

@@ -16,6 +16,7 @@ import { CatchUpWindow, OwnEchoes } from './catch-up-window';
 import { readMessageProperties } from './message-properties';
 import { isProtocolVersionRefusal, isTransientRefusal } from './reason-codes';
 import { BrokerConduct, closeForFault, type ConductFault } from './broker-conduct';
+import { TakeoverWatch } from './takeover-watch';
 import type { LinkLoss, Problem } from '../shared/problems';
 import {
   initialStatus,
@@ -39,6 +40,8 @@ const GOODBYE_TIMEOUT_MS = 2000;
 const WATCHDOG_TICK_MS = 250;
 /** A watchdog tick this late means the page itself was stalled. */
 const STALL_MS = 1000;
+/** While links keep being closed right after their CONNACK (a client id clash, it seems): one try a minute. */
+const CLASH_RETRY_MS = 60_000;
 
 type StatusListener = (status: ConnectionStatus) => void;
 type MessageListener = (message: InboundMessage) => void;
@@ -56,6 +59,8 @@ export class MqttConnection {
   private _lossReason: LinkLoss | null = null;
   private _lastWatchAt = 0;
   private readonly _backoff = new ReconnectBackoff();
+  /** Another device pushing this one off the broker with the same client id. */
+  private readonly _takeover = new TakeoverWatch();
   private readonly _catchUp = new CatchUpWindow();
   /** What the dashboard itself published on the current link: its echo is live, never "received while away". */
   private readonly _ownEchoes = new OwnEchoes();
@@ -96,6 +101,7 @@ export class MqttConnection {
   connect(request: ConnectRequest): void {
     this._closeClient();
     this._backoff.reset();
+    this._takeover.reset();
     const brokerUrl = request.brokerUrl.trim();
     this._request = { ...request, brokerUrl };
     const problem =
@@ -152,6 +158,8 @@ export class MqttConnection {
       this._start(this._status.protocol ?? '5', phase);
     } else if (phase === 'reconnecting' || phase === 'offline') {
       this._retryNow();
+    } else if (phase === 'failed' && this._request) {
+      this.connect(this._request); // a kiosk has no Connect button: Retry now starts over
     }
   }
 
@@ -281,6 +289,7 @@ export class MqttConnection {
       const now = this._environment.now();
       if (connack.sessionPresent) client.sendPing(); // its answer marks the end of what the broker kept
       this._backoff.connected(now);
+      this._takeover.linkUp(now);
       watchdog.reset(now);
       this._setStatus({
         phase: 'connected',
@@ -339,6 +348,8 @@ export class MqttConnection {
     client.on('close', () => {
       if (!current()) return;
       this._catchUp.closed();
+      if (acknowledged && this._handledClash(request.clientId, protocol)) return;
+      if (!acknowledged) this._takeover.attemptFailed();
       const error: Problem =
         acknowledged || this._lossReason?.kind === 'protocol-error'
           ? { kind: 'link-lost', cause: this._lossReason }
@@ -369,6 +380,31 @@ export class MqttConnection {
     client.connect();
   }
 
+  /**
+   * The link the broker had accepted is gone: another device with the same client id may have pushed it
+   * off. MQTT 5 says so (0x8E): stop, rather than push that device off in turn, for ever. On 3.1.1 (and
+   * from brokers that just close the socket) links closed right after their CONNACK again and again only
+   * suggest it, as a flapping network would: try once a minute instead of at once, and say why.
+   */
+  private _handledClash(clientId: string, protocol: ProtocolVersion): boolean {
+    const loss = this._lossReason;
+    const takenOver = loss?.kind === 'closed-by-broker' && loss.code === 0x8e;
+    const closedByBroker = loss === null || loss.kind === 'closed-by-broker';
+    const drops = this._takeover.shortDrops + 1;
+    const clash = this._takeover.linkDown(this._environment.now(), closedByBroker);
+    if (!takenOver && !clash) return false;
+    this._lossReason = null;
+    const evidence = takenOver ? 'taken-over' : 'dropped-after-connack';
+    const error: Problem = { kind: 'client-id-taken', clientId, protocol, evidence, drops };
+    if (takenOver) {
+      this._closeClient();
+      this._setStatus({ phase: 'failed', sessionPresent: false, error, retryAt: null });
+    } else {
+      this._scheduleRetry(error, CLASH_RETRY_MS);
+    }
+    return true;
+  }
+
   /** On every tick: a ping left unanswered means the link is dead, even if the socket looks open. */
   private _watch(client: MqttClient): void {
     if (this._status.phase !== 'connected') return;
@@ -384,14 +420,14 @@ export class MqttConnection {
     client.stream.destroy(); // as mqtt.js does on its own keep-alive timeout; 'close' follows
   }
 
-  private _scheduleRetry(error: Problem): void {
+  private _scheduleRetry(error: Problem, atLeastMs = 0): void {
     clearTimeout(this._retryTimer);
     if (!this._environment.networkAvailable()) {
       this._setStatus({ phase: 'offline', sessionPresent: false, error, retryAt: null });
       return;
     }
     const now = this._environment.now();
-    const delay = this._backoff.nextDelay(now);
+    const delay = Math.max(atLeastMs, this._backoff.nextDelay(now));
     this._setStatus({ phase: 'reconnecting', sessionPresent: false, error, retryAt: now + delay });
     this._retryTimer = setTimeout(() => this._retryNow(), delay);
   }

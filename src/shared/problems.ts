@@ -60,6 +60,11 @@ export type Problem =
    */
   | { kind: 'connect-refused'; code: number; protocol: ProtocolVersion; reasonString: string | null; auto: boolean; usernameSent: boolean; passwordSent: boolean }
   | { kind: 'link-lost'; cause: LinkLoss | null }
+  /**
+   * Another device connects with the same client id, and each pushes the other off: the broker said so
+   * (MQTT 5, session taken over), or closed `drops` links in a row right after accepting them.
+   */
+  | { kind: 'client-id-taken'; clientId: string; protocol: ProtocolVersion; evidence: 'taken-over' | 'dropped-after-connack'; drops: number }
   | { kind: 'not-connected' }
   | { kind: 'subscription-refused'; refusal: BrokerRefusal }
   /** The subscription to the replies' topic was refused: commands cannot get answers. */

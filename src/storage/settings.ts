@@ -118,10 +118,19 @@ export const DEFAULT_MAX_PACKET_KIB = 1024;
 /** The most that can be chosen: MQTT's own limit is 256 MiB. */
 export const MAX_MAX_PACKET_KIB = 256 * 1024;
 
+/** Eight random hex digits, for a client id of this dashboard's own. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A client id no other device is using: `dashboard-` and eight random hex digits. */
+export const newClientId = (random: () => string = randomId) => `dashboard-${random()}`;
+
 export function defaultSettings(defaultBrokerUrl: string, randomId: () => string): StoredSettings {
   return {
     brokerUrl: defaultBrokerUrl,
-    clientId: `dashboard-${randomId()}`,
+    clientId: newClientId(randomId),
     username: '',
     password: '',
     passwordFor: '',

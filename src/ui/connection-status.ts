@@ -6,6 +6,7 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import { problemWords } from './problem-words';
+import { newClientId } from '../storage/settings';
 
 /**
  * The connection state in words, always visible in the header on one line: a dot, the headline and the
@@ -102,12 +103,16 @@ export class ConnectionStatusElement extends LitElement {
     const active = status.phase !== 'disconnected' && status.phase !== 'failed';
     // After the user's Disconnect, Connect takes its place.
     const afterDisconnect = status.phase === 'disconnected' && status.lostAt !== null;
-    const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed');
+    const clash = (status.phase === 'failed' || status.phase === 'reconnecting') && status.error?.kind === 'client-id-taken';
+    const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed' && !clash);
     return html`<button type="button" class="summary ${status.phase}" aria-label="Status details" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
         <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       </button>
       <span class="actions">
         ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>Retry now</button>` : nothing}
+        ${clash
+          ? html`<button type="button" class="primary" title="Connect with a client id of this dashboard's own: a new session, so what the broker kept for the old id is not delivered here" @click=${this._onNewClientId}>Use a new client id</button>`
+          : nothing}
         ${active && !kiosk ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : nothing}
         ${afterDisconnect && !kiosk
           ? html`<button type="button" class="primary" aria-label="Connect again" title="Connect again with the saved settings" @click=${this._onConnect}>Connect</button>`
@@ -124,6 +129,12 @@ export class ConnectionStatusElement extends LitElement {
 
   private _onDisconnect(): void {
     void this._service.value?.disconnect();
+  }
+
+  /** Ends a client id clash: this dashboard takes an id of its own (a new session) and connects. */
+  private _onNewClientId(): void {
+    const service = this._service.value;
+    if (service) service.connect({ ...service.settings.state, clientId: newClientId(), sessionKey: null });
   }
 
   private _onConnect(): void {

@@ -52,6 +52,10 @@ export function problemWords(problem: Problem): string {
         return `Connection closed by the dashboard: the broker sent ${detail} (${reasonInWords(code)}). It connects again by itself.`;
       }
       return problem.cause === null ? 'Connection lost.' : `Connection lost. ${lossWords(problem.cause)}`;
+    case 'client-id-taken':
+      return problem.evidence === 'taken-over'
+        ? `Stopped: another device is using client id “${problem.clientId}”: it connected with the same id and the broker closed this connection (session taken over). Reconnecting would push that device off in turn, for ever. Use a new client id for this dashboard, or stop the other device, then Connect.`
+        : `Another device is probably using client id “${problem.clientId}”: the broker closed the connection right after accepting it, ${problem.drops} times in a row, as it does when a second client connects with the same id. So as not to push that device off again and again, the dashboard now tries once a minute. Use a new client id for this dashboard, or stop the other device.`;
     case 'not-connected':
       return 'Not connected to a broker.';
     case 'subscription-refused':

@@ -38,6 +38,8 @@ export interface ScriptedBroker {
   send(packet: Packet): void;
   /** Sends these bytes, as they are, in one WebSocket frame to every connected client. */
   sendRaw(bytes: Uint8Array): void;
+  /** Closes every client's connection, after a DISCONNECT with this reason code to MQTT 5 clients. */
+  disconnectClients(reasonCode: number): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,12 @@ export async function startScriptedBroker(script: ConnectScript, tls?: ScriptedT
     },
     sendRaw(bytes) {
       for (const { socket } of clients) socket.send(bytes);
+    },
+    disconnectClients(reasonCode) {
+      for (const { socket, version } of clients) {
+        if (version === 5) socket.send(mqttPacket.generate({ cmd: 'disconnect', reasonCode }, { protocolVersion: 5 }));
+        socket.close();
+      }
     },
     publish(topic, payload, retain = false) {
       for (const { socket, version } of clients) {
