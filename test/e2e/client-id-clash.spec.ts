@@ -33,29 +33,29 @@ test('MQTT 5: a broker saying "session taken over" stops the dashboard, which sa
 });
 
 for (const version of [4, 5] as const) {
-test(`MQTT ${version === 4 ? '3.1.1' : '5'} on Mosquitto, which closes the link without a reason: links closed right after being accepted, again and again, are recognised as a clash and the fight stops`, async ({ page, mosquitto }) => {
-  await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1, v: version === 4 ? '4' : '5', clientId: CLIENT_ID }));
-  await expect(status(page)).toContainText('Connected');
-  // A device that reconnects at once whenever it is pushed off, as many devices do.
-  let deviceConnects = 0;
-  const device = await connectDevice(mosquitto.tcpUrl, { clientId: CLIENT_ID, protocolVersion: version, reconnectPeriod: 200 });
-  device.on('connect', () => deviceConnects++);
-  await expect(status(page)).toContainText(
-    `Another device is probably using client id “${CLIENT_ID}”: the broker closed the connection right after accepting it, 3 times in a row`,
-    { timeout: 20_000 },
-  );
-  await expect(status(page)).toContainText(
-    'So as not to push that device off again and again, the dashboard now tries once a minute. Use a new client id for this dashboard, or stop the other device.',
-  );
-  await expect(status(page)).toContainText(/Reconnecting in (60|59|58|57) s/);
-  // Once the dashboard stepped back, the device connects one last time and stays.
-  await expect.poll(() => device.connected, { timeout: 5000 }).toBe(true);
-  const settled = deviceConnects;
-  await device.publishAsync('moteur/vitesse', '1500', { qos: 1 });
-  await page.getByRole('button', { name: 'Use a new client id' }).click();
-  await expect(status(page)).toContainText('Connected');
-  await device.publishAsync('moteur/vitesse', '1510', { qos: 1 });
-  await expect(tile(page, 'moteur/vitesse')).toContainText('1510');
-  expect(deviceConnects).toBe(settled);
-});
+  test(`MQTT ${version === 4 ? '3.1.1' : '5'} on Mosquitto, which closes the link without a reason: links closed right after being accepted, again and again, are recognised as a clash and the fight stops`, async ({ page, mosquitto }) => {
+    await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1, v: version === 4 ? '4' : '5', clientId: CLIENT_ID }));
+    await expect(status(page)).toContainText('Connected');
+    // A device that reconnects at once whenever it is pushed off, as many devices do.
+    let deviceConnects = 0;
+    const device = await connectDevice(mosquitto.tcpUrl, { clientId: CLIENT_ID, protocolVersion: version, reconnectPeriod: 200 });
+    device.on('connect', () => deviceConnects++);
+    await expect(status(page)).toContainText(
+      `Another device is probably using client id “${CLIENT_ID}”: the broker closed the connection right after accepting it, 3 times in a row`,
+      { timeout: 20_000 },
+    );
+    await expect(status(page)).toContainText(
+      'So as not to push that device off again and again, the dashboard now tries once a minute. Use a new client id for this dashboard, or stop the other device.',
+    );
+    await expect(status(page)).toContainText(/Reconnecting in (60|59|58|57) s/);
+    // Once the dashboard stepped back, the device connects one last time and stays.
+    await expect.poll(() => device.connected, { timeout: 5000 }).toBe(true);
+    const settled = deviceConnects;
+    await device.publishAsync('moteur/vitesse', '1500', { qos: 1 });
+    await page.getByRole('button', { name: 'Use a new client id' }).click();
+    await expect(status(page)).toContainText('Connected');
+    await device.publishAsync('moteur/vitesse', '1510', { qos: 1 });
+    await expect(tile(page, 'moteur/vitesse')).toContainText('1510');
+    expect(deviceConnects).toBe(settled);
+  });
 }
