@@ -27,6 +27,13 @@ function compactLitCss(): Plugin {
   };
 }
 
+/** The HTTP headers a deployment should send (public/_headers holds the same for static hosts). */
+const DEPLOYMENT_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 export default defineConfig({
   build: {
     target: 'es2022',
@@ -37,8 +44,9 @@ export default defineConfig({
   },
   // The engine's Worker is a module worker: its lazy parts (presence rules' checks) stay lazy there too.
   worker: { format: 'es', rolldownOptions: { output: { minify: true } } },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // What a <meta> CSP cannot say: no framing by other sites (see the README's deployment headers).
+  server: { host: '127.0.0.1', headers: DEPLOYMENT_HEADERS },
+  preview: { host: '127.0.0.1', headers: DEPLOYMENT_HEADERS },
   plugins: [
     compactLitCss(),
     VitePWA({

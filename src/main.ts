@@ -11,6 +11,7 @@ import { watchLinkTriggers } from './app/link-triggers';
 import type { Engine } from './engine/engine';
 import { DashboardMirror } from './mirror/dashboard-mirror';
 import { defaultSettings, randomId } from './storage/settings';
+import { foreignFramer } from './app/framing';
 import './ui/mqtt-dashboard';
 
 /** The dev server (npm start) points the dashboard at its embedded broker; elsewhere, port 9001 of this host. */
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   if (!element) throw new Error('index.html must contain <mqtt-dashboard>.');
   const engine = Comlink.wrap<Engine>(engineWorker);
   const defaults = defaultSettings(defaultBrokerUrl(), randomId);
-  const mirror = new DashboardMirror(engine, defaults);
+  const framedBy = foreignFramer();
+  const mirror = new DashboardMirror(engine, defaults, framedBy);
   element.service = mirror;
   watchLinkTriggers(mirror);
   document.addEventListener('visibilitychange', () => {
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   });
   await engine.start({ defaults, link: await readLink(location.search) }, Comlink.proxy((frame) => mirror.apply(frame)));
   performance.mark('engine started'); // the startup's steps, for a profile: see BENCHMARKS.md
+  if (framedBy !== null) mirror.report({ kind: 'framed', by: framedBy });
   // Offline support and the update prompt: after the first screen, in their own chunk.
   try {
     const { AppUpdate } = await import('./app/app-update');

@@ -26,10 +26,13 @@ export class ConnectionOwnership {
     this._abort = abort;
     const held = new Promise<void>((resolve) => (this._release = resolve));
     const immediate = await new Promise<boolean>((resolve) => {
-      void locks.request(name, { ifAvailable: true }, async (lock) => {
-        resolve(lock !== null);
-        if (lock) await held;
-      });
+      locks
+        .request(name, { ifAvailable: true }, async (lock) => {
+          resolve(lock !== null);
+          if (lock) await held;
+        })
+        // Refused (storage blocked, as in some framed pages): no other tab can be coordinated with either.
+        .catch(() => resolve(true));
     });
     if (immediate) return 'owner';
     if (abort.signal.aborted) return 'viewer';

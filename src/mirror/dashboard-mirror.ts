@@ -55,6 +55,8 @@ export class DashboardMirror implements Dashboard {
   constructor(
     private readonly _engine: Remote<Engine>,
     defaults: StoredSettings,
+    /** The foreign site showing the page in a frame, if any: commands are then refused (src/app/framing.ts). */
+    private readonly _framedBy: string | null = null,
   ) {
     this.settings = new ValueStore(defaults);
     const engine = _engine;
@@ -62,7 +64,7 @@ export class DashboardMirror implements Dashboard {
     this.outbox = {
       store,
       cancel: (seq) => void engine.cancelCommand(seq),
-      retry: (seq) => void engine.retryCommand(seq),
+      retry: (seq) => (this._framedBy === null ? void engine.retryCommand(seq) : this.report({ kind: 'framed', by: this._framedBy })),
       clearDelivered: () => engine.clearDelivered(),
     };
     this.messages.onWatched((watched) => void engine.watchLog(watched));
@@ -148,6 +150,7 @@ export class DashboardMirror implements Dashboard {
   }
 
   sendCommand(command: NewCommand): Promise<Problem | null> {
+    if (this._framedBy !== null) return Promise.resolve({ kind: 'framed', by: this._framedBy });
     return this._engine.sendCommand(command);
   }
 

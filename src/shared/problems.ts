@@ -66,6 +66,8 @@ export type Problem =
    */
   | { kind: 'client-id-taken'; clientId: string; protocol: ProtocolVersion; evidence: 'taken-over' | 'dropped-after-connack'; drops: number }
   | { kind: 'not-connected' }
+  /** Another site shows the dashboard in a frame (`by`: its origin): commands are refused there. */
+  | { kind: 'framed'; by: string }
   | { kind: 'subscription-refused'; refusal: BrokerRefusal }
   /** The subscription to the replies' topic was refused: commands cannot get answers. */
   | { kind: 'replies-refused'; topic: string; refusal: BrokerRefusal }
