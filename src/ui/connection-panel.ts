@@ -67,6 +67,7 @@ export class ConnectionPanelElement extends LitElement {
     const credentialsError =
       problem !== null &&
       (problem.kind === 'password-without-username' || (problem.kind === 'connect-refused' && [4, 5, 0x86, 0x87].includes(problem.code)));
+    const clientIdError = problem !== null && (problem.kind === 'client-id-taken' || (problem.kind === 'bad-connect-field' && problem.field === 'client-id'));
     const errorNote = html`<p class="field-error wide" role="alert">${error}</p>`;
     const open = phase === 'disconnected' || phase === 'failed' || error !== null;
     // A password is shown, and sent, only for the broker it was typed for.
@@ -95,8 +96,9 @@ export class ConnectionPanelElement extends LitElement {
           placeholder="ws://host:9001 or wss://host:8884/mqtt"
           .value=${settings.brokerUrl}
       /></label>
-      ${error && !credentialsError ? errorNote : nothing}
+      ${error && !credentialsError && !clientIdError ? errorNote : nothing}
       <label>Client ID <input name="clientId" spellcheck="false" .value=${settings.clientId} /></label>
+      ${clientIdError ? errorNote : nothing}
       <label>Username <input name="username" autocomplete="username" .value=${settings.username} /></label>
       <label
         >Password <input name="password" type="password" autocomplete="current-password" .value=${passwordShown}

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startDevBroker, type DevBroker } from '../../dev/broker';
 import { chromiumLaunchOptions } from '../support/chromium';
+import { seededRandom } from '../support/seeded-random';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { startWitness, type Witness } from '../support/witness';
@@ -55,18 +56,6 @@ interface Typed {
   queuedAt: number;
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -79,7 +68,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 
 export async function runSoak(options: SoakOptions): Promise<SoakTally> {
   const started = Date.now();
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const between = (low: number, high: number) => Math.round(low + next() * (high - low));
   const kinds: readonly FaultKind[] =
