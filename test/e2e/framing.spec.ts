@@ -1,11 +1,15 @@
 /**
  * Another site showing the dashboard in a frame could lay a decoy over it and make a technician press
- * Send (clickjacking). A <meta> CSP cannot forbid framing, so the page checks: framed by another origin,
- * it says so and refuses to send commands; values still show.
+ * Send (clickjacking). Served with the deployment headers (frame-ancestors 'self'), the browser refuses to
+ * frame it; a <meta> CSP cannot say that, so, served without them, the page checks: framed by another
+ * origin, it says so and refuses to send commands; values still show.
  */
 import { createServer, type Server } from 'node:http';
 import { connectDevice } from '../support/devices';
 import { expect, kioskLink, openSettings, status, test } from '../support/fixtures';
+import type { Page } from '@playwright/test';
+import { serveBuiltApp } from '../support/app-server';
+import type { Mosquitto } from '../support/mosquitto';
 import { freePort } from '../support/ports';
 
 let site: Server | null = null;
@@ -26,7 +30,25 @@ async function framingSite(dashboardUrl: string): Promise<string> {
   return `http://localhost:${port}/`;
 }
 
-test('framed by another site, the dashboard says so and refuses to send commands; values still show', async ({ page, mosquitto, appUrl }) => {
+test('served with the deployment headers, the dashboard is not shown in another site’s frame at all', async ({ page, mosquitto, appUrl, pageProblems }) => {
+  const siteUrl = await framingSite(new URL(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'] }), appUrl).href);
+  await page.goto(siteUrl);
+  await expect.poll(() => pageProblems.some((problem) => problem.includes(`violates the following Content Security Policy directive: "frame-ancestors 'self'"`))).toBe(true);
+  await expect(page.frameLocator('iframe[title=dashboard]').locator('mqtt-dashboard')).toHaveCount(0);
+  // The browser's report of the blocked frame is the defence working, not a problem of the page.
+  pageProblems.splice(0, pageProblems.length, ...pageProblems.filter((problem) => !problem.includes('frame-ancestors')));
+});
+
+test('served without them, framed by another site, the dashboard says so and refuses to send commands; values still show', async ({ page, mosquitto }) => {
+  const careless = await serveBuiltApp({ deploymentHeaders: false });
+  try {
+    await framedWithoutHeaders(page, mosquitto, careless.url);
+  } finally {
+    await careless.close();
+  }
+});
+
+async function framedWithoutHeaders(page: Page, mosquitto: Mosquitto, appUrl: string): Promise<void> {
   const witness = await connectDevice(mosquitto.tcpUrl);
   const received: string[] = [];
   await witness.subscribeAsync('moteur/#', { qos: 1 });
@@ -51,7 +73,7 @@ test('framed by another site, the dashboard says so and refuses to send commands
   await expect(dashboard.getByRole('region', { name: 'Outbox' })).toContainText('No commands yet');
   // The witness got what the device published, and nothing from the dashboard.
   expect(received).toEqual(['moteur/vitesse 1520']);
-});
+}
 
 test('opened directly, the same dashboard sends commands', async ({ page, mosquitto }) => {
   await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1 }));

@@ -4,7 +4,7 @@
  * by itself, and values flow again; no single hostile packet holds the page up.
  */
 import mqttPacket, { type Packet } from 'mqtt-packet';
-import { clearLongTasks, expect, kioskLink, longestTask, status, test, tile, watchLongTasks } from '../support/fixtures';
+import { clearLongTasks, expect, kioskLink, longestTask, openSettings, status, test, tile, typeCommand, watchLongTasks } from '../support/fixtures';
 import { startScriptedBroker, type ScriptedBroker } from '../support/scripted-broker';
 
 let broker: ScriptedBroker | null = null;
@@ -66,14 +66,20 @@ test.describe('a broker that breaks the protocol', () => {
       await watchLongTasks(page);
       await page.goto(kioskLink({ broker: scripted.wsUrl, subs: ['moteur/#'], qos: 1, v: '5' }));
       await expect(status(page)).toContainText('Connected');
+      await openSettings(page);
       await clearLongTasks(page);
       scripted.sendRaw(attack.packet);
       await expect(status(page)).toContainText(`Connection closed by the dashboard: the broker sent ${attack.words}`);
       await expect.poll(() => scripted.received.find((packet) => packet.cmd === 'disconnect')).toMatchObject({ reasonCode: attack.code });
       await expect(status(page)).toContainText('It connects again by itself.');
+      // A command given meanwhile is kept, and sent once the link is back.
+      await typeCommand(page, 'moteur/commande', 'arrêt', 1);
       // It comes back by itself, with the usual backoff, and values flow again.
       await expect(status(page)).toContainText('Connected', { timeout: 20_000 });
       await expect.poll(() => scripted.connects.length).toBe(2);
+      await expect
+        .poll(() => scripted.received.some((packet) => packet.cmd === 'publish' && packet.topic === 'moteur/commande' && String(packet.payload) === 'arrêt'))
+        .toBe(true);
       scripted.publish('moteur/vitesse', '1480');
       await expect(tile(page, 'moteur/vitesse')).toContainText('1480');
       expect(await longestTask(page)).toBeLessThan(200);
