@@ -65,8 +65,9 @@ export function parseKioskLink(search: string): KioskLink {
   let presenceEnabled: boolean | null = null;
   const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket'];
 
-  const broker = params.get('broker');
-  if (broker !== null) settings.brokerUrl = broker;
+  // Repeated for a cluster: the nodes' URLs, in the order to try them.
+  const brokers = params.getAll('broker').filter((url) => url.trim() !== '');
+  if (brokers.length > 0) settings.brokerUrl = brokers.join(' ');
   const clientId = params.get('clientId');
   if (clientId !== null && clientId !== '') settings.clientId = clientId;
   const username = params.get('username');

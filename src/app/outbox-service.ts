@@ -214,6 +214,7 @@ export class OutboxService implements CommandJournal {
           reason: null,
           reply: this._replies.expected(command, this._sender?.canAskForReplies !== false),
           unconfirmed: command.qos === 0 || this._sender?.acksCarryReasons === false,
+          qosDowngraded: outcome.qosDowngraded === true,
         }
       : outcome.reason === null
         ? { state: 'queued', packetId: null, stage: null }

@@ -32,6 +32,13 @@ export class Engine {
   private _frames: FrameCollector | null = null;
   private _memory: ValueMemory | null = null;
   private _logWatched = false;
+  /** Resolves once start() is done: a call the page makes before (a Connect tapped at once) waits for it. */
+  private readonly _started: Promise<DashboardService>;
+  private _startedWith: (service: DashboardService) => void = () => {};
+
+  constructor() {
+    this._started = new Promise((resolve) => (this._startedWith = resolve));
+  }
 
   /** Opens the storage, restores the last values, applies the link and connects when it says so. */
   async start(options: EngineStart, onFrame: (frame: EngineFrame) => Promise<void> | void): Promise<void> {
@@ -54,27 +61,28 @@ export class Engine {
     // first is kept (restore only fills topics not received yet).
     await Promise.all([memory?.restore(), service.start(options.link, problem ?? outboxProblem)]);
     memory?.start();
+    this._startedWith(service);
   }
 
-  private get _ready(): DashboardService {
-    if (!this._service) throw new Error('The engine has not started.');
-    return this._service;
+  /** The service, once started. */
+  private get _ready(): Promise<DashboardService> {
+    return this._started;
   }
 
-  connect(settings: StoredSettings): void {
-    this._ready.connect(settings);
+  async connect(settings: StoredSettings): Promise<void> {
+    (await this._ready).connect(settings);
   }
 
-  useProfile(profile: BrokerProfile): Promise<void> {
-    return switchToProfile(this._ready, profile);
+  async useProfile(profile: BrokerProfile): Promise<void> {
+    return switchToProfile(await this._ready, profile);
   }
 
-  disconnect(): Promise<void> {
-    return this._ready.disconnect();
+  async disconnect(): Promise<void> {
+    return (await this._ready).disconnect();
   }
 
-  retryNow(): void {
-    this._ready.retryNow();
+  async retryNow(): Promise<void> {
+    (await this._ready).retryNow();
   }
 
   checkLink(): void {
@@ -85,49 +93,49 @@ export class Engine {
     this._service?.networkChanged(available);
   }
 
-  subscribe(filter: string, qos: QoS): Problem | null {
-    return this._ready.subscribe(filter, qos);
+  async subscribe(filter: string, qos: QoS): Promise<Problem | null> {
+    return (await this._ready).subscribe(filter, qos);
   }
 
-  unsubscribe(filter: string): Promise<void> {
-    return this._ready.unsubscribe(filter);
+  async unsubscribe(filter: string): Promise<void> {
+    return (await this._ready).unsubscribe(filter);
   }
 
-  sendCommand(command: NewCommand): Promise<Problem | null> {
-    return this._ready.sendCommand(command);
+  async sendCommand(command: NewCommand): Promise<Problem | null> {
+    return (await this._ready).sendCommand(command);
   }
 
-  setPresence(presence: PresenceSettings): Promise<string | null> {
-    return this._ready.setPresence(presence);
+  async setPresence(presence: PresenceSettings): Promise<string | null> {
+    return (await this._ready).setPresence(presence);
   }
 
   /** Settings the page changed (preferences: pins, tiles, names, profiles…): kept and saved. */
-  changeSettings(patch: Partial<StoredSettings>): void {
-    this._ready.changeSettings(patch);
+  async changeSettings(patch: Partial<StoredSettings>): Promise<void> {
+    (await this._ready).changeSettings(patch);
   }
 
-  resizeLog(capacity: number): void {
-    this._ready.messages.resize(capacity);
+  async resizeLog(capacity: number): Promise<void> {
+    (await this._ready).messages.resize(capacity);
   }
 
-  dismissNotice(notice: Problem): void {
-    this._ready.dismissNotice(notice);
+  async dismissNotice(notice: Problem): Promise<void> {
+    (await this._ready).dismissNotice(notice);
   }
 
-  report(notice: Problem): void {
-    this._ready.report(notice);
+  async report(notice: Problem): Promise<void> {
+    (await this._ready).report(notice);
   }
 
-  cancelCommand(seq: number): void {
-    this._ready.outbox.cancel(seq);
+  async cancelCommand(seq: number): Promise<void> {
+    (await this._ready).outbox.cancel(seq);
   }
 
-  retryCommand(seq: number): void {
-    this._ready.outbox.retry(seq);
+  async retryCommand(seq: number): Promise<void> {
+    (await this._ready).outbox.retry(seq);
   }
 
-  clearDelivered(): Promise<void> {
-    return this._ready.outbox.clearDelivered();
+  async clearDelivered(): Promise<void> {
+    return (await this._ready).outbox.clearDelivered();
   }
 
   /** A topic's whole numeric history for a chart, transferred. */

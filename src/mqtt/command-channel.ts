@@ -40,7 +40,8 @@ export interface UnfinishedCommand {
 type IMessageIdProvider = NonNullable<IClientOptions['messageIdProvider']>;
 
 /** `reason` null: not sent (the link went before the write); the command goes back to the queue. */
-export type CommandOutcome = { delivered: true } | { delivered: false; reason: Problem | null };
+/** `qosDowngraded`: a QoS 2 command was answered with PUBACK, as by a broker that grants at most QoS 1. */
+export type CommandOutcome = { delivered: true; qosDowngraded?: boolean } | { delivered: false; reason: Problem | null };
 
 /** Packet ids 1…65535: allocation skips the ids of unfinished handshakes; a command's id is reserved first. */
 export class CommandMessageIds implements IMessageIdProvider {
@@ -98,6 +99,9 @@ export class CommandMessageIds implements IMessageIdProvider {
 export class DurableOutgoingStore extends mqtt.Store {
   private readonly _commandOf = new Map<number, string>();
   private readonly _ackCodes = new Map<number, { cmd: string; code: number; reasonString: string | null }>();
+  /** Packet ids of QoS 2 commands in flight, and those of them a PUBACK answered. */
+  private readonly _qos2 = new Set<number>();
+  private readonly _downgraded = new Set<number>();
 
   constructor(
     private readonly _journal: () => CommandJournal | null,
@@ -114,12 +118,19 @@ export class DurableOutgoingStore extends mqtt.Store {
   /** Puts an unfinished handshake back, to be resent on the next CONNACK. */
   resume(unfinished: UnfinishedCommand, packet: Packet): void {
     this._commandOf.set(unfinished.packetId, unfinished.command.id);
+    if (packet.cmd === 'publish' && packet.qos === 2) this._qos2.add(unfinished.packetId);
     super.put(packet, () => {});
   }
 
   /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP, remembered until the handshake ends. */
   noteAck(cmd: string, packetId: number, code: number | undefined, reasonString: string | null = null): void {
     if (code !== undefined && code !== 0) this._ackCodes.set(packetId, { cmd, code, reasonString });
+    if (cmd === 'puback' && this._qos2.has(packetId)) this._downgraded.add(packetId);
+  }
+
+  /** Whether this packet id carries a QoS 2 command still in flight. */
+  isQos2(packetId: number): boolean {
+    return this._qos2.has(packetId);
   }
 
   override put(packet: Packet, cb: (error?: Error) => void): this {
@@ -129,6 +140,7 @@ export class DurableOutgoingStore extends mqtt.Store {
     if (id === undefined || commandId === undefined || !journal || (packet.cmd !== 'publish' && packet.cmd !== 'pubrel')) {
       return super.put(packet, cb);
     }
+    if (packet.cmd === 'publish' && packet.qos === 2) this._qos2.add(id);
     journal.handshake(commandId, id, packet.cmd).then(
       () => super.put(packet, cb),
       (error: unknown) => cb(error instanceof Error ? error : new Error(String(error))),
@@ -146,9 +158,14 @@ export class DurableOutgoingStore extends mqtt.Store {
     if (id !== undefined) {
       const commandId = this._commandOf.get(id);
       const ack = this._ackCodes.get(id);
+      const downgraded = this._downgraded.delete(id);
       this._commandOf.delete(id);
       this._ackCodes.delete(id);
-      if (commandId !== undefined) this._settled(commandId, outcomeOf(ack));
+      this._qos2.delete(id);
+      if (commandId !== undefined) {
+        const outcome = outcomeOf(ack);
+        this._settled(commandId, outcome.delivered && downgraded ? { delivered: true, qosDowngraded: true } : outcome);
+      }
     }
     return super.del(packet, cb);
   }

@@ -91,6 +91,11 @@ export class CommandTransport {
   }
 
   /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP. */
+  /** Whether this packet id carries a QoS 2 command still in flight. */
+  isQos2(packetId: number): boolean {
+    return this._outgoing.isQos2(packetId);
+  }
+
   noteAck(cmd: string, packetId: number, code: number | undefined, reasonString: string | null = null): void {
     this._outgoing.noteAck(cmd, packetId, code, reasonString);
   }

@@ -50,6 +50,8 @@ export interface ConnectionStatus {
   maximumPacketSize: number | null;
   /** How many unacknowledged QoS 1/2 PUBLISHes the broker accepts at once (MQTT 5 CONNACK; 65,535 if unsaid). */
   receiveMaximum: number;
+  /** The broker granted QoS 1 for a QoS 2 subscription, or answered a QoS 2 command with PUBACK: no exactly-once here. */
+  qos2Downgraded: boolean;
 }
 
 export interface ConnectionEnvironment {
@@ -93,5 +95,6 @@ export function initialStatus(now: number): ConnectionStatus {
     pingRttMs: null,
     maximumPacketSize: null,
     receiveMaximum: 65_535,
+    qos2Downgraded: false,
   };
 }

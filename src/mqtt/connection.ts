@@ -9,7 +9,7 @@ import type { MqttClient } from 'mqtt';
 import { clientOptions } from './client-options';
 import { connectFieldProblem } from './connect-fields';
 import { ReconnectBackoff } from './backoff';
-import { brokerUrlProblem } from './broker-url';
+import { BrokerRotation, brokerListProblem } from './broker-list';
 import { CommandTransport } from './command-transport';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { CatchUpWindow, OwnEchoes } from './catch-up-window';
@@ -40,8 +40,6 @@ const GOODBYE_TIMEOUT_MS = 2000;
 const WATCHDOG_TICK_MS = 250;
 /** A watchdog tick this late means the page itself was stalled. */
 const STALL_MS = 1000;
-/** While links keep being closed right after their CONNACK (a client id clash, it seems): one try a minute. */
-const CLASH_RETRY_MS = 60_000;
 
 type StatusListener = (status: ConnectionStatus) => void;
 type MessageListener = (message: InboundMessage) => void;
@@ -59,6 +57,8 @@ export class MqttConnection {
   private _lossReason: LinkLoss | null = null;
   private _lastWatchAt = 0;
   private readonly _backoff = new ReconnectBackoff();
+  /** The broker's URLs (several for a cluster), and which one is used now. */
+  private readonly _rotation = new BrokerRotation();
   /** Another device pushing this one off the broker with the same client id. */
   private readonly _takeover = new TakeoverWatch();
   private readonly _catchUp = new CatchUpWindow();
@@ -104,18 +104,23 @@ export class MqttConnection {
     this._takeover.reset();
     const brokerUrl = request.brokerUrl.trim();
     this._request = { ...request, brokerUrl };
+    this._rotation.reset(brokerUrl);
     const problem =
-      brokerUrlProblem(brokerUrl) ??
+      brokerListProblem(brokerUrl) ??
       connectFieldProblem(request) ??
       (request.password && !request.username ? ({ kind: 'password-without-username' } as const) : null);
-    this._setStatus({ connectedAt: null }); // not connected since this request yet
+    this._setStatus({ connectedAt: null, qos2Downgraded: false }); // not connected since this request yet
     if (problem) {
       this._setStatus({ phase: 'failed', brokerUrl, protocol: null, sessionPresent: false, error: problem, retryAt: null });
       return;
     }
-    const first: ProtocolVersion =
-      request.protocol === '3.1.1' || (request.protocol === 'auto' && this._speaksOnly311.has(brokerUrl)) ? '3.1.1' : '5';
-    this._start(first);
+    this._start(this._protocolFor(this._rotation.current));
+  }
+
+  /** The version to try first at this URL: 3.1.1 when asked, or when Auto found it speaks only that. */
+  private _protocolFor(url: string): ProtocolVersion {
+    const request = this._request;
+    return request?.protocol === '3.1.1' || (request?.protocol === 'auto' && this._speaksOnly311.has(url)) ? '3.1.1' : '5';
   }
 
   /** A user's Disconnect: says `offline` on the presence topic itself (the Will is not sent), then leaves. */
@@ -195,7 +200,9 @@ export class MqttConnection {
         } else if (error) {
           reject(error);
         } else {
-          resolve({ granted: (typeof code === 'number' ? code : qos) as QoS, refusal: null });
+          const granted = (typeof code === 'number' ? code : qos) as QoS;
+          if (qos === 2 && granted < 2 && !this._status.qos2Downgraded) this._setStatus({ qos2Downgraded: true });
+          resolve({ granted, refusal: null });
         }
       });
     });
@@ -214,12 +221,15 @@ export class MqttConnection {
   private _start(protocol: ProtocolVersion, phase: 'connecting' | 'reconnecting' = 'connecting'): void {
     const request = this._request;
     if (!request) return;
+    const url = this._rotation.current;
     const attempt = ++this._attempt;
     let acknowledged = false;
     let connackAt = 0;
     /** A CONNACK refusal worth trying again (the server busy or unavailable): the close that follows retries. */
     let transientRefusal: Problem | null = null;
     let connackReasonString: string | null = null;
+    /** The WebSocket opened (an unreachable broker never gets that far): a CONNECT then went out. */
+    let socketOpened = false;
     const options = clientOptions(request, protocol, this.commands.clientOptions());
     /** The link broke the protocol: what follows on it is not to be trusted, and it is being closed. */
     let broken = false;
@@ -231,8 +241,8 @@ export class MqttConnection {
     };
     const conduct = new BrokerConduct(protocol, request.maximumPacketBytes, fault);
 
-    this._setStatus({ phase, brokerUrl: request.brokerUrl, protocol, sessionPresent: false, error: null, retryAt: null });
-    const client = mqtt.connect(request.brokerUrl, options);
+    this._setStatus({ phase, brokerUrl: url, protocol, sessionPresent: false, error: null, retryAt: null });
+    const client = mqtt.connect(url, options);
     this._client = client;
     const current = () => attempt === this._attempt;
     const watchdog = new LinkWatchdog(pingAnswerTimeoutMs(request.keepaliveSeconds), (pingRttMs) => {
@@ -250,6 +260,7 @@ export class MqttConnection {
     client.on('packetsend', (packet) => {
       if (!current()) return;
       if (packet.cmd === 'connect') {
+        onSocketOpen(client, () => (socketOpened = true));
         broken = false; // a new socket
         conduct.guardStream(client);
       }
@@ -278,6 +289,9 @@ export class MqttConnection {
         this._ownEchoes.clear();
       }
       if (packet.cmd === 'pingresp') this._catchUp.pingAnswered(now);
+      if (packet.cmd === 'puback' && this.commands.isQos2(packet.messageId ?? 0) && !this._status.qos2Downgraded) {
+        this._setStatus({ qos2Downgraded: true }); // a PUBACK for QoS 2: the broker gives at least once, no more
+      }
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
         this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode, packet.properties?.reasonString ?? null);
       }
@@ -316,7 +330,7 @@ export class MqttConnection {
       const code = typeof error.code === 'number' ? error.code : null;
       if (code === null) return;
       if (isProtocolVersionRefusal(code) && protocol === '5' && request.protocol === 'auto') {
-        this._speaksOnly311.add(request.brokerUrl);
+        this._speaksOnly311.add(url);
         client.end(true);
         this._start('3.1.1');
         return;
@@ -350,10 +364,18 @@ export class MqttConnection {
       this._catchUp.closed();
       if (acknowledged && this._handledClash(request.clientId, protocol)) return;
       if (!acknowledged) this._takeover.attemptFailed();
+      // Some brokers (RabbitMQ) close the socket on an MQTT 5 CONNECT instead of refusing it: with Auto,
+      // that is the answer "not MQTT 5", and 3.1.1 is tried at once.
+      if (!acknowledged && socketOpened && !transientRefusal && protocol === '5' && request.protocol === 'auto' && this._lossReason === null) {
+        this._speaksOnly311.add(url);
+        client.end(true);
+        this._start('3.1.1', phase);
+        return;
+      }
       const error: Problem =
         acknowledged || this._lossReason?.kind === 'protocol-error'
           ? { kind: 'link-lost', cause: this._lossReason }
-          : (transientRefusal ?? { kind: 'unreachable', brokerUrl: request.brokerUrl });
+          : (transientRefusal ?? { kind: 'unreachable', brokerUrl: url });
       acknowledged = false;
       transientRefusal = null;
       this._lossReason = null;
@@ -384,7 +406,8 @@ export class MqttConnection {
    * The link the broker had accepted is gone: another device with the same client id may have pushed it
    * off. MQTT 5 says so (0x8E): stop, rather than push that device off in turn, for ever. On 3.1.1 (and
    * from brokers that just close the socket) links closed right after their CONNACK again and again only
-   * suggest it, as a flapping network would: try once a minute instead of at once, and say why.
+   * suggest it, as a flapping network would too: say so, and let the backoff space the attempts out (a
+   * link that lasts under 10 s does not reset it), so that a kiosk on a flapping network still recovers.
    */
   private _handledClash(clientId: string, protocol: ProtocolVersion): boolean {
     const loss = this._lossReason;
@@ -400,7 +423,7 @@ export class MqttConnection {
       this._closeClient();
       this._setStatus({ phase: 'failed', sessionPresent: false, error, retryAt: null });
     } else {
-      this._scheduleRetry(error, CLASH_RETRY_MS);
+      this._scheduleRetry(error);
     }
     return true;
   }
@@ -420,14 +443,14 @@ export class MqttConnection {
     client.stream.destroy(); // as mqtt.js does on its own keep-alive timeout; 'close' follows
   }
 
-  private _scheduleRetry(error: Problem, atLeastMs = 0): void {
+  private _scheduleRetry(error: Problem): void {
     clearTimeout(this._retryTimer);
     if (!this._environment.networkAvailable()) {
       this._setStatus({ phase: 'offline', sessionPresent: false, error, retryAt: null });
       return;
     }
     const now = this._environment.now();
-    const delay = Math.max(atLeastMs, this._backoff.nextDelay(now));
+    const delay = this._backoff.nextDelay(now);
     this._setStatus({ phase: 'reconnecting', sessionPresent: false, error, retryAt: now + delay });
     this._retryTimer = setTimeout(() => this._retryNow(), delay);
   }
@@ -442,6 +465,13 @@ export class MqttConnection {
     }
     this._setStatus({ phase: 'reconnecting', retryAt: null });
     this._watchdog?.reset(this._environment.now());
+    // A cluster: the next attempt goes to the next URL, with a client of its own (the commands'
+    // bookkeeping outlives each client).
+    if (this._rotation.advance()) {
+      this._closeClient();
+      this._start(this._protocolFor(this._rotation.current), 'reconnecting');
+      return;
+    }
     // Keep mqtt.js's stores: without arguments, reconnect() would swap them for empty ones.
     client.reconnect({ incomingStore: client.incomingStore, outgoingStore: this.commands.clientOptions().outgoingStore });
   }
@@ -467,4 +497,15 @@ export class MqttConnection {
     this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt };
     for (const listener of this._statusListeners) listener(this._status);
   }
+}
+
+/**
+ * Calls back once mqtt.js's WebSocket is open (at once if it is already). mqtt.js writes the CONNECT into a
+ * buffer before the socket opens, so its 'packetsend' does not tell whether anything answered at all.
+ */
+function onSocketOpen(client: MqttClient, opened: () => void): void {
+  const socket = (client.stream as unknown as { socket?: { readyState: number; addEventListener?(type: 'open', listener: () => void): void } }).socket;
+  if (!socket) return;
+  if (socket.readyState === 1) opened();
+  else socket.addEventListener?.('open', opened);
 }

@@ -60,6 +60,8 @@ export interface OutboxCommand extends NewCommand {
    * whose PUBACK carries no reason code (a broker that drops it for its ACL still acknowledges it).
    */
   unconfirmed?: boolean;
+  /** Delivered, but a QoS 2 command was answered with PUBACK: the broker gave at least once, not exactly once. */
+  qosDowngraded?: boolean;
   updatedAt: number;
 }
 

@@ -89,14 +89,16 @@ export class ConnectionPanelElement extends LitElement {
         >Broker URL
         <input
           name="brokerUrl"
-          type="url"
+          type="text"
           inputmode="url"
           autocomplete="url"
           spellcheck="false"
           placeholder="ws://host:9001 or wss://host:8884/mqtt"
+          aria-describedby="broker-url-hint"
           .value=${settings.brokerUrl}
       /></label>
       ${error && !credentialsError && !clientIdError ? errorNote : nothing}
+      <p class="hint wide" id="broker-url-hint">A cluster: several URLs separated by spaces. The first that answers is used; the next one when it is lost.</p>
       <label>Client ID <input name="clientId" spellcheck="false" .value=${settings.clientId} /></label>
       ${clientIdError ? errorNote : nothing}
       <label>Username <input name="username" autocomplete="username" .value=${settings.username} /></label>

@@ -149,7 +149,8 @@ export function describeStatus(status: ConnectionStatus, now: number, sessionVie
     case 'connected': {
       const words = describeSession(sessionView) || (status.sessionPresent ? 'session present' : '');
       const session = words ? ` · ${words}` : '';
-      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}`];
+      const ceiling = status.qos2Downgraded ? ' · this broker gives at most QoS 1: QoS 2 is delivered at least once, not exactly once' : '';
+      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}${ceiling}`];
     }
     case 'connecting':
       return ['Connecting…', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}`];

@@ -113,6 +113,7 @@ export function describeState(command: OutboxCommand): string {
     case 'sending':
       return command.stage === 'pubrel' ? 'sending (received by the broker, releasing)' : 'sending';
     case 'delivered':
+      if (command.qosDowngraded) return 'delivered · broker downgraded QoS 2 to 1 (at least once)';
       return command.unconfirmed ? 'sent (this broker does not confirm delivery)' : 'delivered';
     default:
       return command.state;

@@ -55,7 +55,7 @@ export function problemWords(problem: Problem): string {
     case 'client-id-taken':
       return problem.evidence === 'taken-over'
         ? `Stopped: another device is using client id “${problem.clientId}”: it connected with the same id and the broker closed this connection (session taken over). Reconnecting would push that device off in turn, for ever. Use a new client id for this dashboard, or stop the other device, then Connect.`
-        : `Another device is probably using client id “${problem.clientId}”: the broker closed the connection right after accepting it, ${problem.drops} times in a row, as it does when a second client connects with the same id. So as not to push that device off again and again, the dashboard now tries once a minute. Use a new client id for this dashboard, or stop the other device.`;
+        : `Another device is probably using client id “${problem.clientId}”: the broker closed the connection right after accepting it, ${problem.drops} times in a row, as it does when a second client connects with the same id. The dashboard keeps trying, less and less often (a flapping network does the same). Use a new client id for this dashboard, or stop the other device.`;
     case 'framed':
       return `This dashboard is shown inside another site (${problem.by}): sending commands is turned off here, so that a page laid over it cannot trick you into sending one. Open the dashboard directly, in its own tab, to send commands.`;
     case 'not-connected':

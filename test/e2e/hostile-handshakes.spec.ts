@@ -34,6 +34,13 @@ test('a broker that refuses both MQTT versions while Auto is chosen is not told 
   expect(broker.connects.map((connect) => connect.packet.protocolVersion)).toEqual([5, 4]);
 });
 
+test('a broker that closes the socket on an MQTT 5 CONNECT (as RabbitMQ does) is reached over 3.1.1 with Auto', async ({ page }) => {
+  broker = await startScriptedBroker((_attempt, connect) => (connect.protocolVersion === 5 ? 'close' : 0));
+  await page.goto(kioskLink({ broker: broker.wsUrl, subs: ['moteur/#'], qos: 1 }));
+  await expect(status(page)).toContainText(`Connected to ${broker.wsUrl} · MQTT 3.1.1`);
+  expect(broker.connects.map((connect) => connect.packet.protocolVersion)).toEqual([5, 4]);
+});
+
 test('after a reload, a password that was not remembered is asked for in words, and typing it connects', async ({ page }) => {
   broker = await startScriptedBroker((_attempt, connect) => (connect.password?.toString() === 'secret' ? 0 : 0x86));
   await page.goto('/');
@@ -56,7 +63,7 @@ test('after a reload, a password that was not remembered is asked for in words, 
 
 test.describe('a wss:// broker whose certificate the browser does not trust', () => {
   test('says the certificate may not be trusted and how to trust it on a tablet', async ({ page }) => {
-    broker = await startScriptedBroker(() => 0, selfSignedCertificate());
+    broker = await startScriptedBroker(() => 0, { tls: selfSignedCertificate() });
     const host = new URL(broker.wsUrl).host;
     await page.goto(kioskLink({ broker: broker.wsUrl, subs: ['moteur/#'] }));
     await expect(status(page)).toContainText(`Cannot reach ${broker.wsUrl}: no MQTT answer over WebSocket.`);
@@ -69,7 +76,7 @@ test.describe('a wss:// broker whose certificate the browser does not trust', ()
   test.describe('once the certificate is trusted', () => {
     test.use({ ignoreHTTPSErrors: true });
     test('the same broker connects', async ({ page }) => {
-      broker = await startScriptedBroker(() => 0, selfSignedCertificate());
+      broker = await startScriptedBroker(() => 0, { tls: selfSignedCertificate() });
       await page.goto(kioskLink({ broker: broker.wsUrl, subs: ['moteur/#'] }));
       await expect(status(page)).toContainText(`Connected to ${broker.wsUrl}`);
     });

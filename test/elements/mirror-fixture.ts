@@ -121,6 +121,7 @@ export const connectedStatus = (connectedAt: number): ConnectionStatus => ({
   pingRttMs: null,
   maximumPacketSize: null,
   receiveMaximum: 65_535,
+  qos2Downgraded: false,
 });
 
 /** What a container hands its tiles: a clock, a status, formats and trends, written by the test. */

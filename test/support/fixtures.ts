@@ -59,7 +59,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export { expect };
 
 export interface KioskOptions {
-  broker: string;
+  /** One broker URL, or a cluster's URLs in order (each its own `broker=`). */
+  broker: string | string[];
   subs?: string[];
   qos?: 0 | 1 | 2;
   v?: 'auto' | '5' | '4';
@@ -79,7 +80,7 @@ export interface KioskOptions {
 
 /** A kiosk link, as a user would bookmark it. */
 export function kioskLink(options: KioskOptions): string {
-  const parts = [`broker=${encodeURIComponent(options.broker)}`];
+  const parts = (Array.isArray(options.broker) ? options.broker : [options.broker]).map((url) => `broker=${encodeURIComponent(url)}`);
   for (const filter of options.subs ?? []) parts.push(`sub=${encodeURIComponent(filter).replace(/%2B/g, '+')}`);
   if (options.qos !== undefined) parts.push(`qos=${options.qos}`);
   if (options.v) parts.push(`v=${options.v}`);

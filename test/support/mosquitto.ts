@@ -44,8 +44,8 @@ export interface Mosquitto {
   tcpPort: number;
   /** Everything Mosquitto printed, for failure messages. */
   log(): string;
-  /** Stops it (SIGTERM: clients see their connection closed); its data stays for a restart. */
-  kill(): Promise<void>;
+  /** Stops it (SIGTERM: clients see their connection closed; `SIGKILL`: it dies at once, as `kill -9`); its data stays for a restart. */
+  kill(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Starts it again on the same ports with the same config and persisted data. */
   restart(): Promise<void>;
   /** SIGSTOP: the process freezes with every socket left open and silent. */
@@ -161,10 +161,10 @@ async function startOnce(options: MosquittoOptions): Promise<Mosquitto> {
       throw error;
     }
   };
-  const kill = async () => {
+  const kill = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGCONT');
-    child.kill('SIGTERM');
+    child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
     await exited;
     clearTimeout(timer);

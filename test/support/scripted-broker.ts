@@ -21,8 +21,11 @@ export interface ConnackAnswer {
   properties?: IConnackPacket['properties'];
 }
 
-/** What to answer to the n-th CONNECT (1 for the first): a CONNACK reason code (0: accepted), or more. */
-export type ConnectScript = (attempt: number, connect: IConnectPacket) => number | ConnackAnswer;
+/**
+ * What to answer to the n-th CONNECT (1 for the first): a CONNACK reason code (0: accepted), or more, or
+ * `close`: no CONNACK, the socket closed (as RabbitMQ answers an MQTT 5 CONNECT).
+ */
+export type ConnectScript = (attempt: number, connect: IConnectPacket) => number | ConnackAnswer | 'close';
 
 export interface ScriptedBroker {
   wsUrl: string;
@@ -43,7 +46,14 @@ export interface ScriptedBroker {
   close(): Promise<void>;
 }
 
-export async function startScriptedBroker(script: ConnectScript, tls?: ScriptedTls): Promise<ScriptedBroker> {
+export interface ScriptedOptions {
+  /** Listen for wss:// with this key and certificate. */
+  tls?: ScriptedTls;
+  /** Grant at most QoS 1, and answer a QoS 2 PUBLISH with PUBACK, as RabbitMQ does. */
+  qos1Only?: boolean;
+}
+
+export async function startScriptedBroker(script: ConnectScript, { tls, qos1Only = false }: ScriptedOptions = {}): Promise<ScriptedBroker> {
   const port = await freePort();
   const httpsServer = tls ? createServer({ key: tls.key, cert: tls.cert }) : null;
   const server = httpsServer
@@ -63,6 +73,10 @@ export async function startScriptedBroker(script: ConnectScript, tls?: ScriptedT
           client.version = packet.protocolVersion === 5 ? 5 : 4;
           connects.push({ at: Date.now(), packet });
           const answer = script(connects.length, packet);
+          if (answer === 'close') {
+            socket.close();
+            break;
+          }
           const { code, properties } = typeof answer === 'number' ? { code: answer, properties: undefined } : answer;
           const connack: IConnackPacket =
             client.version === 5
@@ -74,11 +88,15 @@ export async function startScriptedBroker(script: ConnectScript, tls?: ScriptedT
           break;
         }
         case 'subscribe':
-          send({ cmd: 'suback', messageId: packet.messageId ?? 0, granted: packet.subscriptions.map((subscription) => subscription.qos) });
+          send({
+            cmd: 'suback',
+            messageId: packet.messageId ?? 0,
+            granted: packet.subscriptions.map((subscription) => (qos1Only ? Math.min(1, subscription.qos) : subscription.qos)),
+          });
           break;
         case 'publish':
-          if (packet.qos === 1) send({ cmd: 'puback', messageId: packet.messageId ?? 0 });
-          if (packet.qos === 2) send({ cmd: 'pubrec', messageId: packet.messageId ?? 0 });
+          if (packet.qos === 1 || (packet.qos === 2 && qos1Only)) send({ cmd: 'puback', messageId: packet.messageId ?? 0 });
+          else if (packet.qos === 2) send({ cmd: 'pubrec', messageId: packet.messageId ?? 0 });
           break;
         case 'pubrel':
           send({ cmd: 'pubcomp', messageId: packet.messageId ?? 0 });
