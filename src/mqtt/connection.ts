@@ -230,6 +230,8 @@ export class MqttConnection {
     let connackReasonString: string | null = null;
     /** The WebSocket opened (an unreachable broker never gets that far): a CONNECT then went out. */
     let socketOpened = false;
+    /** No CONNACK in time: silence, not a broker closing the socket on MQTT 5. */
+    let connackTimedOut = false;
     const options = clientOptions(request, protocol, this.commands.clientOptions());
     /** The link broke the protocol: what follows on it is not to be trusted, and it is being closed. */
     let broken = false;
@@ -322,6 +324,7 @@ export class MqttConnection {
     client.on('error', (error: Error & { code?: unknown }) => {
       if (!current()) return;
       if (error.message === 'Keepalive timeout') this._lossReason = { kind: 'keepalive-timeout', keepaliveSeconds: request.keepaliveSeconds };
+      if (error.message === 'connack timeout') connackTimedOut = true;
       if (acknowledged) {
         const found = broken ? null : conduct.clientError(error);
         if (found) fault(found);
@@ -366,7 +369,7 @@ export class MqttConnection {
       if (!acknowledged) this._takeover.attemptFailed();
       // Some brokers (RabbitMQ) close the socket on an MQTT 5 CONNECT instead of refusing it: with Auto,
       // that is the answer "not MQTT 5", and 3.1.1 is tried at once.
-      if (!acknowledged && socketOpened && !transientRefusal && protocol === '5' && request.protocol === 'auto' && this._lossReason === null) {
+      if (!acknowledged && socketOpened && !connackTimedOut && !transientRefusal && protocol === '5' && request.protocol === 'auto' && this._lossReason === null) {
         this._speaksOnly311.add(url);
         client.end(true);
         this._start('3.1.1', phase);
