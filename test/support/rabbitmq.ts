@@ -12,8 +12,10 @@ import { promisify } from 'node:util';
 import { freePort, waitForPort } from './ports';
 
 const run = promisify(execFile);
-export const RABBITMQ_SERVER = '/usr/sbin/rabbitmq-server';
-const RABBITMQCTL = '/usr/sbin/rabbitmqctl';
+// The scripts behind Debian's /usr/sbin wrappers, which switch to the rabbitmq user when run as root:
+// these run as whoever starts them, with the folders given here.
+export const RABBITMQ_SERVER = '/usr/lib/rabbitmq/bin/rabbitmq-server';
+const RABBITMQCTL = '/usr/lib/rabbitmq/bin/rabbitmqctl';
 
 export interface RabbitNode {
   /** The Erlang node name, `rabbitN-<run>@localhost`. */
