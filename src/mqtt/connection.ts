@@ -262,6 +262,9 @@ export class MqttConnection {
     client.on('packetsend', (packet) => {
       if (!current()) return;
       if (packet.cmd === 'connect') {
+        // Each attempt of this client has a socket of its own.
+        socketOpened = false;
+        connackTimedOut = false;
         onSocketOpen(client, () => (socketOpened = true));
         broken = false; // a new socket
         conduct.guardStream(client);
