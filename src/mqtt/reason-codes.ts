@@ -14,3 +14,8 @@ export function isProtocolVersionRefusal(code: number): boolean {
 export function isTransientRefusal(code: number, protocol: '3.1.1' | '5'): boolean {
   return protocol === '3.1.1' ? code === 3 : [0x80, 0x83, 0x88, 0x89, 0x97, 0x9f].includes(code);
 }
+
+/** True when a CONNACK refusal is about the login: bad user name or password, or not authorized (3.1.1 and 5). */
+export function isCredentialRefusal(code: number): boolean {
+  return code === 4 || code === 5 || code === 0x86 || code === 0x87;
+}

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { DEFAULT_MAX_PACKET_KIB, MAX_MAX_PACKET_KIB, type StoredSettings } from '../storage/settings';
+import { isCredentialRefusal } from '../mqtt/reason-codes';
 import './broker-profiles';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
@@ -66,7 +67,7 @@ export class ConnectionPanelElement extends LitElement {
     const error = problem ? problemWords(problem) : null;
     const credentialsError =
       problem !== null &&
-      (problem.kind === 'password-without-username' || (problem.kind === 'connect-refused' && [4, 5, 0x86, 0x87].includes(problem.code)));
+      (problem.kind === 'password-without-username' || (problem.kind === 'connect-refused' && isCredentialRefusal(problem.code)));
     const clientIdError = problem !== null && (problem.kind === 'client-id-taken' || (problem.kind === 'bad-connect-field' && problem.field === 'client-id'));
     const errorNote = html`<p class="field-error wide" role="alert">${error}</p>`;
     const open = phase === 'disconnected' || phase === 'failed' || error !== null;

@@ -3,7 +3,7 @@
  * The engine, the connection and the repositories report what happened as data (src/shared/problems.ts).
  */
 import { formatBytes } from '../mqtt/payload';
-import { isProtocolVersionRefusal, isTransientRefusal } from '../mqtt/reason-codes';
+import { isCredentialRefusal, isProtocolVersionRefusal, isTransientRefusal } from '../mqtt/reason-codes';
 import { MAX_TOPIC_BYTES } from '../mqtt/topic-filter';
 import type { BrokerRefusal, LinkLoss, Problem, TopicFault, TopicRole } from '../shared/problems';
 import { connackReason, reasonInWords, subackReason } from './reason-words';
@@ -119,8 +119,6 @@ function tlsHint(brokerUrl: string): string {
   return ` With wss://, the broker's TLS certificate may not be trusted by this browser (self-signed, or from a private CA): open https://${url.host}/ once in this browser and accept the certificate, or install the CA certificate on the tablet (Settings › Security › Install a certificate), then Retry.`;
 }
 
-const CREDENTIAL_REFUSALS = [4, 5, 0x86, 0x87];
-
 function connectRefusedWords(problem: Extract<Problem, { kind: 'connect-refused' }>): string {
   const { code, protocol } = problem;
   const said = problem.reasonString ? ` (the broker says: “${problem.reasonString}”)` : '';
@@ -131,11 +129,11 @@ function connectRefusedWords(problem: Extract<Problem, { kind: 'connect-refused'
       : ' Choose Auto or another MQTT version.';
   } else if (isTransientRefusal(code, protocol)) {
     hint = ' The dashboard tries again by itself.';
-  } else if (CREDENTIAL_REFUSALS.includes(code) && !problem.usernameSent) {
+  } else if (isCredentialRefusal(code) && !problem.usernameSent) {
     hint = ' No username was sent: if this broker needs a login, enter its username and password, then Connect.';
-  } else if (CREDENTIAL_REFUSALS.includes(code) && !problem.passwordSent) {
+  } else if (isCredentialRefusal(code) && !problem.passwordSent) {
     hint = ' No password was sent (none is remembered on this device for this broker): type the password, then Connect.';
-  } else if (CREDENTIAL_REFUSALS.includes(code)) {
+  } else if (isCredentialRefusal(code)) {
     hint = ' Check the username and password, then Connect.';
   }
   return `Connection refused: ${connackReason(code, protocol)}${said}.${hint}`;
