@@ -72,6 +72,8 @@ test.describe('a broker that breaks the protocol', () => {
       await expect(status(page)).toContainText(`Connection closed by the dashboard: the broker sent ${attack.words}`);
       await expect.poll(() => scripted.received.find((packet) => packet.cmd === 'disconnect')).toMatchObject({ reasonCode: attack.code });
       await expect(status(page)).toContainText('It connects again by itself.');
+      // What the hostile packet cost the page, before the typing below adds tasks of its own.
+      const costOfPacket = await longestTask(page);
       // A command given meanwhile is kept, and sent once the link is back.
       await typeCommand(page, 'moteur/commande', 'arrêt', 1);
       // It comes back by itself, with the usual backoff, and values flow again.
@@ -82,7 +84,7 @@ test.describe('a broker that breaks the protocol', () => {
         .toBe(true);
       scripted.publish('moteur/vitesse', '1480');
       await expect(tile(page, 'moteur/vitesse')).toContainText('1480');
-      expect(await longestTask(page)).toBeLessThan(200);
+      expect(costOfPacket).toBeLessThan(200);
     });
   }
 
