@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Makes sure the system programs the end-to-end tests drive are here: Debian's chromium, mosquitto and openssl.
+// Makes sure the system programs the end-to-end tests drive are here: Debian's chromium, mosquitto, openssl and
+// rabbitmq-server (the cluster tests start their own nodes; no service is needed).
 // As root on Debian it installs what is missing (apt-get update first); otherwise it says, in one line, what to install.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ const needed = [
   { path: '/usr/bin/mosquitto_passwd', apt: 'mosquitto' },
   { path: '/usr/bin/mosquitto_pub', apt: 'mosquitto-clients' },
   { path: '/usr/bin/openssl', apt: 'openssl' }, // the wss:// tests make a self-signed certificate
+  { path: '/usr/lib/rabbitmq/bin/rabbitmq-server', apt: 'rabbitmq-server' }, // the cluster tests (test/cluster)
 ];
 const missing = () => [...new Set(needed.filter((item) => !existsSync(item.path)).map((item) => item.apt))];
 

@@ -28,6 +28,8 @@ import { BrokerSubscriptions } from './broker-subscriptions';
 import { PresenceTracker } from './presence-tracker';
 import type { DisplayMode, Notices } from '../engine/engine-frame';
 import type { QoS } from '../shared/types';
+import { newClientId } from '../storage/settings';
+import { FreshSessionPolicy } from './fresh-session-policy';
 
 export class DashboardService {
   readonly status: ValueStore<ConnectionStatus>;
@@ -54,6 +56,7 @@ export class DashboardService {
   private readonly _presenceTracker = new PresenceTracker(this.presence);
   private readonly _ownership = new ConnectionOwnership();
   private readonly _broker: BrokerSubscriptions;
+  private readonly _freshSessions = new FreshSessionPolicy();
   private _connectRequest = 0;
   private readonly _router: MessageRouter;
 
@@ -69,7 +72,10 @@ export class DashboardService {
     _connection.commands.setJournal(outbox);
     outbox.onStorageProblem((problem) => this._notify(problem));
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
-    _connection.onStatus((status) => this.status.replace(status));
+    _connection.onStatus((status) => {
+      this.status.replace(status);
+      if (this._freshSessions.observe(status, this.settings.state, this.role.state.role)) queueMicrotask(() => this.freshSession(true));
+    });
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
     this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
     _connection.onMessage((message) => {
@@ -157,7 +163,7 @@ export class DashboardService {
    * Connects. Only one tab connects with the client id and sends the outbox (the owner); another tab
    * with the same client id views the broker under a derived id, and takes over when the owner closes.
    */
-  connect(settings: StoredSettings): void {
+  connect(settings: StoredSettings, firstUrl: string | null = null): void {
     this.settings.replace({ ...settings, autoConnect: true });
     void this._save();
     const request = ++this._connectRequest;
@@ -170,7 +176,7 @@ export class DashboardService {
       const replyTopic = dashboardReplyTopic(settings.clientId);
       this._router.replyTopic = replyTopic;
       this.outbox.becomeSender(commandSender(this._connection, replyTopic));
-      this._connectWith(settings, settings.clientId, settings.cleanSession, settings.lastWill);
+      this._connectWith(settings, settings.clientId, settings.cleanSession, settings.lastWill, firstUrl);
     };
     void this._ownership.claim(key, asOwner).then((role) => {
       if (request !== this._connectRequest) return;
@@ -200,7 +206,21 @@ export class DashboardService {
     return this.outbox.enqueue(command);
   }
 
-  private _connectWith(settings: StoredSettings, clientId: string, cleanSession: boolean, lastWill: boolean): void {
+  /**
+   * A cluster keeps dropping this dashboard's session (its node is gone): connect at once under a new
+   * client id, on the node the last link was on. `automatic`: taken per the setting, said in a notice.
+   */
+  freshSession(automatic = false): void {
+    const settings = this.settings.state;
+    const status = this.status.state;
+    const clientId = newClientId();
+    const pinned = status.error?.kind === 'session-pinned' ? status.error : null;
+    const heldBy = pinned?.heldBy ?? null;
+    this.connect({ ...settings, clientId, sessionKey: null }, pinned?.answeredBy ?? status.brokerUrl);
+    if (automatic) this._notify({ kind: 'fresh-session-started', previousClientId: settings.clientId, clientId, heldBy });
+  }
+
+  private _connectWith(settings: StoredSettings, clientId: string, cleanSession: boolean, lastWill: boolean, firstUrl: string | null = null): void {
     this._connection.connect({
       brokerUrl: settings.brokerUrl,
       clientId,
@@ -213,6 +233,7 @@ export class DashboardService {
       sessionExpirySeconds: settings.sessionExpirySeconds,
       presenceTopic: lastWill ? dashboardPresenceTopic(clientId) : null,
       maximumPacketBytes: settings.maxPacketKiB * 1024,
+      firstUrl,
     });
   }
 

@@ -1,6 +1,8 @@
 /**
  * URL parameters that preconfigure the dashboard and connect at load, for wall tablets and bookmarks:
  * ?broker=ws://127.0.0.1:9001&sub=moteur/%23&sub=usine/+/pression&qos=1&clientId=…&v=auto|5|4&clean=1|0&keepalive=30&username=…
+ * &broker repeated: the nodes of a cluster, in the order to try them
+ * &fresh=1|0 (a cluster that keeps dropping the session: start a fresh one at once, or wait for its node)
  * &will=1|0 (the dashboard's own presence and Last Will) &presence=1|0 (device presence, with the saved rules)
  * &expiry=3600 (MQTT 5 session expiry in seconds, for clean=0)
  * &kiosk=1 (full-screen wall display: the values only, read-only, the settings hidden)
@@ -63,7 +65,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'fresh', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket'];
 
   // Repeated for a cluster: the nodes' URLs, in the order to try them.
   const brokers = params.getAll('broker').filter((url) => url.trim() !== '');
@@ -90,6 +92,12 @@ export function parseKioskLink(search: string): KioskLink {
   if (will !== null) {
     if (will === '1' || will === '0') settings.lastWill = will === '1';
     else problems.push(`will=${will} was ignored: use 1 (announce the dashboard's presence, with a Last Will) or 0.`);
+  }
+
+  const fresh = params.get('fresh');
+  if (fresh !== null) {
+    if (fresh === '1' || fresh === '0') settings.freshSessionWhenPinned = fresh === '1';
+    else problems.push(`fresh=${fresh} was ignored: use 1 (a cluster that keeps dropping the session: start a fresh one) or 0 (wait for its node).`);
   }
 
   const presence = params.get('presence');

@@ -81,6 +81,10 @@ export class Engine {
     return (await this._ready).disconnect();
   }
 
+  async freshSession(): Promise<void> {
+    (await this._ready).freshSession();
+  }
+
   async retryNow(): Promise<void> {
     (await this._ready).retryNow();
   }

@@ -167,6 +167,10 @@ export class DashboardMirror implements Dashboard {
     return this._engine.disconnect();
   }
 
+  freshSession(): void {
+    void this._engine.freshSession();
+  }
+
   retryNow(): void {
     void this._engine.retryNow();
   }

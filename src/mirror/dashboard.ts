@@ -62,6 +62,8 @@ export interface Dashboard {
   useProfile(profile: BrokerProfile): Promise<void>;
   disconnect(): Promise<void>;
   retryNow(): void;
+  /** Ends a session a cluster keeps dropping: connects at once under a new client id (a fresh session). */
+  freshSession(): void;
   /** Adds a subscription. Returns a message when the filter is invalid (nothing is sent then). */
   subscribe(filter: string, qos: QoS): Problem | null;
   unsubscribe(filter: string): Promise<void>;

@@ -21,6 +21,8 @@ export interface ConnectRequest {
   presenceTopic: string | null;
   /** The largest packet the dashboard accepts from the broker (sent as MQTT 5 Maximum Packet Size, enforced on both versions). */
   maximumPacketBytes: number;
+  /** A cluster: the URL of the list to try first (a fresh session goes on where the last link was). */
+  firstUrl?: string | null;
 }
 
 /**

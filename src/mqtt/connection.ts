@@ -9,14 +9,15 @@ import type { MqttClient } from 'mqtt';
 import { clientOptions } from './client-options';
 import { connectFieldProblem } from './connect-fields';
 import { ReconnectBackoff } from './backoff';
-import { BrokerRotation, brokerListProblem } from './broker-list';
+import { brokerListProblem } from './broker-list';
+import { ClusterFailover } from './cluster-failover';
 import { CommandTransport } from './command-transport';
 import { LinkWatchdog, pingAnswerTimeoutMs } from './link-watchdog';
 import { CatchUpWindow, OwnEchoes } from './catch-up-window';
 import { readMessageProperties } from './message-properties';
 import { isProtocolVersionRefusal, isTransientRefusal } from './reason-codes';
 import { BrokerConduct, closeForFault, type ConductFault } from './broker-conduct';
-import { TakeoverWatch } from './takeover-watch';
+import { ShortLinkWatch } from './short-link-watch';
 import type { LinkLoss, Problem } from '../shared/problems';
 import {
   initialStatus,
@@ -57,10 +58,10 @@ export class MqttConnection {
   private _lossReason: LinkLoss | null = null;
   private _lastWatchAt = 0;
   private readonly _backoff = new ReconnectBackoff();
-  /** The broker's URLs (several for a cluster), and which one is used now. */
-  private readonly _rotation = new BrokerRotation();
+  /** The broker's URLs (several for a cluster), which one is used now, and a session pinned to a lost node. */
+  private readonly _cluster = new ClusterFailover();
   /** Another device pushing this one off the broker with the same client id. */
-  private readonly _takeover = new TakeoverWatch();
+  private readonly _takeover = new ShortLinkWatch();
   private readonly _catchUp = new CatchUpWindow();
   /** What the dashboard itself published on the current link: its echo is live, never "received while away". */
   private readonly _ownEchoes = new OwnEchoes();
@@ -104,7 +105,7 @@ export class MqttConnection {
     this._takeover.reset();
     const brokerUrl = request.brokerUrl.trim();
     this._request = { ...request, brokerUrl };
-    this._rotation.reset(brokerUrl);
+    this._cluster.reset(brokerUrl, request.firstUrl ?? null);
     const problem =
       brokerListProblem(brokerUrl) ??
       connectFieldProblem(request) ??
@@ -114,7 +115,7 @@ export class MqttConnection {
       this._setStatus({ phase: 'failed', brokerUrl, protocol: null, sessionPresent: false, error: problem, retryAt: null });
       return;
     }
-    this._start(this._protocolFor(this._rotation.current));
+    this._start(this._protocolFor(this._cluster.current));
   }
 
   /** The version to try first at this URL: 3.1.1 when asked, or when Auto found it speaks only that. */
@@ -221,7 +222,7 @@ export class MqttConnection {
   private _start(protocol: ProtocolVersion, phase: 'connecting' | 'reconnecting' = 'connecting'): void {
     const request = this._request;
     if (!request) return;
-    const url = this._rotation.current;
+    const url = this._cluster.current;
     const attempt = ++this._attempt;
     let acknowledged = false;
     let connackAt = 0;
@@ -243,7 +244,8 @@ export class MqttConnection {
     };
     const conduct = new BrokerConduct(protocol, request.maximumPacketBytes, fault);
 
-    this._setStatus({ phase, brokerUrl: url, protocol, sessionPresent: false, error: null, retryAt: null });
+    // A session pinned to a lost node stays in view (and can be ended) through each attempt.
+    this._setStatus({ phase, brokerUrl: url, protocol, sessionPresent: false, error: this._cluster.pinnedProblem(request.clientId), retryAt: null });
     const client = mqtt.connect(url, options);
     this._client = client;
     const current = () => attempt === this._attempt;
@@ -309,6 +311,7 @@ export class MqttConnection {
       if (connack.sessionPresent) client.sendPing(); // its answer marks the end of what the broker kept
       this._backoff.connected(now);
       this._takeover.linkUp(now);
+      this._cluster.linkUp(now);
       watchdog.reset(now);
       this._setStatus({
         phase: 'connected',
@@ -336,7 +339,7 @@ export class MqttConnection {
       const code = typeof error.code === 'number' ? error.code : null;
       if (code === null) return;
       if (isProtocolVersionRefusal(code) && protocol === '5' && request.protocol === 'auto') {
-        this._speaksOnly311.add(url);
+        this._learnOnly311();
         client.end(true);
         this._start('3.1.1');
         return;
@@ -373,15 +376,17 @@ export class MqttConnection {
       // Some brokers (RabbitMQ) close the socket on an MQTT 5 CONNECT instead of refusing it: with Auto,
       // that is the answer "not MQTT 5", and 3.1.1 is tried at once.
       if (!acknowledged && socketOpened && !connackTimedOut && !transientRefusal && protocol === '5' && request.protocol === 'auto' && this._lossReason === null) {
-        this._speaksOnly311.add(url);
+        this._learnOnly311();
         client.end(true);
         this._start('3.1.1', phase);
         return;
       }
+      // While a cluster's nodes keep dropping a pinned session, that stays the problem shown.
       const error: Problem =
-        acknowledged || this._lossReason?.kind === 'protocol-error'
+        this._cluster.pinnedProblem(request.clientId) ??
+        (acknowledged || this._lossReason?.kind === 'protocol-error'
           ? { kind: 'link-lost', cause: this._lossReason }
-          : (transientRefusal ?? { kind: 'unreachable', brokerUrl: url });
+          : (transientRefusal ?? { kind: 'unreachable', brokerUrl: url }));
       acknowledged = false;
       transientRefusal = null;
       this._lossReason = null;
@@ -419,8 +424,16 @@ export class MqttConnection {
     const loss = this._lossReason;
     const takenOver = loss?.kind === 'closed-by-broker' && loss.code === 0x8e;
     const closedByBroker = loss === null || loss.kind === 'closed-by-broker';
+    const now = this._environment.now();
+    const pinned = this._cluster.linkDown(now, closedByBroker, clientId);
+    if (pinned && !takenOver) {
+      this._lossReason = null;
+      this._scheduleRetry(pinned); // the lost node may return; the dashboard may take a fresh session
+      return true;
+    }
     const drops = this._takeover.shortDrops + 1;
-    const clash = this._takeover.linkDown(this._environment.now(), closedByBroker);
+    // In a cluster, links dropped at once are a pinned session; MQTT 5's "taken over" is a clash anywhere.
+    const clash = this._takeover.linkDown(now, closedByBroker) && !this._cluster.several;
     if (!takenOver && !clash) return false;
     this._lossReason = null;
     const evidence = takenOver ? 'taken-over' : 'dropped-after-connack';
@@ -456,7 +469,7 @@ export class MqttConnection {
       return;
     }
     const now = this._environment.now();
-    const delay = this._backoff.nextDelay(now);
+    const delay = this._cluster.nextDelay(() => this._backoff.nextDelay(now));
     this._setStatus({ phase: 'reconnecting', sessionPresent: false, error, retryAt: now + delay });
     this._retryTimer = setTimeout(() => this._retryNow(), delay);
   }
@@ -473,13 +486,18 @@ export class MqttConnection {
     this._watchdog?.reset(this._environment.now());
     // A cluster: the next attempt goes to the next URL, with a client of its own (the commands'
     // bookkeeping outlives each client).
-    if (this._rotation.advance()) {
+    if (this._cluster.advance()) {
       this._closeClient();
-      this._start(this._protocolFor(this._rotation.current), 'reconnecting');
+      this._start(this._protocolFor(this._cluster.current), 'reconnecting');
       return;
     }
     // Keep mqtt.js's stores: without arguments, reconnect() would swap them for empty ones.
     client.reconnect({ incomingStore: client.incomingStore, outgoingStore: this.commands.clientOptions().outgoingStore });
+  }
+
+  /** Auto found MQTT 3.1.1 only: for every URL of the list, since a cluster's nodes run the same broker. */
+  private _learnOnly311(): void {
+    for (const url of this._cluster.urls) this._speaksOnly311.add(url);
   }
 
   private _closeTimers(): void {

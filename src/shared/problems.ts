@@ -65,6 +65,14 @@ export type Problem =
    * (MQTT 5, session taken over), or closed `drops` links in a row right after accepting them.
    */
   | { kind: 'client-id-taken'; clientId: string; protocol: ProtocolVersion; evidence: 'taken-over' | 'dropped-after-connack'; drops: number }
+  /**
+   * A cluster's nodes accept `clientId` and drop it at once, `drops` times in a row: its session lives on a
+   * node that is gone (`heldBy`, when known), as RabbitMQ keeps it. A fresh session (a new client id) ends
+   * it, on `answeredBy`: the first node that accepted the link.
+   */
+  | { kind: 'session-pinned'; clientId: string; drops: number; heldBy: string | null; answeredBy: string }
+  /** The dashboard ended a pinned session by itself: it connected as `clientId` instead of `previousClientId`. */
+  | { kind: 'fresh-session-started'; previousClientId: string; clientId: string; heldBy: string | null }
   | { kind: 'not-connected' }
   /** Another site shows the dashboard in a frame (`by`: its origin): commands are refused there. */
   | { kind: 'framed'; by: string }

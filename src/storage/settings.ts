@@ -53,6 +53,11 @@ export interface StoredSettings {
   autoConnect: boolean;
   /** Publish the dashboard's own presence: a retained `offline` Last Will and `online` birth on `dashboard/<clientId>/status`. */
   lastWill: boolean;
+  /**
+   * A cluster keeps dropping this dashboard's session (held by a node that is gone): connect at once under
+   * a new client id (true), or keep waiting for that node and offer the fresh session (false).
+   */
+  freshSessionWhenPinned: boolean;
   presence: PresenceSettings;
   /** Commands the user saved, sent again with one tap. */
   savedCommands: SavedCommand[];
@@ -146,6 +151,7 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     subscriptions: [],
     autoConnect: false,
     lastWill: true,
+    freshSessionWhenPinned: true,
     presence: { enabled: true, rules: [{ pattern: '+/status', online: ['online'], offline: ['offline'] }] },
     savedCommands: [],
     logCapacity: 10_000,

@@ -142,6 +142,10 @@ export class ConnectionPanelElement extends LitElement {
         ><input name="lastWill" type="checkbox" .checked=${settings.lastWill} /> Announce this dashboard's presence
         (online, and a Last Will saying offline)</label
       >
+      <label class="inline wide"
+        ><input name="freshSessionWhenPinned" type="checkbox" .checked=${settings.freshSessionWhenPinned} /> Start a fresh session
+        when a cluster keeps dropping this one (its node is gone); otherwise wait for that node</label
+      >
       <div class="actions wide">
         <button class="primary" type="submit">${phase === 'disconnected' || phase === 'failed' ? 'Connect' : 'Reconnect'}</button>
       </div>
@@ -170,6 +174,7 @@ export class ConnectionPanelElement extends LitElement {
       cleanSession: form.get('cleanSession') === 'on',
       sessionExpirySeconds: Number.isInteger(expiry) && expiry >= 0 && expiry <= 4_294_967_295 ? expiry : 3600,
       lastWill: form.get('lastWill') === 'on',
+      freshSessionWhenPinned: form.get('freshSessionWhenPinned') === 'on',
       maxPacketKiB: Number.isInteger(maxPacket) && maxPacket >= 1 && maxPacket <= MAX_MAX_PACKET_KIB ? maxPacket : DEFAULT_MAX_PACKET_KIB,
     };
     service.connect(settings);

@@ -104,6 +104,7 @@ export class ConnectionStatusElement extends LitElement {
     // After the user's Disconnect, Connect takes its place.
     const afterDisconnect = status.phase === 'disconnected' && status.lostAt !== null;
     const clash = (status.phase === 'failed' || status.phase === 'reconnecting') && status.error?.kind === 'client-id-taken';
+    const pinned = status.phase === 'reconnecting' && status.error?.kind === 'session-pinned';
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed' && !clash);
     return html`<button type="button" class="summary ${status.phase}" aria-label="Status details" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
         <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
@@ -112,6 +113,9 @@ export class ConnectionStatusElement extends LitElement {
         ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>Retry now</button>` : nothing}
         ${clash
           ? html`<button type="button" class="primary" title="Connect with a client id of this dashboard's own: a new session, so what the broker kept for the old id is not delivered here" @click=${this._onNewClientId}>Use a new client id</button>`
+          : nothing}
+        ${pinned
+          ? html`<button type="button" class="primary" title="Connect now under a new client id: commands in the outbox are resent; what the lost node kept for the old session is not delivered here" @click=${() => service.freshSession()}>Start a fresh session</button>`
           : nothing}
         ${active && !kiosk ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : nothing}
         ${afterDisconnect && !kiosk

@@ -114,7 +114,10 @@ export function describeState(command: OutboxCommand): string {
       return command.stage === 'pubrel' ? 'sending (received by the broker, releasing)' : 'sending';
     case 'delivered':
       if (command.qosDowngraded) return 'delivered · broker downgraded QoS 2 to 1 (at least once)';
-      return command.unconfirmed ? 'sent (this broker does not confirm delivery)' : 'delivered';
+      // MQTT 3.1.1 acknowledges a command the broker's ACL dropped as it does any other.
+      if (command.unconfirmed && command.qos > 0) return `acknowledged (${command.qos === 1 ? 'at least' : 'exactly'} once; MQTT 3.1.1 does not say whether the broker let it through)`;
+      if (command.unconfirmed) return 'sent (this broker does not confirm delivery)';
+      return command.qos === 1 ? 'delivered (at least once)' : command.qos === 2 ? 'delivered (exactly once)' : 'delivered';
     default:
       return command.state;
   }

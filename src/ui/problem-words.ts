@@ -56,6 +56,14 @@ export function problemWords(problem: Problem): string {
       return problem.evidence === 'taken-over'
         ? `Stopped: another device is using client id “${problem.clientId}”: it connected with the same id and the broker closed this connection (session taken over). Reconnecting would push that device off in turn, for ever. Use a new client id for this dashboard, or stop the other device, then Connect.`
         : `Another device is probably using client id “${problem.clientId}”: the broker closed the connection right after accepting it, ${problem.drops} times in a row, as it does when a second client connects with the same id. The dashboard keeps trying, less and less often (a flapping network does the same). Use a new client id for this dashboard, or stop the other device.`;
+    case 'session-pinned': {
+      const node = problem.heldBy ? `on ${problem.heldBy}, which is unreachable` : 'on a node that is unreachable';
+      return `The cluster keeps dropping this dashboard's session: its nodes accept client id “${problem.clientId}” and close the connection at once (${problem.drops} times in a row). The session is probably held ${node} (RabbitMQ keeps a session on one node). Waiting keeps it: messages queued for this dashboard on the lost node arrive when it returns. A fresh session (a new client id) connects now: commands in the outbox are resent; what the lost node kept for the old session is not delivered here.`;
+    }
+    case 'fresh-session-started': {
+      const node = problem.heldBy ? ` held on ${problem.heldBy}, which is unreachable` : ' held on a node that is unreachable';
+      return `Started a fresh session as “${problem.clientId}”: the cluster kept dropping “${problem.previousClientId}”, whose session is${node}. Commands in the outbox are resent; messages queued for the old session stay on the lost node and are not delivered here. Turn off “Start a fresh session when a cluster keeps dropping this one” in the connection settings to wait for the node instead.`;
+    }
     case 'framed':
       return `This dashboard is shown inside another site (${problem.by}): sending commands is turned off here, so that a page laid over it cannot trick you into sending one. Open the dashboard directly, in its own tab, to send commands.`;
     case 'not-connected':

@@ -76,6 +76,8 @@ export interface KioskOptions {
   expiry?: number;
   /** Values only, settings hidden. */
   kiosk?: boolean;
+  /** A cluster that keeps dropping the session: start a fresh one at once (true, the default) or wait (false). */
+  fresh?: boolean;
 }
 
 /** A kiosk link, as a user would bookmark it. */
@@ -92,6 +94,7 @@ export function kioskLink(options: KioskOptions): string {
   if (options.presence !== undefined) parts.push(`presence=${options.presence ? 1 : 0}`);
   if (options.expiry !== undefined) parts.push(`expiry=${options.expiry}`);
   if (options.kiosk !== undefined) parts.push(`kiosk=${options.kiosk ? 1 : 0}`);
+  if (options.fresh !== undefined) parts.push(`fresh=${options.fresh ? 1 : 0}`);
   return `/?${parts.join('&')}`;
 }
 

@@ -54,6 +54,14 @@ describe('kiosk link', () => {
     ]);
   });
 
+  it('fresh=0 waits for a cluster node that holds the session; fresh=1 starts a fresh one; another value is reported', () => {
+    expect(parseKioskLink('?broker=ws://a:1&broker=ws://b:2&fresh=0').settings).toMatchObject({ brokerUrl: 'ws://a:1 ws://b:2', freshSessionWhenPinned: false });
+    expect(parseKioskLink('?fresh=1').settings.freshSessionWhenPinned).toBe(true);
+    expect(parseKioskLink('?fresh=yes').problems).toEqual([
+      'fresh=yes was ignored: use 1 (a cluster that keeps dropping the session: start a fresh one) or 0 (wait for its node).',
+    ]);
+  });
+
   it('commands=1 offers the quick commands on a kiosk; another value is reported', () => {
     expect(parseKioskLink('?broker=ws://h:9001&kiosk=1&commands=1')).toMatchObject({ kiosk: true, kioskCommands: true, problems: [] });
     expect(parseKioskLink('?kiosk=1&commands=yes').problems).toEqual(['commands=yes was ignored: use 1 (quick commands on the device cards) or 0.']);

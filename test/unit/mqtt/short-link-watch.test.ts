@@ -1,8 +1,8 @@
 /** Recognising two devices that push each other off with the same client id (MQTT 3.1.1 gives no reason). */
 import { describe, expect, it } from 'vitest';
-import { DROPS_BEFORE_STOPPING, SHORT_LINK_MS, TakeoverWatch } from '../../../src/mqtt/takeover-watch';
+import { DROPS_BEFORE_STOPPING, SHORT_LINK_MS, ShortLinkWatch } from '../../../src/mqtt/short-link-watch';
 
-function shortLinks(watch: TakeoverWatch, count: number, start = 0): boolean[] {
+function shortLinks(watch: ShortLinkWatch, count: number, start = 0): boolean[] {
   const results: boolean[] = [];
   for (let i = 0; i < count; i++) {
     const upAt = start + i * 5_000;
@@ -12,13 +12,13 @@ function shortLinks(watch: TakeoverWatch, count: number, start = 0): boolean[] {
   return results;
 }
 
-describe('TakeoverWatch', () => {
+describe('ShortLinkWatch', () => {
   it(`recognises ${DROPS_BEFORE_STOPPING} links in a row closed by the broker right after its CONNACK`, () => {
-    expect(shortLinks(new TakeoverWatch(), DROPS_BEFORE_STOPPING)).toEqual([false, false, true]);
+    expect(shortLinks(new ShortLinkWatch(), DROPS_BEFORE_STOPPING)).toEqual([false, false, true]);
   });
 
   it('starts counting again after a link that held', () => {
-    const watch = new TakeoverWatch();
+    const watch = new ShortLinkWatch();
     shortLinks(watch, DROPS_BEFORE_STOPPING - 1);
     watch.linkUp(100_000);
     expect(watch.linkDown(100_000 + SHORT_LINK_MS, true)).toBe(false);
@@ -26,7 +26,7 @@ describe('TakeoverWatch', () => {
   });
 
   it('does not count links the dashboard itself ended (watchdog, network, a protocol fault)', () => {
-    const watch = new TakeoverWatch();
+    const watch = new ShortLinkWatch();
     shortLinks(watch, DROPS_BEFORE_STOPPING - 1);
     watch.linkUp(50_000);
     expect(watch.linkDown(51_000, false)).toBe(false);
@@ -34,7 +34,7 @@ describe('TakeoverWatch', () => {
   });
 
   it('takes an attempt without CONNACK for a broker restarting, not a clash', () => {
-    const watch = new TakeoverWatch();
+    const watch = new ShortLinkWatch();
     shortLinks(watch, DROPS_BEFORE_STOPPING - 1);
     watch.attemptFailed();
     expect(shortLinks(watch, DROPS_BEFORE_STOPPING - 1, 100_000).includes(true)).toBe(false);
