@@ -38,6 +38,7 @@ export class OutboxRowElement extends LitElement {
         overflow-wrap: anywhere;
       }
       .state {
+        grid-column: 1;
         font-size: 0.85rem;
       }
       .queued,
