@@ -343,7 +343,7 @@ function outbound(command: OutboxCommand, now: number, replyTopic: string): Outb
   return {
     id: command.id,
     topic: command.topic,
-    payload: command.payload,
+    payload: command.bytes ?? command.payload,
     qos: command.qos,
     retain: command.retain,
     expirySeconds: expiry ? Math.max(1, Math.ceil((command.createdAt + expiry * 1000 - now) / 1000)) : null,

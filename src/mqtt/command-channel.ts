@@ -13,7 +13,8 @@ import type { HandshakeStage, QoS } from '../shared/types';
 export interface OutboundCommand {
   id: string;
   topic: string;
-  payload: string;
+  /** Text is sent as UTF-8; bytes as they are (a Sparkplug NCMD or DCMD). */
+  payload: string | Uint8Array;
   qos: QoS;
   retain: boolean;
   /** MQTT 5 properties; dropped over 3.1.1. */

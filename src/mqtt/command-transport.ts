@@ -56,7 +56,7 @@ export class CommandTransport {
           : {
               cmd: 'publish',
               topic: command.topic,
-              payload: command.payload,
+              payload: wire(command.payload),
               qos: command.qos,
               retain: command.retain,
               dup: true,
@@ -78,7 +78,7 @@ export class CommandTransport {
       ...(protocol === '5' ? { properties: commandProperties(command) } : {}),
     };
     if (command.qos === 0) {
-      client.publish(command.topic, command.payload, options, (error) =>
+      client.publish(command.topic, wire(command.payload), options, (error) =>
         this._settle(command.id, error ? { delivered: false, reason: null } : { delivered: true }),
       );
       return;
@@ -87,7 +87,7 @@ export class CommandTransport {
     if (packetId === null) throw new Error('No MQTT packet id is free: 65,535 handshakes are unfinished.');
     this._outgoing.expect(packetId, command.id);
     // The outcome comes from the outgoing store (the final ack); a lost link leaves the packet there, to be resent.
-    client.publish(command.topic, command.payload, options, () => {});
+    client.publish(command.topic, wire(command.payload), options, () => {});
   }
 
   /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP. */
@@ -124,3 +124,6 @@ export function commandProperties(command: OutboundCommand): NonNullable<IClient
   }
   return properties;
 }
+
+/** mqtt-packet writes a Uint8Array as it is (its length, then its bytes); its types only name Buffer, which the browser lacks. */
+const wire = (payload: string | Uint8Array) => payload as string | Buffer;

@@ -14,8 +14,10 @@ export type CommandState = 'queued' | 'sending' | 'delivered' | 'failed' | 'canc
 
 export interface NewCommand {
   topic: string;
-  /** The payload as the user typed it (UTF-8 text). */
+  /** The payload as the user typed it (UTF-8 text), or, with `bytes`, what those bytes are, in words. */
   payload: string;
+  /** A binary payload (a Sparkplug NCMD or DCMD): sent instead of `payload`. */
+  bytes?: Uint8Array;
   qos: QoS;
   retain: boolean;
   /**
