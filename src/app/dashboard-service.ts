@@ -30,6 +30,7 @@ import type { DisplayMode, Notices } from '../engine/engine-frame';
 import type { QoS } from '../shared/types';
 import { newClientId } from '../storage/settings';
 import { FreshSessionPolicy } from './fresh-session-policy';
+import { SPARKPLUG_FILTER, sparkplugHostId, sparkplugState, sparkplugStateTopic, validHostId } from '../sparkplug/sparkplug-state';
 
 export class DashboardService {
   readonly status: ValueStore<ConnectionStatus>;
@@ -77,7 +78,11 @@ export class DashboardService {
       if (this._freshSessions.observe(status, this.settings.state, this.role.state.role)) queueMicrotask(() => this.freshSession(true));
     });
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
-    this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree);
+    this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree, {
+      presence: this.presence,
+      autoRebirth: () => this.settings.state.sparkplugRebirth === 'auto' && this.role.state.role === 'owner',
+      send: (command) => this.sendCommand(command),
+    });
     _connection.onMessage((message) => {
       // mqtt.js writes a message's PUBACK after this returns: the message is routed a moment later, with
       // the connection as it was on arrival, and after the socket's waiting data, so that neither a burst's
@@ -164,7 +169,11 @@ export class DashboardService {
    * with the same client id views the broker under a derived id, and takes over when the owner closes.
    */
   connect(settings: StoredSettings, firstUrl: string | null = null): void {
+    const hostId = settings.sparkplugHostId.trim();
+    if (hostId !== '' && !validHostId(hostId)) this._notify({ kind: 'bad-host-id', hostId });
+    const hostChanged = sparkplugHostId(settings) !== sparkplugHostId(this.settings.state);
     this.settings.replace({ ...settings, autoConnect: true });
+    if (hostChanged) this._applyPresence(settings.presence);
     void this._save();
     const request = ++this._connectRequest;
     const key = `${settings.brokerUrl.trim()} ${settings.clientId}`;
@@ -201,9 +210,19 @@ export class DashboardService {
 
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */
   async sendCommand(command: NewCommand): Promise<Problem | null> {
-    const problem = commandProblem(command.topic, command.payload, this.status.state.maximumPacketSize);
+    const problem = commandProblem(command.topic, command.bytes ?? command.payload, this.status.state.maximumPacketSize);
     if (problem) return problem;
     return this.outbox.enqueue(command);
+  }
+
+  /** Writes a Sparkplug B metric of a node (`group/node`) or device (`group/node/device`): NCMD or DCMD, through the outbox. */
+  async writeMetric(owner: string, metric: string, value: string): Promise<Problem | null> {
+    return (await this._router.sparkplug.host()).writeMetric(owner, metric, value);
+  }
+
+  /** Asks a Sparkplug B edge node (`group/node`) to publish its births again, through the outbox. */
+  async requestRebirth(node: string): Promise<Problem | null> {
+    return (await this._router.sparkplug.host()).requestRebirth(node);
   }
 
   /**
@@ -221,7 +240,10 @@ export class DashboardService {
   }
 
   private _connectWith(settings: StoredSettings, clientId: string, cleanSession: boolean, lastWill: boolean, firstUrl: string | null = null): void {
+    // A Sparkplug host application announces itself on its STATE topic instead (only the tab that owns the client id).
+    const hostId = lastWill ? sparkplugHostId(settings) : null;
     this._connection.connect({
+      ...(hostId === null ? {} : { presenceMessage: sparkplugState }),
       brokerUrl: settings.brokerUrl,
       clientId,
       username: settings.username,
@@ -231,7 +253,7 @@ export class DashboardService {
       protocol: settings.protocol,
       cleanSession,
       sessionExpirySeconds: settings.sessionExpirySeconds,
-      presenceTopic: lastWill ? dashboardPresenceTopic(clientId) : null,
+      presenceTopic: hostId !== null ? sparkplugStateTopic(hostId) : lastWill ? dashboardPresenceTopic(clientId) : null,
       maximumPacketBytes: settings.maxPacketKiB * 1024,
       firstUrl,
     });
@@ -323,9 +345,12 @@ export class DashboardService {
     this.notices.replace({ messages: this.notices.state.messages.filter((shown) => !sameProblem(shown, notice)) });
   }
 
+  /** The filters the dashboard subscribes to by itself: the presence patterns, and Sparkplug's namespace for a host application. */
   private _presenceFilters(): string[] {
-    const presence = this.settings.state.presence;
-    return presence.enabled ? presence.rules.map((rule) => rule.pattern) : [];
+    const { presence } = this.settings.state;
+    const filters = presence.enabled ? presence.rules.map((rule) => rule.pattern) : [];
+    if (sparkplugHostId(this.settings.state) !== null && !filters.includes(SPARKPLUG_FILTER)) filters.push(SPARKPLUG_FILTER);
+    return filters;
   }
 
   /** Subscribes to the presence patterns (QoS 1, so a Will is not lost on the way), drops the ones no longer needed. */

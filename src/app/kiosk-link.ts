@@ -7,7 +7,9 @@
  * &expiry=3600 (MQTT 5 session expiry in seconds, for clean=0)
  * &kiosk=1 (full-screen wall display: the values only, read-only, the settings hidden)
  * &commands=1 (with kiosk=1: the quick commands are shown on the device cards, each asking for confirmation)
+ * &sphost=<id> (act as a Sparkplug B host application: STATE birth and Will) &rebirth=auto|ask (an out-of-sync Sparkplug node)
  */
+import { validHostId } from '../sparkplug/sparkplug-state';
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import { MAX_MAX_PACKET_KIB, type StoredSettings, type SubscriptionSetting } from '../storage/settings';
 import type { ProtocolChoice, QoS } from '../shared/types';
@@ -65,7 +67,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'fresh', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'fresh', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket', 'sphost', 'rebirth'];
 
   // Repeated for a cluster: the nodes' URLs, in the order to try them.
   const brokers = params.getAll('broker').filter((url) => url.trim() !== '');
@@ -112,6 +114,18 @@ export function parseKioskLink(search: string): KioskLink {
     if (seconds === 0) problems.push('keepalive=0 was ignored: it turns off the keep-alive, so a dead link would go unnoticed. Use 5 to 65535 seconds.');
     else if (Number.isInteger(seconds) && seconds > 0 && seconds <= 65_535) settings.keepaliveSeconds = seconds;
     else problems.push(`keepalive=${keepalive} was ignored: use a whole number of seconds from 5 to 65535.`);
+  }
+
+  const hostId = params.get('sphost');
+  if (hostId !== null) {
+    if (hostId === '' || validHostId(hostId)) settings.sparkplugHostId = hostId;
+    else problems.push(`sphost=${hostId} was ignored: a Sparkplug host id is one topic level, without /, + or #.`);
+  }
+
+  const rebirth = params.get('rebirth');
+  if (rebirth !== null) {
+    if (rebirth === 'auto' || rebirth === 'ask') settings.sparkplugRebirth = rebirth;
+    else problems.push(`rebirth=${rebirth} was ignored: use auto (ask an out-of-sync Sparkplug node to rebirth at once) or ask (offer a button).`);
   }
 
   const maxPacket = params.get('maxpacket');

@@ -4,7 +4,7 @@
  */
 import type { InboundMessage } from '../mqtt/connection-types';
 import { userProperty } from '../mqtt/message-properties';
-import { decodePayload, type DecodedPayload } from '../mqtt/payload';
+import { decodePayload, toHex, type DecodedPayload } from '../mqtt/payload';
 import { VIEWER_BYTES, type MessageLog } from '../state/message-log';
 import type { NumericHistory } from '../state/numeric-history';
 import type { TopicTree } from '../state/topic-tree';
@@ -12,6 +12,11 @@ import type { TopicStore, TopicValue } from '../state/topic-store';
 import type { BrokerSubscriptions } from './broker-subscriptions';
 import type { OutboxService } from './outbox-service';
 import type { PresenceTracker } from './presence-tracker';
+import { SparkplugGate } from './sparkplug-gate';
+import type { SparkplugSinks } from './sparkplug-host';
+
+/** What the Sparkplug B host needs beyond the router's own stores. */
+export type SparkplugServices = Pick<SparkplugSinks, 'presence' | 'autoRebirth' | 'send'>;
 
 export class MessageRouter {
   /** The owner tab's reply topic for requests (MQTT 5), or null when this tab does not send. */
@@ -27,7 +32,24 @@ export class MessageRouter {
     private readonly _outbox: OutboxService,
     private readonly _history: NumericHistory,
     private readonly _tree: TopicTree,
-  ) {}
+    sparkplug: SparkplugServices,
+  ) {
+    this.sparkplug = new SparkplugGate({
+      ...sparkplug,
+      devicesChanged: () => _presence.devicesChanged(),
+      logged: (message, payload) => this._logged(message, false, payload),
+      shown: (message, topic, payload) => this._show(message, topic, payload),
+      undecodable: (message, reason) => {
+        const bytes = message.payload.byteLength;
+        const payload: DecodedPayload = { kind: 'binary', text: toHex(message.payload), bytes, truncated: bytes > 64, undecodable: reason };
+        this._logged(message, false, payload);
+        this._show(message, message.topic, payload);
+      },
+    });
+  }
+
+  /** Sparkplug B certificates and data: decoded by the host application, loaded with the first of them. */
+  readonly sparkplug: SparkplugGate;
 
   route(message: InboundMessage): void {
     if (message.topic === this.replyTopic) {
@@ -40,15 +62,25 @@ export class MessageRouter {
     // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
     const shown = this._topics.get(message.topic);
     if (!shown && !this._broker.matches(message.topic)) return;
+    if (this.sparkplug.takes(message.topic)) {
+      this.sparkplug.route(message);
+      return;
+    }
     if (message.retain && shown && isNewerThanRetainedCopy(shown, this._connectedAt())) {
       this._logged(message, true);
       return;
     }
     const payload = this._logged(message);
-    this._history.record(message.topic, message.receivedAt, payload);
-    this._tree.observe(message.topic);
+    this._show(message, message.topic, payload);
+    this._presence.observe(message.topic, message.payload, message.receivedAt, message.retain);
+  }
+
+  /** A tile's new value (a message's own topic, or a Sparkplug metric's), with its history and place in the tree. */
+  private _show(message: InboundMessage, topic: string, payload: DecodedPayload): void {
+    this._history.record(topic, message.receivedAt, payload);
+    this._tree.observe(topic);
     this._topics.update({
-      topic: message.topic,
+      topic,
       payload,
       qos: message.qos,
       retained: message.retain,
@@ -56,11 +88,10 @@ export class MessageRouter {
       whileAway: message.whileAway,
       dup: message.dup,
     });
-    this._presence.observe(message.topic, message.payload, message.receivedAt, message.retain);
   }
 
-  private _logged(message: InboundMessage, superseded = false): DecodedPayload {
-    const payload = decodePayload(message.payload);
+  private _logged(message: InboundMessage, superseded = false, decoded?: DecodedPayload): DecodedPayload {
+    const payload = decoded ?? decodePayload(message.payload);
     const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
     const binary = payload.kind === 'binary' ? message.payload.slice(0, VIEWER_BYTES) : null;
     this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties, binary, ...(superseded ? { superseded } : {}) });

@@ -2,6 +2,7 @@
  * Turns messages into device presence with the user's presence rules: status topics set the state,
  * any other message under a known device's prefix counts as hearing from it.
  */
+import { sparkplugOwner } from '../sparkplug/sparkplug-owner';
 import { owningDevice, recognisePresence, statusTopicDevice, type PresenceRule } from '../mqtt/presence-rules';
 import type { PresenceStore, StatusReading } from '../state/presence-store';
 
@@ -25,7 +26,13 @@ export class PresenceTracker {
     this._rules = rules;
     this._owners.clear();
     this._statusOf.clear();
-    this._store.retain((device) => rules.some((rule) => statusTopicDevice(rule, device.statusTopic) === device.id));
+    // Sparkplug nodes and devices come from their certificates, whatever the rules.
+    this._store.retain((device) => device.sparkplug !== undefined || rules.some((rule) => statusTopicDevice(rule, device.statusTopic) === device.id));
+  }
+
+  /** Devices were added other than by a status topic (Sparkplug certificates): topics' owners are worked out again. */
+  devicesChanged(): void {
+    this._owners.clear();
   }
 
   /** Called for every message: each topic is matched against the rules once, then remembered. */
@@ -59,7 +66,8 @@ export class PresenceTracker {
   deviceOf(topic: string): string | null {
     const known = this._owners.get(topic);
     if (known !== undefined) return known;
-    const owner = owningDevice(this._rules, topic, (id) => this._store.has(id));
+    const isKnown = (id: string) => this._store.has(id);
+    const owner = sparkplugOwner(topic, isKnown) ?? owningDevice(this._rules, topic, isKnown);
     this._owners.set(topic, owner);
     return owner;
   }

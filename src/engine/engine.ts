@@ -109,6 +109,14 @@ export class Engine {
     return (await this._ready).sendCommand(command);
   }
 
+  async writeMetric(owner: string, metric: string, value: string): Promise<Problem | null> {
+    return (await this._ready).writeMetric(owner, metric, value);
+  }
+
+  async requestRebirth(node: string): Promise<Problem | null> {
+    return (await this._ready).requestRebirth(node);
+  }
+
   async setPresence(presence: PresenceSettings): Promise<string | null> {
     return (await this._ready).setPresence(presence);
   }

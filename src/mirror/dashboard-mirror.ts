@@ -12,6 +12,7 @@ import type { SessionView } from '../app/session-tracker';
 import type { Engine } from '../engine/engine';
 import type { DisplayMode, EngineFrame, Notices, Series } from '../engine/engine-frame';
 import { initialStatus, type ConnectionStatus } from '../mqtt/connection-types';
+import { sparkplugOwner } from '../sparkplug/sparkplug-owner';
 import { owningDevice } from '../mqtt/presence-rules';
 import { topicFilterProblem } from '../mqtt/topic-filter';
 import { MessageLog } from '../state/message-log';
@@ -154,6 +155,16 @@ export class DashboardMirror implements Dashboard {
     return this._engine.sendCommand(command);
   }
 
+  writeMetric(owner: string, metric: string, value: string): Promise<Problem | null> {
+    if (this._framedBy !== null) return Promise.resolve({ kind: 'framed', by: this._framedBy });
+    return this._engine.writeMetric(owner, metric, value);
+  }
+
+  requestRebirth(node: string): Promise<Problem | null> {
+    if (this._framedBy !== null) return Promise.resolve({ kind: 'framed', by: this._framedBy });
+    return this._engine.requestRebirth(node);
+  }
+
   connect(settings: StoredSettings): void {
     this.settings.replace({ ...settings, autoConnect: true });
     void this._engine.connect(settings);
@@ -209,7 +220,8 @@ export class DashboardMirror implements Dashboard {
     }
     const known = this._owners.get(topic);
     if (known !== undefined) return known;
-    const owner = presence.enabled ? owningDevice(presence.rules, topic, (id) => this.presence.has(id)) : null;
+    const isKnown = (id: string) => this.presence.has(id);
+    const owner = sparkplugOwner(topic, isKnown) ?? (presence.enabled ? owningDevice(presence.rules, topic, isKnown) : null);
     this._owners.set(topic, owner);
     return owner;
   }

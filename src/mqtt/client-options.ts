@@ -8,7 +8,12 @@ export const CONNECT_TIMEOUT_MS = 4500;
 /** How many topic aliases the dashboard accepts from the broker (MQTT 5). */
 export const TOPIC_ALIASES_ACCEPTED = 64;
 
-export function clientOptions(request: ConnectRequest, protocol: ProtocolVersion, shared: Partial<IClientOptions>): IClientOptions {
+/** The dashboard's presence payload: `online` / `offline`, or what the request says (a Sparkplug host's STATE). */
+export const presencePayload = (request: ConnectRequest, online: boolean, connectAt: number) =>
+  request.presenceMessage?.(online, connectAt) ?? (online ? 'online' : 'offline');
+
+/** `connectAt`: when the CONNECT is made (the Will of a Sparkplug host carries it). */
+export function clientOptions(request: ConnectRequest, protocol: ProtocolVersion, shared: Partial<IClientOptions>, connectAt = Date.now()): IClientOptions {
   const options: IClientOptions = {
     protocolVersion: protocol === '5' ? 5 : 4,
     clientId: request.clientId,
@@ -30,6 +35,6 @@ export function clientOptions(request: ConnectRequest, protocol: ProtocolVersion
     options.properties = { topicAliasMaximum: TOPIC_ALIASES_ACCEPTED, maximumPacketSize: request.maximumPacketBytes };
     if (!request.cleanSession) options.properties.sessionExpiryInterval = request.sessionExpirySeconds;
   }
-  if (request.presenceTopic) options.will = { topic: request.presenceTopic, payload: 'offline', qos: 1, retain: true };
+  if (request.presenceTopic) options.will = { topic: request.presenceTopic, payload: presencePayload(request, false, connectAt), qos: 1, retain: true };
   return options;
 }

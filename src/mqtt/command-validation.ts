@@ -18,10 +18,10 @@ export function payloadLimit(topic: string, brokerMaximumPacketSize: number | nu
 }
 
 /** What is wrong with a command, or null. Nothing is stored when there is a problem. */
-export function commandProblem(topic: string, payload: string, brokerMaximumPacketSize: number | null): Problem | null {
+export function commandProblem(topic: string, payload: string | Uint8Array, brokerMaximumPacketSize: number | null): Problem | null {
   const topicProblem = topicNameProblem(topic);
   if (topicProblem) return topicProblem;
-  const bytes = encoder.encode(payload).length;
+  const bytes = typeof payload === 'string' ? encoder.encode(payload).length : payload.length;
   const limit = payloadLimit(topic, brokerMaximumPacketSize);
   if (bytes > limit) return { kind: 'payload-too-large', bytes, limit, brokersLimit: brokerMaximumPacketSize !== null, maximumPacketSize: brokerMaximumPacketSize };
   return null;

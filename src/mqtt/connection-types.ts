@@ -19,6 +19,11 @@ export interface ConnectRequest {
    * CONNACK, and `offline` published by the dashboard itself before a user's Disconnect. Null: none.
    */
   presenceTopic: string | null;
+  /**
+   * The presence payloads, when not `online` / `offline`: given whether online and the time of the CONNECT
+   * (a Sparkplug host's STATE carries it, the same in its birth and its Will).
+   */
+  presenceMessage?: (online: boolean, connectAt: number) => string;
   /** The largest packet the dashboard accepts from the broker (sent as MQTT 5 Maximum Packet Size, enforced on both versions). */
   maximumPacketBytes: number;
   /** A cluster: the URL of the list to try first (a fresh session goes on where the last link was). */

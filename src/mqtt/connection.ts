@@ -6,7 +6,7 @@
  */
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
-import { clientOptions } from './client-options';
+import { clientOptions, presencePayload } from './client-options';
 import { connectFieldProblem } from './connect-fields';
 import { ReconnectBackoff } from './backoff';
 import { brokerListProblem } from './broker-list';
@@ -50,6 +50,8 @@ export class MqttConnection {
   private _client: MqttClient | null = null;
   private _attempt = 0;
   private _request: ConnectRequest | null = null;
+  /** When the current client's CONNECT was made: a Sparkplug host's STATE payloads carry it. */
+  private _presenceAt = 0;
   private _status: ConnectionStatus;
   private _retryTimer: ReturnType<typeof setTimeout> | undefined;
   private _watchdog: LinkWatchdog | null = null;
@@ -127,9 +129,11 @@ export class MqttConnection {
   /** A user's Disconnect: says `offline` on the presence topic itself (the Will is not sent), then leaves. */
   async disconnect(): Promise<void> {
     const client = this._client;
-    const presenceTopic = this._request?.presenceTopic ?? null;
-    if (client && presenceTopic && this._status.phase === 'connected') {
-      await withTimeout(client.publishAsync(presenceTopic, 'offline', { qos: 1, retain: true }), GOODBYE_TIMEOUT_MS).catch(() => {});
+    const request = this._request;
+    const presenceTopic = request?.presenceTopic ?? null;
+    if (client && request && presenceTopic && this._status.phase === 'connected') {
+      const goodbye = presencePayload(request, false, this._presenceAt);
+      await withTimeout(client.publishAsync(presenceTopic, goodbye, { qos: 1, retain: true }), GOODBYE_TIMEOUT_MS).catch(() => {});
     }
     this._closeTimers();
     this._attempt++;
@@ -233,7 +237,9 @@ export class MqttConnection {
     let socketOpened = false;
     /** No CONNACK in time: silence, not a broker closing the socket on MQTT 5. */
     let connackTimedOut = false;
-    const options = clientOptions(request, protocol, this.commands.clientOptions());
+    const connectAt = this._environment.now();
+    this._presenceAt = connectAt;
+    const options = clientOptions(request, protocol, this.commands.clientOptions(), connectAt);
     /** The link broke the protocol: what follows on it is not to be trusted, and it is being closed. */
     let broken = false;
     const fault = (found: ConductFault) => {
@@ -323,7 +329,7 @@ export class MqttConnection {
         maximumPacketSize: connack.properties?.maximumPacketSize ?? null,
         receiveMaximum: connack.properties?.receiveMaximum ?? 65_535,
       });
-      if (request.presenceTopic) client.publish(request.presenceTopic, 'online', { qos: 1, retain: true });
+      if (request.presenceTopic) client.publish(request.presenceTopic, presencePayload(request, true, connectAt), { qos: 1, retain: true });
       for (const listener of this._connectedListeners) listener(connack.sessionPresent);
     });
 

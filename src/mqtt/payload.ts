@@ -26,6 +26,26 @@ export interface DecodedPayload {
   source?: string;
   /** A number too large for a float (`1e400`), shown as sent but kept out of charts. */
   notFinite?: true;
+  /** The exact digits of a 64-bit integer (`value` is only the nearest float, for charts). */
+  exact?: string;
+  /** A Sparkplug B metric's value: whose it is, its name and datatype (see sparkplug-types.ts). */
+  sparkplug?: SparkplugTile;
+  /** A payload under `spBv1.0/` that is not Sparkplug B: why. */
+  undecodable?: string;
+}
+
+/** What a Sparkplug B metric's tile knows of it. Its topic is made up: `spBv1.0/<group>/<node>[/<device>]/<metric>`. */
+export interface SparkplugTile {
+  /** The edge node (`group/node`) or device (`group/node/device`). */
+  owner: string;
+  metric: string;
+  /** The Sparkplug datatype number, and its name (`Int64`, `Boolean`…). */
+  datatype: number;
+  type: string;
+  /** The metric's own timestamp (epoch ms), when it has one. */
+  timestamp: number | null;
+  /** A DataSet, as a table. */
+  table?: { columns: string[]; types: string[]; rows: string[][] };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -74,6 +74,12 @@ export type Problem =
   /** The dashboard ended a pinned session by itself: it connected as `clientId` instead of `previousClientId`. */
   | { kind: 'fresh-session-started'; previousClientId: string; clientId: string; heldBy: string | null }
   | { kind: 'not-connected' }
+  /** A Sparkplug B write whose value does not fit the metric's declared datatype (nothing is queued). */
+  | { kind: 'bad-metric-value'; metric: string; datatype: string; expected: string }
+  /** A Sparkplug B write to a metric no birth certificate declared (or not a node's or device's). */
+  | { kind: 'unknown-metric'; owner: string; metric: string }
+  /** A Sparkplug B host application id that cannot be a topic level. */
+  | { kind: 'bad-host-id'; hostId: string }
   /** Another site shows the dashboard in a frame (`by`: its origin): commands are refused there. */
   | { kind: 'framed'; by: string }
   | { kind: 'subscription-refused'; refusal: BrokerRefusal }

@@ -121,7 +121,7 @@ export class SparkplugModel {
       state.online = false;
       events.push({ kind: 'offline', id: `${key}/${device}`, at, cause: 'its node died' });
     }
-    events.push({ kind: 'offline', id: key, at, cause: 'NDEATH' });
+    events.push({ kind: 'offline', id: key, at, cause: deathSeq === null ? 'NDEATH' : `NDEATH, bdSeq ${deathSeq}` });
     return events;
   }
 

@@ -21,6 +21,10 @@ export interface DevicePresence {
   readonly statusTopic: string;
   /** The last status payload that matched no rule, shown as is; null once a known payload arrives. */
   readonly unrecognised: string | null;
+  /** A Sparkplug B edge node (`group/node`) or device (`group/node/device`), its presence from its certificates. */
+  readonly sparkplug?: 'node' | 'device';
+  /** What else to say about its state: why it went offline, or that a Sparkplug node is out of sync. */
+  readonly note?: string | null;
 }
 
 /** What a status message said: a state, a cleared retained status (empty payload), or something unknown. */
@@ -68,6 +72,27 @@ export class PresenceStore extends Notifier {
       next = { ...base, state, since: changed ? at : base.since, sinceKnown, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
     }
     this._devices.set(id, next);
+    this._list = null;
+    this.changed();
+  }
+
+  /** Says what else there is to know about a device (null: nothing), and what kind of Sparkplug member it is. */
+  annotate(id: string, note: string | null, sparkplug?: 'node' | 'device'): void {
+    const previous = this._devices.get(id);
+    if (!previous || (previous.note === note && previous.sparkplug === sparkplug)) return;
+    this._devices.set(id, { ...previous, note, ...(sparkplug ? { sparkplug } : {}) });
+    this._list = null;
+    this.changed();
+  }
+
+  /**
+   * A message that shows the device is still in its state (Sparkplug data from a born node or device):
+   * its state is as fresh as this message, recorded at most once a second.
+   */
+  confirm(id: string, at: number): void {
+    const previous = this._devices.get(id);
+    if (!previous || at - previous.stateAt < HEARD_RESOLUTION_MS) return;
+    this._devices.set(id, { ...previous, stateAt: at, heardAt: at });
     this._list = null;
     this.changed();
   }

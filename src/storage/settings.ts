@@ -58,6 +58,13 @@ export interface StoredSettings {
    * a new client id (true), or keep waiting for that node and offer the fresh session (false).
    */
   freshSessionWhenPinned: boolean;
+  /**
+   * Sparkplug B host application id: when set, the dashboard publishes `spBv1.0/STATE/<id>` (retained,
+   * online on connect, offline as its Will, instead of its own presence). Empty: off.
+   */
+  sparkplugHostId: string;
+  /** A Sparkplug edge node out of sync: ask it to rebirth at once (`auto`), or offer a button (`ask`). */
+  sparkplugRebirth: 'auto' | 'ask';
   presence: PresenceSettings;
   /** Commands the user saved, sent again with one tap. */
   savedCommands: SavedCommand[];
@@ -152,6 +159,8 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     autoConnect: false,
     lastWill: true,
     freshSessionWhenPinned: true,
+    sparkplugHostId: '',
+    sparkplugRebirth: 'auto',
     presence: { enabled: true, rules: [{ pattern: '+/status', online: ['online'], offline: ['offline'] }] },
     savedCommands: [],
     logCapacity: 10_000,

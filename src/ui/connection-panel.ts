@@ -146,6 +146,23 @@ export class ConnectionPanelElement extends LitElement {
         ><input name="freshSessionWhenPinned" type="checkbox" .checked=${settings.freshSessionWhenPinned} /> Start a fresh session
         when a cluster keeps dropping this one (its node is gone); otherwise wait for that node</label
       >
+      <label
+        >Sparkplug B host id (optional)
+        <input name="sparkplugHostId" spellcheck="false" placeholder="off" .value=${settings.sparkplugHostId}
+      /></label>
+      <label
+        >Sparkplug node out of sync
+        <select name="sparkplugRebirth" .value=${settings.sparkplugRebirth}>
+          <option value="auto" ?selected=${settings.sparkplugRebirth === 'auto'}>Request a rebirth at once</option>
+          <option value="ask" ?selected=${settings.sparkplugRebirth === 'ask'}>Offer a button</option>
+        </select></label
+      >
+      ${settings.sparkplugHostId.trim() === ''
+        ? nothing
+        : html`<p class="hint wide">
+            As Sparkplug host application “${settings.sparkplugHostId.trim()}”, the dashboard publishes spBv1.0/STATE/${settings.sparkplugHostId.trim()}
+            (retained, online on connect, offline as its Last Will) instead of its own presence, and subscribes to spBv1.0/#.
+          </p>`}
       <div class="actions wide">
         <button class="primary" type="submit">${phase === 'disconnected' || phase === 'failed' ? 'Connect' : 'Reconnect'}</button>
       </div>
@@ -175,6 +192,8 @@ export class ConnectionPanelElement extends LitElement {
       sessionExpirySeconds: Number.isInteger(expiry) && expiry >= 0 && expiry <= 4_294_967_295 ? expiry : 3600,
       lastWill: form.get('lastWill') === 'on',
       freshSessionWhenPinned: form.get('freshSessionWhenPinned') === 'on',
+      sparkplugHostId: text('sparkplugHostId'),
+      sparkplugRebirth: text('sparkplugRebirth') === 'ask' ? 'ask' : 'auto',
       maxPacketKiB: Number.isInteger(maxPacket) && maxPacket >= 1 && maxPacket <= MAX_MAX_PACKET_KIB ? maxPacket : DEFAULT_MAX_PACKET_KIB,
     };
     service.connect(settings);

@@ -9,6 +9,7 @@ import { controlStyles, tileGridStyles } from './shared-styles';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
 import type { TileView } from './tile-view';
 import './value-tile';
+import { SPARKPLUG_NAMESPACE } from '../sparkplug/sparkplug-types';
 
 /** The user gave a device a name (empty: back to its id). Raised by <device-card>; the container saves it. */
 export class DeviceRenameEvent extends Event {
@@ -17,6 +18,13 @@ export class DeviceRenameEvent extends Event {
     readonly name: string,
   ) {
     super('device-rename', { bubbles: true, composed: true });
+  }
+}
+
+/** The user asked a Sparkplug B edge node to rebirth. Raised by <device-card>; the container sends it. */
+export class RebirthRequestEvent extends Event {
+  constructor(readonly node: string) {
+    super('rebirth-request', { bubbles: true, composed: true });
   }
 }
 
@@ -179,6 +187,12 @@ export class DeviceCardElement extends LitElement {
         >
         <span class="detail" title=${formatTimestamp(device.heardAt)}>last heard ${formatAge(now - device.heardAt)}</span>
         ${stale === null ? nothing : html`<span class="stale-mark">stale since ${formatTime(stale)}</span>`}
+        ${device.note ? html`<span class=${device.note.startsWith('out of sync') ? 'unrecognised note' : 'detail note'}>${device.note}</span>` : nothing}
+        ${device.sparkplug === 'node' && (!kiosk || this.showCommands)
+          ? html`<button type="button" class="rebirth" title="Ask the edge node to publish its birth certificates again (NCMD Node Control/Rebirth)" @click=${() => this.dispatchEvent(new RebirthRequestEvent(device.id))}>
+              Request rebirth
+            </button>`
+          : nothing}
         ${device.unrecognised === null
           ? nothing
           : html`<span class="unrecognised">unrecognised status on ${device.statusTopic}: “${device.unrecognised}”</span>`}
@@ -199,6 +213,8 @@ export class DeviceCardElement extends LitElement {
 
 /** A topic named under its device: `moteur/température` is `température` on the moteur card. */
 export function nameUnder(deviceId: string, topic: string): string {
+  const sparkplugPrefix = `${SPARKPLUG_NAMESPACE}/${deviceId}/`; // a Sparkplug metric: its name
+  if (topic.startsWith(sparkplugPrefix) && topic.length > sparkplugPrefix.length) return visibleTopic(topic.slice(sparkplugPrefix.length));
   const levels = topic.split('/');
   const at = levels.indexOf(deviceId);
   const rest = at === -1 ? [] : levels.slice(at + 1);
@@ -210,5 +226,8 @@ customElements.define('device-card', DeviceCardElement);
 declare global {
   interface HTMLElementTagNameMap {
     'device-card': DeviceCardElement;
+  }
+  interface HTMLElementEventMap {
+    'rebirth-request': RebirthRequestEvent;
   }
 }

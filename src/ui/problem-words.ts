@@ -68,6 +68,12 @@ export function problemWords(problem: Problem): string {
       return `This dashboard is shown inside another site (${problem.by}): sending commands is turned off here, so that a page laid over it cannot trick you into sending one. Open the dashboard directly, in its own tab, to send commands.`;
     case 'not-connected':
       return 'Not connected to a broker.';
+    case 'bad-metric-value':
+      return `Not queued: ${problem.metric} is a ${problem.datatype} metric, so its value must be ${problem.expected}.`;
+    case 'unknown-metric':
+      return `Not queued: no birth certificate of ${problem.owner} declares a metric ${problem.metric}, so its datatype is unknown. Request a rebirth from the edge node, then try again.`;
+    case 'bad-host-id':
+      return `“${problem.hostId}” cannot be a Sparkplug host id: it is one topic level, without /, + or #, and not empty. Fix it in the connection settings.`;
     case 'subscription-refused':
       return `The broker refused the subscription: ${subscriptionRefusalWords(problem.refusal)}.`;
     case 'replies-refused':

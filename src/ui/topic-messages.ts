@@ -10,6 +10,9 @@ import { StoreController } from './store-controller';
 import './topic-chart';
 import { formatBytes, type DecodedPayload } from '../mqtt/payload';
 import './payload-viewer';
+import './sparkplug-metric';
+import type { MetricWriteEvent } from './sparkplug-metric';
+import { problemWords } from './problem-words';
 import { breakable, previewOf } from './safe-text';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 
@@ -84,7 +87,9 @@ export class TopicMessagesElement extends LitElement {
     `,
   ];
 
-  static override properties = { topic: {}, _viewing: { state: true } };
+  static override properties = { topic: {}, _viewing: { state: true }, _writeOutcome: { state: true } };
+  /** What came of the last Sparkplug write from this dialog. */
+  declare private _writeOutcome: { problem: boolean; text: string } | null;
   declare topic: string;
   /** The message whose whole payload is shown, by its sequence number. */
   declare private _viewing: number | null;
@@ -95,6 +100,7 @@ export class TopicMessagesElement extends LitElement {
     super();
     this.topic = '';
     this._viewing = null;
+    this._writeOutcome = null;
     new StoreController(this, () => this._service.value?.messages);
     new StoreController(this, () => this._service.value?.settings);
   }
@@ -114,6 +120,7 @@ export class TopicMessagesElement extends LitElement {
     const shown = service?.topics.get(this.topic);
     const format = service?.settings.state.tileFormats.find((entry) => entry.topic === this.topic);
     const style = shown ? numberStyle(shown.payload, shown.precision, format) : { decimals: 0, unit: undefined };
+    const sparkplug = shown?.payload.sparkplug;
     return html`<dialog aria-label=${`History of ${this.topic}`} @close=${this._onClose}>
       <header>
         <h2>${topicWithBreaks(this.topic)}</h2>
@@ -123,8 +130,18 @@ export class TopicMessagesElement extends LitElement {
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button>
       </header>
       ${(service?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>` : nothing}
+      ${sparkplug
+        ? html`<sparkplug-metric
+            .metric=${sparkplug}
+            ?writable=${!kiosk || (service?.display.state.kioskCommands ?? false)}
+            .outcome=${this._writeOutcome}
+            @metric-write=${(event: MetricWriteEvent) => void this._write(event)}
+          ></sparkplug-metric>`
+        : nothing}
       ${messages.length === 0
-        ? html`<p class="none">No message on this topic is left in the recent-message log.</p>`
+        ? sparkplug
+          ? nothing
+          : html`<p class="none">No message on this topic is left in the recent-message log.</p>`
         : html`<ol aria-label="Recent messages, newest first">
             ${messages.map((message) => this._row(message, style))}
           </ol>`}
@@ -158,6 +175,16 @@ export class TopicMessagesElement extends LitElement {
         ${open ? 'Hide the whole payload' : `Whole payload (${formatBytes(message.payload.bytes)})`}
       </button>
       ${open ? html`<payload-viewer .message=${message}></payload-viewer>` : nothing}`;
+  }
+
+  /** A Sparkplug B write: checked against the metric's datatype by the engine, then queued in the outbox. */
+  private async _write(event: MetricWriteEvent): Promise<void> {
+    const service = this._service.value;
+    if (!service) return;
+    const problem = await service.writeMetric(event.owner, event.metric, event.value);
+    this._writeOutcome = problem
+      ? { problem: true, text: problemWords(problem) }
+      : { problem: false, text: `Queued: ${event.metric} = ${event.value.trim()}. The outbox shows when it is sent.` };
   }
 
   private _onClose(): void {

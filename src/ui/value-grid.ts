@@ -5,7 +5,7 @@ import { topicMatches } from '../mqtt/topic-filter';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles, tileGridStyles } from './shared-styles';
-import { DeviceRenameEvent } from './device-card';
+import { DeviceRenameEvent, RebirthRequestEvent } from './device-card';
 import { StoreController } from './store-controller';
 import { TileDetailController } from './tile-detail';
 import { TileViewController } from './tile-view';
@@ -59,6 +59,11 @@ export class ValueGridElement extends LitElement {
     this.addEventListener('device-rename', (event) => {
       if (!(event instanceof DeviceRenameEvent)) return;
       void this._service.value?.preferences().then((preferences) => preferences.renameDevice(event.device, event.name));
+    });
+    this.addEventListener('rebirth-request', (event) => {
+      const service = this._service.value;
+      if (!(event instanceof RebirthRequestEvent) || !service) return;
+      void service.requestRebirth(event.node).then((problem) => problem && service.report(problem));
     });
   }
 

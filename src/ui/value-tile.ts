@@ -232,7 +232,8 @@ export class ValueTileElement extends LitElement {
       <footer>
         <span class="age" title=${this._receivedTitle}>${formatAge(now - value.receivedAt)}</span>
         <span class="qos">QoS ${value.qos}</span>
-        ${deviceOffline ? html`<span class="mark offline-mark" title="The device this topic belongs to is offline: the value is its last one">device offline</span>` : nothing}
+        ${deviceOffline ? offlineMark(payload) : nothing}
+        ${payload.sparkplug ? html`<span class="datatype" title="Sparkplug B datatype">${payload.sparkplug.type}</span>` : nothing}
         ${stale === null
           ? nothing
           : html`<span class="mark" title="Not live: the connection was lost; a fresh message clears this">stale since ${formatTime(stale)}</span>`}
@@ -252,9 +253,19 @@ export class ValueTileElement extends LitElement {
 }
 
 
-/** The value as the tile shows it: numbers with their decimals and unit, other payloads as received. */
+/** The device (or Sparkplug node) is offline: the value is its last one, stale. */
+function offlineMark(payload: DecodedPayload) {
+  const owner = payload.sparkplug?.owner;
+  if (owner === undefined) return html`<span class="mark offline-mark" title="The device this topic belongs to is offline: the value is its last one">device offline</span>`;
+  const what = owner.split('/').length === 2 ? 'node' : 'device';
+  return html`<span class="mark offline-mark" title=${`The Sparkplug ${what} ${owner} is offline (its death certificate came): the value is its last one`}>stale · ${what} offline</span>`;
+}
+
+/** The value as the tile shows it: numbers with their decimals and unit (64-bit integers exact), other payloads as received. */
 function shownValue(payload: DecodedPayload, style: NumberStyle) {
   if (payload.kind === 'empty') return html`<span class="unit">(empty)</span>`;
+  if (payload.undecodable !== undefined) return `Undecodable Sparkplug B payload (${formatBytes(payload.bytes)})`;
+  if (payload.exact !== undefined) return style.unit === undefined ? payload.exact : html`${payload.exact}<span class="unit"> ${style.unit}</span>`;
   if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return breakable(previewOf(payload.text).text);
   const number = formatNumber(payload.value, style.decimals);
   return style.unit === undefined ? number : html`${number}<span class="unit"> ${style.unit}</span>`;

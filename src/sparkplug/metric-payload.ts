@@ -1,0 +1,78 @@
+/**
+ * Sparkplug B metrics as tiles: each metric gets a made-up topic under its node or device, and its value
+ * is shown as what its datatype says (numbers with their unit, 64-bit integers exact, booleans, text,
+ * times, bytes as hex, datasets as tables). Plain data, no protobuf: this runs before the decoder loads.
+ */
+import type { DecodedPayload } from '../mqtt/payload';
+import type { SparkplugEvent } from './sparkplug-model';
+import { DATATYPE_NAMES, SPARKPLUG_NAMESPACE, type SparkplugMetric, type SparkplugPayload, type SparkplugTopic } from './sparkplug-types';
+import { valueText } from './sparkplug-model';
+
+type MetricEvent = Extract<SparkplugEvent, { kind: 'metric' }>;
+
+/** The tile topic of a metric: `spBv1.0/<group>/<node>[/<device>]/<metric name>`. */
+export const metricTopic = (owner: string, name: string) => `${SPARKPLUG_NAMESPACE}/${owner}/${name}`;
+
+const encoder = new TextEncoder();
+
+/** A metric's value as a tile shows it. */
+export function metricPayload(event: MetricEvent): DecodedPayload {
+  const sparkplug = { owner: event.owner, metric: event.name, datatype: event.datatype, type: datatypeName(event.datatype), timestamp: event.timestamp };
+  const unit = event.unit ?? undefined;
+  const value = event.value;
+  const base = (text: string) => ({ text, bytes: encoder.encode(text).length, truncated: false, sparkplug });
+  switch (value.kind) {
+    case 'number':
+      if (!Number.isFinite(value.value)) return { kind: 'text', ...base(String(value.value)), notFinite: true };
+      return unit === undefined
+        ? { kind: 'number', ...base(String(value.value)), value: value.value }
+        : { kind: 'measure', ...base(`${value.value} ${unit}`), value: value.value, unit };
+    case 'integer64': {
+      const nearest = Number(value.text);
+      return unit === undefined
+        ? { kind: 'number', ...base(value.text), value: nearest, exact: value.text }
+        : { kind: 'measure', ...base(`${value.text} ${unit}`), value: nearest, unit, exact: value.text };
+    }
+    case 'bytes':
+      return { kind: 'binary', text: value.hex, bytes: value.length, truncated: value.length > 64, sparkplug };
+    case 'dataset': {
+      const table = { columns: value.columns, types: value.types, rows: value.rows };
+      return { kind: 'text', ...base(datasetText(value.columns, value.rows)), sparkplug: { ...sparkplug, table } };
+    }
+    case 'null':
+      return { kind: 'text', ...base('null (no value)') };
+    default:
+      return { kind: 'text', ...base(valueText(value)) };
+  }
+}
+
+/** A dataset as text: a header line, then one line per row, cells separated by ` | `. */
+function datasetText(columns: string[], rows: string[][]): string {
+  return [columns.join(' | '), ...rows.map((row) => row.join(' | '))].join('\n');
+}
+
+/** At most this many metrics are named in a message's summary. */
+const SUMMARY_METRICS = 12;
+
+/** What a Sparkplug message says, in one text for the message log. */
+export function messageSummary(topic: SparkplugTopic, payload: SparkplugPayload, events: readonly SparkplugEvent[]): string {
+  const parts = [topic.type, payload.seq === null ? 'no seq' : `seq ${payload.seq}`];
+  if (payload.timestamp !== null) parts.push(new Date(payload.timestamp).toISOString());
+  const named = events.filter((event): event is MetricEvent => event.kind === 'metric');
+  const metrics =
+    named.length > 0
+      ? named.map((event) => `${event.name} = ${valueText(event.value)}${event.unit ? ` ${event.unit}` : ''}`)
+      : payload.metrics.map((metric) => `${rawName(metric)} = ${valueText(metric.value)}`);
+  const lines = [`${parts.join(' · ')} · ${payload.metrics.length} ${payload.metrics.length === 1 ? 'metric' : 'metrics'}`];
+  lines.push(...metrics.slice(0, SUMMARY_METRICS));
+  if (metrics.length > SUMMARY_METRICS) lines.push(`… and ${metrics.length - SUMMARY_METRICS} more`);
+  for (const event of events) {
+    if (event.kind === 'ignored') lines.push(`Ignored: ${event.reason}`);
+    if (event.kind === 'out-of-sync') lines.push(`Node out of sync: ${event.reason}`);
+  }
+  return lines.join('\n');
+}
+
+const rawName = (metric: SparkplugMetric) => metric.name ?? `alias ${metric.alias ?? '?'}`;
+
+export const datatypeName = (datatype: number) => DATATYPE_NAMES[datatype] ?? `datatype ${datatype}`;
