@@ -5,6 +5,7 @@
 import { createServer } from 'vite';
 import { startDevBroker } from './broker';
 import { startSimulatedDevices } from './simulated-devices';
+import { startSimulatedEdgeNode } from './simulated-edge-node';
 
 function port(variable: string, fallback: number): number {
   const text = process.env[variable];
@@ -20,6 +21,7 @@ function port(variable: string, fallback: number): number {
 async function main(): Promise<void> {
   const broker = await startDevBroker({ wsPort: port('MQTT_WS_PORT', 9001), tcpPort: port('MQTT_TCP_PORT', 1883) });
   const devices = startSimulatedDevices(broker.tcpUrl);
+  const edgeNode = startSimulatedEdgeNode(broker.tcpUrl);
   process.env['VITE_DEFAULT_BROKER'] = broker.wsUrl;
   const dashboardPort = port('DASHBOARD_PORT', 5173);
   const vite = await createServer({ server: { host: '127.0.0.1', port: dashboardPort, strictPort: true } });
@@ -39,11 +41,13 @@ async function main(): Promise<void> {
                     ${broker.tcpUrl} (TCP, for devices and mosquitto_pub)
   Simulated devices moteur, pompe, capteur (capteur drops off for 15 s every 45 s: watch its Last Will)
                     commands on moteur/commande, pompe/commande: start, stop, a setpoint
+  Sparkplug B       edge node Usine1/Ligne1 with devices Presse and Four (dies for 10 s every 90 s;
+                    answers Rebirth requests; write a metric from its tile)
 
   Open the dashboard: ${link}
 `);
   const stop = async () => {
-    await devices.stop().catch(() => undefined);
+    await Promise.all([devices.stop(), edgeNode.stop()]).catch(() => undefined);
     await Promise.all([vite.close(), broker.close()]);
     process.exit(0);
   };

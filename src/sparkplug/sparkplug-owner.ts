@@ -1,16 +1,22 @@
-/** Which Sparkplug B node or device a tile belongs to: small, for the first screen (the rest loads with the first Sparkplug message). */
-import { SPARKPLUG_NAMESPACE, parseSparkplugTopic } from './sparkplug-types';
+/**
+ * Which Sparkplug B node or device a tile belongs to, for the first screen: small, with no parsing of its
+ * own (the decoder and the model load with the first Sparkplug message, in the engine).
+ */
+
+/** Sparkplug's message types: in a certificate topic, the level after the group. */
+const CERTIFICATES = /^[ND](BIRTH|DEATH|DATA|CMD)$/;
 
 /**
- * The node or device a metric tile (or a certificate topic) belongs to, among the known ones: a device
- * (`group/node/device`) first, then its node. Undefined for topics outside the Sparkplug namespace.
+ * The known node (`group/node`) or device (`group/node/device`) a topic under `spBv1.0/` belongs to: a
+ * metric tile's (`spBv1.0/<group>/<node>[/<device>]/<metric>`) or a certificate's
+ * (`spBv1.0/<group>/<type>/<node>[/<device>]`), the device first. Undefined outside the namespace.
  */
 export function sparkplugOwner(topic: string, known: (id: string) => boolean): string | null | undefined {
-  if (!topic.startsWith(`${SPARKPLUG_NAMESPACE}/`)) return undefined;
-  const certificate = parseSparkplugTopic(topic);
+  if (!topic.startsWith('spBv1.0/')) return undefined;
   const levels = topic.split('/');
-  const [group = '', node = '', device = ''] = certificate ? [certificate.group, certificate.node, certificate.device ?? ''] : levels.slice(1, 4);
-  if (!certificate && levels.length > 4 && known(`${group}/${node}/${device}`)) return `${group}/${node}/${device}`;
-  if (certificate?.device && known(`${group}/${node}/${device}`)) return `${group}/${node}/${device}`;
-  return known(`${group}/${node}`) ? `${group}/${node}` : null;
+  const certificate = CERTIFICATES.test(levels[2] ?? '');
+  if (certificate) levels.splice(2, 1);
+  const node = `${levels[1]}/${levels[2]}`;
+  const device = `${node}/${levels[3]}`;
+  return levels.length > (certificate ? 3 : 4) && known(device) ? device : known(node) ? node : null;
 }

@@ -9,7 +9,6 @@ import { controlStyles, tileGridStyles } from './shared-styles';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
 import type { TileView } from './tile-view';
 import './value-tile';
-import { SPARKPLUG_NAMESPACE } from '../sparkplug/sparkplug-types';
 
 /** The user gave a device a name (empty: back to its id). Raised by <device-card>; the container saves it. */
 export class DeviceRenameEvent extends Event {
@@ -213,7 +212,7 @@ export class DeviceCardElement extends LitElement {
 
 /** A topic named under its device: `moteur/température` is `température` on the moteur card. */
 export function nameUnder(deviceId: string, topic: string): string {
-  const sparkplugPrefix = `${SPARKPLUG_NAMESPACE}/${deviceId}/`; // a Sparkplug metric: its name
+  const sparkplugPrefix = `spBv1.0/${deviceId}/`; // a Sparkplug metric: its name
   if (topic.startsWith(sparkplugPrefix) && topic.length > sparkplugPrefix.length) return visibleTopic(topic.slice(sparkplugPrefix.length));
   const levels = topic.split('/');
   const at = levels.indexOf(deviceId);

@@ -78,6 +78,10 @@ export interface KioskOptions {
   kiosk?: boolean;
   /** A cluster that keeps dropping the session: start a fresh one at once (true, the default) or wait (false). */
   fresh?: boolean;
+  /** Act as a Sparkplug B host application with this id (STATE birth and Will). */
+  sphost?: string;
+  /** An out-of-sync Sparkplug node: ask for a rebirth at once (auto, the default) or offer a button (ask). */
+  rebirth?: 'auto' | 'ask';
 }
 
 /** A kiosk link, as a user would bookmark it. */
@@ -95,6 +99,8 @@ export function kioskLink(options: KioskOptions): string {
   if (options.expiry !== undefined) parts.push(`expiry=${options.expiry}`);
   if (options.kiosk !== undefined) parts.push(`kiosk=${options.kiosk ? 1 : 0}`);
   if (options.fresh !== undefined) parts.push(`fresh=${options.fresh ? 1 : 0}`);
+  if (options.sphost !== undefined) parts.push(`sphost=${encodeURIComponent(options.sphost)}`);
+  if (options.rebirth !== undefined) parts.push(`rebirth=${options.rebirth}`);
   return `/?${parts.join('&')}`;
 }
 

@@ -1,6 +1,6 @@
 /** Decoding with Eclipse Tahu's sparkplug-payload: every datatype as what it is, 64-bit integers exact. */
 import Long from 'long';
-import { encodePayload, type UPayload } from 'sparkplug-payload/lib/sparkplugbpayload';
+import { encodePayload, type UPayload } from 'sparkplug-payload/lib/sparkplugbpayload.js';
 import { describe, expect, it } from 'vitest';
 import { decodeSparkplug, encodeCommand } from '../../../src/sparkplug/sparkplug-codec';
 

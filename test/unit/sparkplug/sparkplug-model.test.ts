@@ -55,7 +55,7 @@ describe('SparkplugModel', () => {
     const death = model.apply(topic('spBv1.0/Usine1/NDEATH/Ligne1'), payload(null, [bdSeq('7')]), 13);
     expect(death).toEqual([
       { kind: 'offline', id: 'Usine1/Ligne1/Presse', at: 13, cause: 'its node died' },
-      { kind: 'offline', id: 'Usine1/Ligne1', at: 13, cause: 'NDEATH' },
+      { kind: 'offline', id: 'Usine1/Ligne1', at: 13, cause: 'NDEATH, bdSeq 7' },
     ]);
   });
 
