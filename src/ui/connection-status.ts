@@ -5,7 +5,8 @@ import { describeSession, type SessionView } from '../app/session-tracker';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
-import { problemWords } from './problem-words';
+import { ProblemWordsLoader } from './problem-words-loader';
+import type { Problem } from '../shared/problems';
 import { newClientId } from '../storage/settings';
 
 /**
@@ -96,7 +97,7 @@ export class ConnectionStatusElement extends LitElement {
     const service = this._service.value;
     const status = service?.status.state;
     if (!service || !status) return html``;
-    const [headline, statusDetail] = describeStatus(status, Date.now(), service.session.state);
+    const [headline, statusDetail] = describeStatus(status, Date.now(), service.session.state, this._words.of);
     const viewer = service.role.state.role === 'viewer' && status.phase !== 'disconnected';
     const detail = viewer ? `${statusDetail} · viewing: another tab holds this client id and sends the commands` : statusDetail;
     const kiosk = service.display.state.kiosk;
@@ -131,6 +132,8 @@ export class ConnectionStatusElement extends LitElement {
     this._open = !this._open;
   }
 
+  private readonly _words = new ProblemWordsLoader(this);
+
   private _onDisconnect(): void {
     void this._service.value?.disconnect();
   }
@@ -148,7 +151,7 @@ export class ConnectionStatusElement extends LitElement {
 }
 
 /** The status as a headline and a detail, both plain text. */
-export function describeStatus(status: ConnectionStatus, now: number, sessionView: SessionView): [string, string] {
+export function describeStatus(status: ConnectionStatus, now: number, sessionView: SessionView, problemWords: (problem: Problem) => string): [string, string] {
   switch (status.phase) {
     case 'connected': {
       const words = describeSession(sessionView) || (status.sessionPresent ? 'session present' : '');

@@ -8,7 +8,7 @@ import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './traffic-counters';
 import './value-grid';
-import { problemWords } from './problem-words';
+import { ProblemWordsLoader } from './problem-words-loader';
 
 type View = 'values' | 'log' | 'tree';
 const VIEWS: ReadonlyArray<[View, string]> = [
@@ -237,6 +237,7 @@ export class MqttDashboardElement extends LitElement {
   declare private _view: View;
 
   private readonly _provider = new ContextProvider(this, { context: dashboardContext });
+  private readonly _words = new ProblemWordsLoader(this);
 
   constructor() {
     super();
@@ -315,7 +316,7 @@ export class MqttDashboardElement extends LitElement {
         : nothing}
       ${messages.map(
         (message) => html`<p class="notice" role="alert">
-          <span>${problemWords(message)}</span
+          <span>${this._words.of(message)}</span
           ><button type="button" aria-label="Dismiss" @click=${() => this.service?.dismissNotice(message)}>✕</button>
         </p>`,
       )}

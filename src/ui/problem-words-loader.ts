@@ -1,0 +1,24 @@
+/**
+ * Problems in words for the elements of the first screen (the status line, the notices). Most of the
+ * words are about rare faults: they load with the first problem there is to show, not with the page, and
+ * the element redraws once they are here (a few milliseconds; the problem is not shown before).
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { Problem } from '../shared/problems';
+
+type Wording = (problem: Problem) => string;
+
+let loaded: Wording | null = null;
+let loading: Promise<Wording> | null = null;
+
+export class ProblemWordsLoader {
+  constructor(private readonly _host: ReactiveControllerHost) {}
+
+  /** The problem in words, or empty text while they load the first time. */
+  readonly of = (problem: Problem): string => {
+    if (loaded) return loaded(problem);
+    loading ??= import('./problem-words').then((module) => (loaded = module.problemWords));
+    void loading.then(() => this._host.requestUpdate());
+    return '';
+  };
+}
