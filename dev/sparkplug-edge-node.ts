@@ -42,6 +42,21 @@ export const DEMO_NODE: Required<Pick<EdgeNodeOptions, 'group' | 'node' | 'metri
     { name: 'Pièces produites', type: 'UInt64', alias: 2, value: Long.fromString('9007199254740993', true) },
     { name: 'Vitesse ligne', type: 'Float', alias: 3, value: 42.5, unit: 'pièces/min' },
     { name: 'Recette', type: 'String', alias: 4, value: 'PX-12' },
+    {
+      name: 'Derniers lots',
+      type: 'DataSet',
+      alias: 5,
+      value: {
+        numOfColumns: 3,
+        columns: ['Lot', 'Pièces', 'Fin'],
+        types: ['String', 'Int64', 'DateTime'],
+        rows: [
+          ['L-2291', 1200, Date.UTC(2026, 11, 5, 14, 0)],
+          ['L-2292', 1185, Date.UTC(2026, 11, 5, 22, 0)],
+          ['L-2293', 1210, Date.UTC(2026, 11, 6, 6, 0)],
+        ],
+      },
+    },
   ],
   devices: {
     Presse: [

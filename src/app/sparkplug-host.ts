@@ -35,6 +35,8 @@ export interface SparkplugSinks {
 
 /** The metric an edge node rebirths on (Sparkplug 3.0, Node Control). */
 export const REBIRTH_METRIC = 'Node Control/Rebirth';
+/** The least time between two Rebirth requests the dashboard sends a node by itself. */
+export const REBIRTH_INTERVAL_MS = 10_000;
 
 export class SparkplugHost {
   private readonly _model = new SparkplugModel();
@@ -78,7 +80,7 @@ export class SparkplugHost {
         const known = presence.has(event.node);
         if (!known) presence.noteStatus(event.node, message.topic, { kind: 'cleared' }, message.receivedAt, message.retain);
         presence.annotate(event.node, `out of sync: ${event.reason}`, 'node');
-        if (this._sinks.autoRebirth()) void this.requestRebirth(event.node);
+        if (this._sinks.autoRebirth() && this._mayAskAgain(event.node, message.receivedAt)) void this.requestRebirth(event.node);
         return !known;
       }
       case 'in-sync':
@@ -88,6 +90,19 @@ export class SparkplugHost {
         return false; // said in the log's summary
     }
   }
+
+  /**
+   * A node whose births never bring it back in sync (its data keeps using an alias no birth declares) is
+   * asked by itself at most once every REBIRTH_INTERVAL_MS; the card's button still asks at once.
+   */
+  private _mayAskAgain(node: string, at: number): boolean {
+    const last = this._askedAt.get(node);
+    if (last !== undefined && at - last < REBIRTH_INTERVAL_MS) return false;
+    this._askedAt.set(node, at);
+    return true;
+  }
+
+  private readonly _askedAt = new Map<string, number>();
 
   /** Data from a born node or device says it is still online. */
   private _confirm(topic: SparkplugTopic, at: number): void {

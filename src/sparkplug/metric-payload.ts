@@ -37,18 +37,13 @@ export function metricPayload(event: MetricEvent): DecodedPayload {
       return { kind: 'binary', text: value.hex, bytes: value.length, truncated: value.length > 64, sparkplug };
     case 'dataset': {
       const table = { columns: value.columns, types: value.types, rows: value.rows };
-      return { kind: 'text', ...base(datasetText(value.columns, value.rows)), sparkplug: { ...sparkplug, table } };
+      return { kind: 'text', ...base(valueText(value)), sparkplug: { ...sparkplug, table } };
     }
     case 'null':
       return { kind: 'text', ...base('null (no value)') };
     default:
       return { kind: 'text', ...base(valueText(value)) };
   }
-}
-
-/** A dataset as text: a header line, then one line per row, cells separated by ` | `. */
-function datasetText(columns: string[], rows: string[][]): string {
-  return [columns.join(' | '), ...rows.map((row) => row.join(' | '))].join('\n');
 }
 
 /** At most this many metrics are named in a message's summary. */

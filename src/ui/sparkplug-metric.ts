@@ -144,7 +144,7 @@ function datasetTable(table: NonNullable<SparkplugTile['table']>) {
     <table aria-label="DataSet">
       <thead>
         <tr>
-          ${table.columns.map((column, index) => html`<th scope="col">${column}<small>${table.types[index] ?? ''}</small></th>`)}
+          ${table.columns.map((column, index) => html`<th scope="col">${column} <small>${table.types[index] ?? ''}</small></th>`)}
         </tr>
       </thead>
       <tbody>

@@ -71,6 +71,19 @@ describe('SparkplugHost', () => {
     expect(presence.get('G/N')?.note).toBeNull();
   });
 
+  it('a node that falls out of sync again right after its rebirth is asked again only after 10 s', () => {
+    const { host: sparkplug, sent } = host();
+    const gap = (at: number) => {
+      sparkplug.route(message('spBv1.0/G/NBIRTH/N', birth(), at));
+      sparkplug.route(message('spBv1.0/G/NDATA/N', { timestamp: 2, seq: 7, metrics: [] }, at));
+    };
+    gap(1000);
+    gap(2000);
+    expect(sent).toHaveLength(1);
+    gap(11_500);
+    expect(sent).toHaveLength(2);
+  });
+
   it('with Rebirth on request, an out-of-sync node sends nothing by itself', () => {
     const { host: sparkplug, sent, presence } = host(false);
     sparkplug.route(message('spBv1.0/G/NDATA/N', { timestamp: 2, seq: 3, metrics: [] }));
