@@ -91,7 +91,8 @@ export class SparkplugEdgeNode {
     this.group = _options.group ?? DEMO_NODE.group;
     this.node = _options.node ?? DEMO_NODE.node;
     this.metrics = structuredClone(_options.metrics ?? DEMO_NODE.metrics).map(revive);
-    this.devices = Object.fromEntries(Object.entries(_options.devices ?? DEMO_NODE.devices).map(([id, metrics]) => [id, metrics.map(revive)]));
+    // Copies: data() changes a metric's value, and the demo's declarations are shared.
+    this.devices = Object.fromEntries(Object.entries(_options.devices ?? DEMO_NODE.devices).map(([id, metrics]) => [id, structuredClone(metrics).map(revive)]));
   }
 
   topic(type: string, device?: string): string {

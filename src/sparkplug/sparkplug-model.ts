@@ -196,7 +196,22 @@ export class SparkplugModel {
 
 function metricEvent(owner: string, definition: MetricDefinition, metric: SparkplugMetric, payload: SparkplugPayload, at: number): SparkplugEvent {
   const datatype = metric.datatype || definition.datatype;
-  return { kind: 'metric', owner, name: definition.name, datatype, unit: metric.unit ?? definition.unit, value: metric.value, at, timestamp: metric.timestamp ?? payload.timestamp };
+  const value = metric.datatype === 0 ? asDeclared(metric.value, datatype) : metric.value;
+  return { kind: 'metric', owner, name: definition.name, datatype, unit: metric.unit ?? definition.unit, value, at, timestamp: metric.timestamp ?? payload.timestamp };
+}
+
+/** A value sent without its datatype (data after a birth may leave it out), read as its birth declared. */
+export function asDeclared(value: MetricValue, datatype: number): MetricValue {
+  if (value.kind === 'integer64') {
+    if (datatype === 13) return { kind: 'datetime', ms: Number(value.text) };
+    if (datatype === 4) return { kind: 'integer64', text: BigInt.asIntN(64, BigInt(value.text)).toString() };
+    if (datatype !== 8) return { kind: 'number', value: Number(value.text) };
+  }
+  if (value.kind === 'number' && datatype >= 1 && datatype <= 3) {
+    const bits = 32 - 8 * (datatype === 1 ? 1 : datatype === 2 ? 2 : 4);
+    return { kind: 'number', value: ((value.value | 0) << bits) >> bits };
+  }
+  return value;
 }
 
 /** A value as plain text (bdSeq comparison, tiles). */

@@ -1,7 +1,7 @@
 /** <device-card> alone, a leaf: presence in words, with times, from its properties; a rename is an event. */
 import { describe, expect, it } from 'vitest';
 import type { DevicePresence } from '../../src/state/presence-store';
-import { DeviceRenameEvent } from '../../src/ui/device-card';
+import { DeviceRenameEvent, RebirthRequestEvent } from '../../src/ui/device-card';
 import '../../src/ui/device-card';
 import { connectedStatus, mountLeaf, nextFrame, numberValue, textOf, tileView } from './mirror-fixture';
 
@@ -77,5 +77,34 @@ describe('<device-card>', () => {
     card.device = device('online', Date.now() - 1000);
     await nextFrame();
     expect(card.shadowRoot?.querySelector('.rename-button')).toBeNull();
+  });
+
+  it('a Sparkplug node: why it is out of sync, a Rebirth button that raises a request, metrics named by name, 64-bit exact', async () => {
+    const card = await mountLeaf(document.createElement('device-card'));
+    card.view = tileView();
+    card.device = { ...device('online', Date.now() - 1000), id: 'Usine1/Ligne1', statusTopic: 'spBv1.0/Usine1/NBIRTH/Ligne1', sparkplug: 'node', note: 'out of sync: a seq gap: expected 4, got 6 (NDATA)' };
+    const counter = numberValue('spBv1.0/Usine1/Ligne1/Pièces produites', '9007199254740992');
+    card.values = [{ ...counter, payload: { ...counter.payload, exact: '9007199254740993', sparkplug: { owner: 'Usine1/Ligne1', metric: 'Pièces produites', datatype: 8, type: 'UInt64', timestamp: null } } }];
+    await nextFrame();
+    expect(textOf(card)).toContain('out of sync: a seq gap: expected 4, got 6 (NDATA)');
+    expect(card.shadowRoot?.querySelector('value-tile')?.label).toBe('Pièces produites');
+    const tileText = textOf(card.shadowRoot?.querySelector('value-tile') ?? card);
+    expect(tileText).toContain('9007199254740993');
+    expect(tileText).toContain('UInt64');
+    const requests: string[] = [];
+    card.addEventListener('rebirth-request', (event) => requests.push(event instanceof RebirthRequestEvent ? event.node : 'not a RebirthRequestEvent'));
+    card.shadowRoot?.querySelector<HTMLButtonElement>('button.rebirth')?.click();
+    expect(requests).toEqual(['Usine1/Ligne1']);
+  });
+
+  it('a dead Sparkplug node says why, and its metrics are stale', async () => {
+    const card = await mountLeaf(document.createElement('device-card'));
+    card.view = tileView();
+    card.device = { ...device('offline', Date.now() - 1000), id: 'Usine1/Ligne1', sparkplug: 'node', note: 'NDEATH, bdSeq 3' };
+    const speed = numberValue('spBv1.0/Usine1/Ligne1/Vitesse', '42');
+    card.values = [{ ...speed, payload: { ...speed.payload, sparkplug: { owner: 'Usine1/Ligne1', metric: 'Vitesse', datatype: 9, type: 'Float', timestamp: null } } }];
+    await nextFrame();
+    expect(textOf(card)).toContain('NDEATH, bdSeq 3');
+    expect(textOf(card.shadowRoot?.querySelector('value-tile') ?? card)).toContain('stale · node offline');
   });
 });

@@ -2,7 +2,7 @@
 import Long from 'long';
 import { encodePayload, type UPayload } from 'sparkplug-payload/lib/sparkplugbpayload.js';
 import { describe, expect, it } from 'vitest';
-import { decodeSparkplug, encodeCommand } from '../../../src/sparkplug/sparkplug-codec';
+import { decodeSparkplug, encodeCommand, metricValue } from '../../../src/sparkplug/sparkplug-codec';
 
 const encode = (payload: object) => encodePayload(payload as UPayload);
 
@@ -79,5 +79,53 @@ describe('encodeCommand', () => {
       ['Node Control/Rebirth', 11, { kind: 'boolean', value: true }],
       ['Consigne', 8, { kind: 'integer64', text: '18446744073709551615' }],
     ]);
+  });
+});
+
+describe('DataSets and data messages as other edge nodes send them', () => {
+  it('reads DataSet columns of every scalar datatype (Tahu’s own decoder refuses most of them)', () => {
+    const decoded = decodeSparkplug(
+      encode({
+        timestamp: 1,
+        seq: 0,
+        metrics: [
+          {
+            name: 'Lots',
+            type: 'DataSet',
+            value: {
+              numOfColumns: 6,
+              columns: ['octet', 'int', 'grand', 'fin', 'texte', 'ok'],
+              types: ['Int8', 'Int32', 'UInt64', 'DateTime', 'Text', 'Boolean'],
+              rows: [[-5, -70000, Long.fromString('18446744073709551615', true), Date.UTC(2026, 0, 2), 'A', true]],
+            },
+          },
+        ],
+      }),
+    );
+    expect(decoded.metrics[0]?.value).toEqual({
+      kind: 'dataset',
+      columns: ['octet', 'int', 'grand', 'fin', 'texte', 'ok'],
+      types: ['Int8', 'Int32', 'UInt64', 'DateTime', 'Text', 'Boolean'],
+      rows: [['-5', '-70000', '18446744073709551615', '2026-01-02T00:00:00.000Z', 'A', 'true']],
+    });
+  });
+
+  it('keeps negative small integers negative, and reads a value whose datatype was left out', () => {
+    const decoded = decodeSparkplug(
+      encode({
+        timestamp: 1,
+        seq: 1,
+        metrics: [
+          { name: 'Écart', type: 'Int16', value: -300 },
+          { name: 'Mot', type: 'UInt32', value: 4_000_000_000 },
+        ],
+      }),
+    );
+    expect(decoded.metrics.map((metric) => metric.value)).toEqual([
+      { kind: 'number', value: -300 },
+      { kind: 'number', value: 4_000_000_000 },
+    ]);
+    expect(metricValue(0, Long.fromString('9007199254740993', true))).toEqual({ kind: 'integer64', text: '9007199254740993' });
+    expect(metricValue(0, 21.5)).toEqual({ kind: 'number', value: 21.5 });
   });
 });

@@ -1,6 +1,6 @@
 /** The host application's rules: births, deaths with bdSeq, seq order, aliases. */
 import { describe, expect, it } from 'vitest';
-import { SparkplugModel, type SparkplugEvent } from '../../../src/sparkplug/sparkplug-model';
+import { SparkplugModel, asDeclared, type SparkplugEvent } from '../../../src/sparkplug/sparkplug-model';
 import { parseSparkplugTopic, type SparkplugMetric, type SparkplugPayload } from '../../../src/sparkplug/sparkplug-types';
 
 const topic = (text: string) => {
@@ -97,5 +97,15 @@ describe('SparkplugModel', () => {
     expect(events).toEqual([{ kind: 'out-of-sync', node: 'Usine1/Ligne1', reason: 'a metric its birth did not declare (alias 99)' }]);
     expect(model.definition('Usine1/Ligne1', 'Température')).toEqual({ name: 'Température', datatype: 10, unit: '°C' });
     expect(model.definition('Usine1/Ligne1/Presse', 'Température')).toBeUndefined();
+  });
+});
+
+describe('asDeclared', () => {
+  it('reads a value sent without its datatype as its birth declared it', () => {
+    expect(asDeclared({ kind: 'integer64', text: '1700000000000' }, 13)).toEqual({ kind: 'datetime', ms: 1_700_000_000_000 });
+    expect(asDeclared({ kind: 'integer64', text: '18446744073709551615' }, 4)).toEqual({ kind: 'integer64', text: '-1' });
+    expect(asDeclared({ kind: 'number', value: 4294967291 }, 1)).toEqual({ kind: 'number', value: -5 });
+    expect(asDeclared({ kind: 'number', value: 4294967000 }, 2)).toEqual({ kind: 'number', value: -296 });
+    expect(asDeclared({ kind: 'number', value: 21.5 }, 10)).toEqual({ kind: 'number', value: 21.5 });
   });
 });
