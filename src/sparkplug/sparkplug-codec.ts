@@ -70,6 +70,8 @@ export function metricValue(datatype: number, value: unknown): MetricValue {
     case 7:
       return { kind: 'number', value: isLong(value) ? Number(integerText(value, false)) : Number(value) >>> 0 };
     case 9:
+      // A 32-bit float: 42.3 arrives as 42.29999923706055; its 7 significant digits are what was sent.
+      return { kind: 'number', value: Number(Number(value).toPrecision(7)) };
     case 10:
       return { kind: 'number', value: Number(value) };
     case 11:

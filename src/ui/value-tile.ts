@@ -102,6 +102,10 @@ export class ValueTileElement extends LitElement {
       max-height: 6.5rem;
       overflow: hidden;
     }
+    /* 64-bit integers: up to 20 digits on one line of a phone's tile. */
+    .value.long {
+      font-size: 1.05rem;
+    }
     .value.text {
       font-size: 1.25rem;
       font-weight: 500;
@@ -227,7 +231,7 @@ export class ValueTileElement extends LitElement {
       <button type="button" class="open" aria-label=${`History of ${shownTopic}`} title="Chart, recent messages and settings of this tile" @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
       <h3>${label ? breakable(label) : topicWithBreaks(value.topic)}</h3>
       ${label ? html`<p class="topic">${topicWithBreaks(value.topic)}</p>` : nothing}
-      <p class="value ${payload.kind}" dir="auto">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
+      <p class="value ${payload.kind} ${(payload.exact?.length ?? 0) > 12 ? 'long' : ''}" dir="auto">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
       ${this._sparkline(value) ?? nothing}
       <footer>
         <span class="age" title=${this._receivedTitle}>${formatAge(now - value.receivedAt)}</span>

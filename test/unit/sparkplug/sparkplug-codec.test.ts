@@ -129,3 +129,9 @@ describe('DataSets and data messages as other edge nodes send them', () => {
     expect(metricValue(0, 21.5)).toEqual({ kind: 'number', value: 21.5 });
   });
 });
+
+describe('Float', () => {
+  it('shows a 32-bit float as the digits that were sent', () => {
+    expect(decodeSparkplug(encode({ timestamp: 1, seq: 0, metrics: [{ name: 'v', type: 'Float', value: 42.3 }] })).metrics[0]?.value).toEqual({ kind: 'number', value: 42.3 });
+  });
+});
