@@ -118,7 +118,7 @@ export class TopicChartElement extends LitElement {
       <div class="plot"></div>
       <figcaption class="stats" role="status">
         ${stats
-          ? `${shown.length} points${this._zoomed ? ' in view' : ''} · min ${written(stats.min)} · max ${written(stats.max)} · average ${written(stats.average)}`
+          ? `${shown.length} ${shown.length === 1 ? 'point' : 'points'}${this._zoomed ? ' in view' : ''} · min ${written(stats.min)} · max ${written(stats.max)} · average ${written(stats.average)}`
           : 'No numeric value yet.'}
       </figcaption>
       <div class="actions">
@@ -140,6 +140,7 @@ export class TopicChartElement extends LitElement {
     const colours = `${this._colours()}|${factor}`;
     if (this._plot && colours === this._plotColours) {
       this._plot.setData(data, !this._zoomed);
+      this._aroundOnePoint(data);
       return;
     }
     this._plot?.destroy(); // the theme changed: canvas colours are fixed when drawn
@@ -165,9 +166,17 @@ export class TopicChartElement extends LitElement {
       data,
       container,
     );
+    this._aroundOnePoint(data);
     this._resizes?.disconnect();
     this._resizes = new ResizeObserver(() => this._plot?.setSize({ width: Math.max(280, container.clientWidth), height: HEIGHT }));
     this._resizes.observe(container);
+  }
+
+  /** One point (a setpoint that rarely changes): the time axis spans a minute either side of it, not years. */
+  private _aroundOnePoint(data: uPlot.AlignedData): void {
+    const [times] = data;
+    const only = times.length === 1 ? times[0] : undefined;
+    if (only !== undefined && !this._zoomed) this._plot?.setScale('x', { min: only - 60, max: only + 60 });
   }
 
   /** The line, label and grid colours of the current theme, resolved to rgb() by the browser. */
