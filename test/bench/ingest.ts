@@ -42,6 +42,13 @@ export class Publisher {
     return Number(line.split(' ')[1]);
   }
 
+  /** A Sparkplug B edge node's birth, then `count` NDATA (see publisher.ts); resolves with the publisher's time. */
+  async sparkplug(count: number): Promise<number> {
+    this._process.stdin.write(`sparkplug ${count}\n`);
+    const line = await this._expect('done');
+    return Number(line.split(' ')[1]);
+  }
+
   /** A steady load (see publisher.ts); resolves with the epoch time of its last message. */
   async steady(rate: number, seconds: number): Promise<number> {
     this._process.stdin.write(`steady ${rate} ${seconds}\n`);
@@ -91,10 +98,10 @@ export async function benchContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** The dashboard, connected and subscribed to bench/# at QoS 1, presence and Last Will off. */
-export async function openDashboard(context: BrowserContext, appUrl: string, wsUrl: string): Promise<Page> {
+/** The dashboard, connected and subscribed to bench/# (or `filter`) at QoS 1, presence and Last Will off. */
+export async function openDashboard(context: BrowserContext, appUrl: string, wsUrl: string, filter = 'bench/#'): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${appUrl}?broker=${encodeURIComponent(wsUrl)}&sub=bench/%23&qos=1&clean=1&presence=0&will=0&clientId=bench-dashboard-${Date.now()}`);
+  await page.goto(`${appUrl}?broker=${encodeURIComponent(wsUrl)}&sub=${encodeURIComponent(filter)}&qos=1&clean=1&presence=0&will=0&clientId=bench-dashboard-${Date.now()}`);
   await page.waitForFunction(
     `(() => { const s = document.querySelector('mqtt-dashboard')?.service; return s && s.status.state.phase === 'connected' && s.subscriptions.entries.every((e) => e.grantedQos !== null); })()`,
     undefined,
@@ -119,7 +126,8 @@ export async function serveBaseline(): Promise<{ url: string; close(): Promise<v
       const broker = new URLSearchParams(location.search).get('broker');
       const client = mqtt.connect(broker, { protocolVersion: 5, clean: true, reconnectPeriod: 0, clientId: 'bench-baseline-' + Date.now() });
       client.on('message', (topic, payload) => { window.lastValues.set(topic, payload.toString()); window.messageCount++; });
-      client.on('connect', () => client.subscribe('bench/#', { qos: 1 }, () => { window.subscribed = true; }));
+      const filter = new URLSearchParams(location.search).get('sub') ?? 'bench/#';
+      client.on('connect', () => client.subscribe(filter, { qos: 1 }, () => { window.subscribed = true; }));
     `,
   );
   const site = await serveFolder(folder);
@@ -133,12 +141,12 @@ export async function serveBaseline(): Promise<{ url: string; close(): Promise<v
 }
 
 /** The baseline URL for a broker. */
-export const baselineLink = (baselineUrl: string, wsUrl: string) => `${baselineUrl}?broker=${encodeURIComponent(wsUrl)}`;
+export const baselineLink = (baselineUrl: string, wsUrl: string, filter = 'bench/#') => `${baselineUrl}?broker=${encodeURIComponent(wsUrl)}&sub=${encodeURIComponent(filter)}`;
 
 /** The baseline page, connected and subscribed. */
-export async function openBaseline(context: BrowserContext, baselineUrl: string, wsUrl: string): Promise<Page> {
+export async function openBaseline(context: BrowserContext, baselineUrl: string, wsUrl: string, filter = 'bench/#'): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(baselineLink(baselineUrl, wsUrl));
+  await page.goto(baselineLink(baselineUrl, wsUrl, filter));
   await page.waitForFunction('window.subscribed === true', undefined, { timeout: 20_000 });
   return page;
 }

@@ -2,9 +2,13 @@
  * The benchmark's device fleet: a separate Node process publishing over TCP, as fast as the broker accepts.
  * Message i goes to `bench/t<i mod topics>` with the payload `i`, so the last value of every topic is known.
  * At most 10,000 messages are unacknowledged at a time (packet ids run out at 65,535). Driven by lines on stdin: `publish <count> <qos> <retain>` answers `done <ms>` once every PUBACK is in.
+ * `sparkplug <count>`: a Sparkplug B edge node `Bench/N` instead: an NBIRTH declaring `topics` Double metrics
+ * `m<k>` (alias k), then `count` NDATA, message i carrying metric i mod topics by alias with the value i.
  */
 import { createInterface } from 'node:readline';
+import Long from 'long';
 import mqtt from 'mqtt';
+import { encodePayload, type UPayload } from 'sparkplug-payload/lib/sparkplugbpayload.js';
 
 const [url, topicsText] = process.argv.slice(2);
 if (!url || !topicsText) throw new Error('usage: publisher.ts <mqtt://host:port> <topics>');
@@ -25,6 +29,33 @@ async function publish(count: number, qos: 0 | 1, retain: boolean): Promise<void
         const index = next++;
         sent++;
         client.publish(`bench/t${index % topics}`, String(index), { qos, retain }, (error) => {
+          if (error) return reject(error);
+          acknowledged++;
+          if (acknowledged === count) resolve();
+          else sendMore();
+        });
+      }
+    };
+    if (count === 0) resolve();
+    else sendMore();
+  });
+  process.stdout.write(`done ${(performance.now() - start).toFixed(0)}\n`);
+}
+
+/** The Sparkplug edge node's NBIRTH then NDATA, at QoS 1 (so that none is dropped on the way), with the same window. */
+async function sparkplug(count: number): Promise<void> {
+  const start = performance.now();
+  const metrics = Array.from({ length: topics }, (_, k) => ({ name: `m${k}`, alias: k, type: 'Double', value: 0 }));
+  const bdSeq = { name: 'bdSeq', type: 'Int64', value: Long.fromNumber(0) };
+  await client.publishAsync('spBv1.0/Bench/NBIRTH/N', Buffer.from(encodePayload({ timestamp: Date.now(), seq: 0, metrics: [bdSeq, ...metrics] } as UPayload)), { qos: 1 });
+  await new Promise<void>((resolve, reject) => {
+    let sent = 0;
+    let acknowledged = 0;
+    const sendMore = () => {
+      while (sent < count && sent - acknowledged < WINDOW) {
+        const index = sent++;
+        const payload = encodePayload({ timestamp: Date.now(), seq: (index + 1) % 256, metrics: [{ alias: index % topics, type: 'Double', value: index }] } as UPayload);
+        client.publish('spBv1.0/Bench/NDATA/N', Buffer.from(payload), { qos: 1 }, (error) => {
           if (error) return reject(error);
           acknowledged++;
           if (acknowledged === count) resolve();
@@ -73,6 +104,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   const [command, count, qos, retain] = line.trim().split(' ');
   if (command === 'publish') await publish(Number(count), Number(qos) as 0 | 1, retain === 'true');
   else if (command === 'steady') await steady(Number(count), Number(qos));
+  else if (command === 'sparkplug') await sparkplug(Number(count));
   else if (command === 'reset') next = 0;
   else if (command === 'quit') break;
 }

@@ -8,6 +8,7 @@ import { serveBuiltApp } from '../support/app-server';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto';
 import { serveBaseline } from './ingest';
+import { benchSparkplug, type SparkplugFigures } from './sparkplug';
 import { benchOutbox, type OutboxFigures } from './outbox';
 import { benchIngest, benchMemory, benchStartup, benchSustained, firstLoadJsKb, retainTopics, type IngestFigures, type MemoryFigures, type StartupFigures, type SustainedFigures } from './scenarios';
 
@@ -24,6 +25,8 @@ const sustainedTopics = size('BENCH_SUSTAINED_TOPICS', 2_000, 200);
 /** The steady rate the bare mqtt.js page follows without falling behind on this machine, and a heavy one. */
 const steadyRate = size('BENCH_STEADY_RATE', 1_500, 500);
 const heavyRate = size('BENCH_HEAVY_RATE', 4_000, 1_000);
+const sparkplugMessages = size('BENCH_SPARKPLUG_MESSAGES', 50_000, 500);
+const sparkplugTopics = size('BENCH_SPARKPLUG_TOPICS', 1_000, 50);
 const only = process.env['BENCH_ONLY']?.split(',') ?? null;
 const wanted = (scenario: string) => only === null || only.includes(scenario);
 const count = (value: number) => value.toLocaleString('en-US');
@@ -153,6 +156,22 @@ async function startupRows(appUrl: string, baselineUrl: string, browser: Browser
   ];
 }
 
+async function sparkplugRows(appUrl: string, baselineUrl: string, browser: Browser): Promise<Row[]> {
+  const results = await repeated<SparkplugFigures>(
+    'sparkplug',
+    (broker) => benchSparkplug(browser, appUrl, baselineUrl, broker, sparkplugMessages, sparkplugTopics),
+    (f) => `dashboard ${ms(f.dashboardMs)}, bare mqtt.js ${ms(f.baselineMs)}; longest task ${ms(f.longestTaskMs)}`,
+  );
+  const dashboard = median(results.map((r) => r.dashboardMs));
+  const base = median(results.map((r) => r.baselineMs));
+  const ratios = results.map((r) => r.dashboardMs / r.baselineMs);
+  const task = median(results.map((r) => r.longestTaskMs));
+  return [
+    [`Sparkplug B ingest: ${count(sparkplugMessages)} NDATA by alias (QoS 1) over ${count(sparkplugTopics)} metrics, decoded and shown by name`, ms(dashboard), ms(base), `${median(ratios).toFixed(2)}${perRun(ratios, (r) => r.toFixed(2))}`, smoke ? '' : 'reported'],
+    ['longest main-thread task during Sparkplug ingest', ms(task) + perRun(results.map((r) => r.longestTaskMs), ms), '', '', smoke ? '' : 'reported'],
+  ];
+}
+
 async function main(): Promise<void> {
   const app = await serveBuiltApp();
   const baseline = await serveBaseline();
@@ -164,6 +183,7 @@ async function main(): Promise<void> {
       if (!smoke) rows.push(...(await sustainedRows(heavyRate, false, app.url, baseline.url, browser)));
     }
     if (wanted('ingest')) rows.push(...(await ingestRows(app.url, baseline.url, browser)));
+    if (wanted('sparkplug')) rows.push(...(await sparkplugRows(app.url, baseline.url, browser)));
     if (wanted('memory')) rows.push(...(await memoryRows(app.url, baseline.url, browser)));
     if (wanted('startup')) rows.push(...(await startupRows(app.url, baseline.url, browser)));
     if (wanted('outbox')) {

@@ -3,15 +3,9 @@
  * nothing sideways, the header in its place, the values in view. With UPDATE_DOCS=1 (npm run screenshot)
  * these are the README's screenshots.
  */
+import { SCREENS } from '../support/screen-sizes';
 import { startSimulatedDevices } from '../../dev/simulated-devices';
 import { expect, kioskLink, presenceOf, status, test, tile } from '../support/fixtures';
-
-const SCREENS = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'tablet-landscape', viewport: { width: 1024, height: 768 } },
-  { name: 'tablet-portrait', viewport: { width: 768, height: 1024 } },
-  { name: 'phone', viewport: { width: 390, height: 844 } },
-] as const;
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen size reads well in the ${scheme} theme`, async ({ page, aedes }, testInfo) => {

@@ -3,15 +3,9 @@
  * its devices as cards, metrics by name with units, a DataSet as a table, the write form. With
  * UPDATE_DOCS=1 (npm run screenshot) these are the README's Sparkplug screenshots.
  */
+import { SCREENS } from '../support/screen-sizes';
 import { startSimulatedEdgeNode } from '../../dev/simulated-edge-node';
 import { device, expect, kioskLink, presenceOf, status, test, tile } from '../support/fixtures';
-
-const SCREENS = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'tablet-landscape', viewport: { width: 1024, height: 768 } },
-  { name: 'tablet-portrait', viewport: { width: 768, height: 1024 } },
-  { name: 'phone', viewport: { width: 390, height: 844 } },
-] as const;
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the Sparkplug view reads well at every size in the ${scheme} theme`, async ({ page, mosquitto }, testInfo) => {
