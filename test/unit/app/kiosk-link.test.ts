@@ -67,6 +67,14 @@ describe('kiosk link', () => {
     expect(parseKioskLink('?kiosk=1&commands=yes').problems).toEqual(['commands=yes was ignored: use 1 (quick commands on the device cards) or 0.']);
   });
 
+  it('sphost makes the dashboard a Sparkplug host application; rebirth says how an out-of-sync node is asked', () => {
+    expect(parseKioskLink('?sphost=tableau-1&rebirth=ask')).toMatchObject({ settings: { sparkplugHostId: 'tableau-1', sparkplugRebirth: 'ask' }, problems: [] });
+    expect(parseKioskLink('?sphost=a/b&rebirth=never').problems).toEqual([
+      'sphost=a/b was ignored: a Sparkplug host id is one topic level, without /, + or #.',
+      'rebirth=never was ignored: use auto (ask an out-of-sync Sparkplug node to rebirth at once) or ask (offer a button).',
+    ]);
+  });
+
   it('does nothing without parameters', () => {
     expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, kioskCommands: false, connectAtLoad: false, problems: [] });
   });
