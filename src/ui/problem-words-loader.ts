@@ -9,7 +9,9 @@ import type { Problem } from '../shared/problems';
 type Wording = (problem: Problem) => string;
 
 let loaded: Wording | null = null;
-let loading: Promise<Wording> | null = null;
+let loading: Promise<Wording | null> | null = null;
+/** The words could not be loaded (an update half-installed): each problem is named, with the advice to reload. */
+let failed = false;
 
 export class ProblemWordsLoader {
   constructor(private readonly _host: ReactiveControllerHost) {}
@@ -17,7 +19,14 @@ export class ProblemWordsLoader {
   /** The problem in words, or empty text while they load the first time. */
   readonly of = (problem: Problem): string => {
     if (loaded) return loaded(problem);
-    loading ??= import('./problem-words').then((module) => (loaded = module.problemWords));
+    if (failed) return `${problem.kind.replaceAll('-', ' ')} (the details could not be loaded: reload the page)`;
+    loading ??= import('./problem-words').then(
+      (module) => (loaded = module.problemWords),
+      () => {
+        failed = true;
+        return null;
+      },
+    );
     void loading.then(() => this._host.requestUpdate());
     return '';
   };
