@@ -115,6 +115,7 @@ export class DeviceCardElement extends LitElement {
     kiosk: { type: Boolean },
     showCommands: { attribute: false },
     view: { attribute: false },
+    more: { attribute: false },
     _renaming: { state: true },
   };
   declare private _renaming: boolean;
@@ -129,6 +130,8 @@ export class DeviceCardElement extends LitElement {
   /** Whether the quick commands are shown (a kiosk may hide them). */
   declare showCommands: boolean;
   declare view: TileView | undefined;
+  /** The device's topics beyond what a card draws. */
+  declare more: number;
 
   constructor() {
     super();
@@ -136,6 +139,7 @@ export class DeviceCardElement extends LitElement {
     this.commands = [];
     this.kiosk = false;
     this.showCommands = true;
+    this.more = 0;
     this._renaming = false;
   }
 
@@ -206,6 +210,7 @@ export class DeviceCardElement extends LitElement {
           (value) => html`<value-tile .value=${value} .label=${nameUnder(device.id, value.topic)} .deviceState=${device.state} .view=${view}></value-tile>`,
         )}
       </div>
+      ${this.more > 0 ? html`<p class="detail more">${this.more} more ${this.more === 1 ? 'topic' : 'topics'} of this device not drawn here: see the Topic tree, or pin them.</p>` : nothing}
     </section>`;
   }
 }

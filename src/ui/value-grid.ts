@@ -20,6 +20,13 @@ const TILES_SHOWN = 240;
  */
 const NEW_TILES_PER_FRAME = 16;
 
+/** One frame's drawing of tiles: how many were created, which are drawn, whether some wait for the next. */
+interface TileFrame {
+  created: number;
+  drawn: Set<string>;
+  waiting: boolean;
+}
+
 /**
  * The devices, each with its presence and its tiles, then the topics that belong to no known device.
  * Only tiles whose value changed re-render.
@@ -75,30 +82,34 @@ export class ValueGridElement extends LitElement {
   }
 
   /**
-   * The other topics' tiles to draw this frame, in order: those that have a tile, and at most
-   * NEW_TILES_PER_FRAME new ones; the rest come in the next frames, until the first TILES_SHOWN are drawn.
+   * The tiles of one group (a device's, or the other topics) to draw this frame, in order: those that have
+   * a tile, and new ones while this frame's budget of NEW_TILES_PER_FRAME lasts (shared by every group, so
+   * that a Sparkplug node born with 1,000 metrics fills in over frames too); the rest come in the next
+   * frames, until the first TILES_SHOWN of the group are drawn.
    */
-  private _shown(others: readonly TopicValue[]): readonly TopicValue[] {
+  private _shown(values: readonly TopicValue[], frame: TileFrame): readonly TopicValue[] {
     const shown: TopicValue[] = [];
-    let created = 0;
-    let waiting = false;
-    for (const value of others) {
+    for (const value of values) {
       if (shown.length === TILES_SHOWN) break;
       if (this._tiled.has(value.topic)) shown.push(value);
-      else if (created < NEW_TILES_PER_FRAME) {
-        created++;
+      else if (frame.created < NEW_TILES_PER_FRAME) {
+        frame.created++;
         shown.push(value);
-      } else waiting = true;
+      } else frame.waiting = true;
     }
-    this._tiled = new Set(shown.map((value) => value.topic));
-    if (waiting && !this._growing) {
-      this._growing = true;
-      requestAnimationFrame(() => {
-        this._growing = false;
-        this.requestUpdate();
-      });
-    }
+    for (const value of shown) frame.drawn.add(value.topic);
     return shown;
+  }
+
+  /** The tiles drawn this frame are remembered; if some wait, the next frame is asked for. */
+  private _nextFrameIfWaiting(frame: TileFrame): void {
+    this._tiled = frame.drawn;
+    if (!frame.waiting || this._growing) return;
+    this._growing = true;
+    requestAnimationFrame(() => {
+      this._growing = false;
+      this.requestUpdate();
+    });
   }
 
   override render() {
@@ -129,6 +140,10 @@ export class ValueGridElement extends LitElement {
       }
     }
     const pinned = pinnedBuckets.flat();
+    const frame: TileFrame = { created: 0, drawn: new Set(), waiting: false };
+    const shownOf = new Map(devices.map((device) => [device.id, this._shown(byDevice.get(device.id) ?? [], frame)]));
+    const shownOthers = this._shown(others, frame);
+    this._nextFrameIfWaiting(frame);
     const { kiosk, kioskCommands } = service.display.state; // a kiosk is read-only: nothing to rearrange
     const deviceNames = service.settings.state.deviceNames;
     const counts = html`<small>(${topics.topicCount} topics · ${topics.messageCount} messages)</small>`;
@@ -162,7 +177,8 @@ export class ValueGridElement extends LitElement {
                   html`<device-card
                     role="listitem"
                     .device=${device}
-                    .values=${byDevice.get(device.id) ?? []}
+                    .values=${shownOf.get(device.id) ?? []}
+                    .more=${Math.max(0, (byDevice.get(device.id)?.length ?? 0) - TILES_SHOWN)}
                     .commands=${service.settings.state.savedCommands.filter((command) => service.deviceOf(command.topic) === device.id)}
                     .name=${deviceNames.find((entry) => entry.device === device.id)?.name}
                     ?kiosk=${kiosk}
@@ -178,7 +194,7 @@ export class ValueGridElement extends LitElement {
           ? html`<p class="empty">Every topic belongs to a device above.</p>`
           : html`<section class="tiles" aria-label="Values">
               ${repeat(
-                this._shown(others),
+                shownOthers,
                 (value) => value.topic,
                 (value) => html`<value-tile .value=${value} .view=${view}></value-tile>`,
               )}
