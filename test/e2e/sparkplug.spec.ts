@@ -6,14 +6,18 @@ import type { Page } from '@playwright/test';
 import Long from 'long';
 import { SparkplugEdgeNode } from '../../dev/sparkplug-edge-node';
 import { connectDevice } from '../support/devices';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { device, expect, kioskLink, presenceOf, status, test, tile, type KioskOptions } from '../support/fixtures';
 
 const NODE = 'Usine1/Ligne1';
 const metric = (owner: string, name: string) => `spBv1.0/${owner}/${name}`;
 
 const edges: SparkplugEdgeNode[] = [];
+let proxy: TcpProxy | null = null;
 test.afterEach(async () => {
   await Promise.all(edges.splice(0).map((edge) => edge.stop()));
+  await proxy?.close();
+  proxy = null;
 });
 
 function edgeNode(brokerUrl: string): SparkplugEdgeNode {
@@ -186,5 +190,45 @@ test.describe('Sparkplug B host application', () => {
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await expect.poll(() => states.length).toBe(2);
     expect(states[1]?.state).toEqual({ online: false, timestamp: birth?.state.timestamp });
+  });
+
+  test('the dashboard’s link is cut while the node goes on: stale, then the gap asks for a rebirth and the values are live again', async ({ page, mosquitto }) => {
+    proxy = await startTcpProxy(mosquitto.wsPort);
+    await openDashboard(page, `ws://127.0.0.1:${proxy.port}`);
+    const edge = edgeNode(mosquitto.tcpUrl);
+    await edge.start();
+    const pressure = tile(page, metric(`${NODE}/Presse`, 'Pression'));
+    await expect(pressure).toContainText('182.4 bar');
+
+    proxy.cut();
+    await expect(status(page)).toContainText('Reconnecting');
+    await expect(pressure).toContainText('stale since');
+    await edge.data({ Pression: 185 }, 'Presse'); // lost for the dashboard: Sparkplug data is QoS 0
+    proxy.restore();
+    await expect(status(page)).toContainText('Connected', { timeout: 20_000 });
+
+    await edge.data({ Pression: 187.5 }, 'Presse');
+    await expect.poll(() => edge.rebirths).toBe(1);
+    await expect(pressure).toContainText('187.5 bar');
+    await expect(pressure).not.toContainText('stale');
+    await expect(device(page, NODE)).not.toContainText('out of sync');
+    await expect(presenceOf(page, NODE)).toHaveText('online');
+  });
+
+  test('on Aedes (MQTT 3.1.1): births, data by alias and a write', async ({ page, aedes }) => {
+    await openDashboard(page, aedes.wsUrl);
+    const edge = edgeNode(aedes.tcpUrl);
+    await edge.start();
+    const temperature = tile(page, metric(`${NODE}/Four`, 'Température'));
+    await expect(temperature).toContainText('215.3 °C');
+    await edge.data({ Température: 216 }, 'Four');
+    await expect(temperature).toContainText('216');
+    const topic = metric(`${NODE}/Four`, 'Porte ouverte');
+    await tile(page, topic).getByRole('button', { name: `History of ${topic}` }).click();
+    const detail = page.getByRole('dialog', { name: `History of ${topic}` });
+    await detail.getByLabel('New value (Boolean)').fill('true');
+    await detail.getByRole('button', { name: 'Write' }).click();
+    await expect.poll(() => edge.writes).toContainEqual({ topic: 'spBv1.0/Usine1/DCMD/Ligne1/Four', name: 'Porte ouverte', type: 'Boolean', value: 'true' });
+    await expect(tile(page, topic)).toContainText('true');
   });
 });
