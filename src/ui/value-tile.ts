@@ -265,11 +265,25 @@ function offlineMark(payload: DecodedPayload) {
   return html`<span class="mark offline-mark" title=${`The Sparkplug ${what} ${owner} is offline (its death certificate came): the value is its last one`}>stale · ${what} offline</span>`;
 }
 
+/**
+ * A 64-bit integer's digits, all of them, with break points between groups of three (from the right): on a
+ * narrow tile it wraps as `9007199254 / 740993`, never inside a group, and copies as one number.
+ */
+function exactDigits(text: string) {
+  const head = text.length % 3 || 3;
+  const groups = [text.slice(0, head)];
+  for (let at = head; at < text.length; at += 3) groups.push(text.slice(at, at + 3));
+  return groups.map((group, index) => (index === 0 ? group : html`<wbr />${group}`));
+}
+
 /** The value as the tile shows it: numbers with their decimals and unit (64-bit integers exact), other payloads as received. */
 function shownValue(payload: DecodedPayload, style: NumberStyle) {
   if (payload.kind === 'empty') return html`<span class="unit">(empty)</span>`;
   if (payload.undecodable !== undefined) return `Undecodable Sparkplug B payload (${formatBytes(payload.bytes)})`;
-  if (payload.exact !== undefined) return style.unit === undefined ? payload.exact : html`${payload.exact}<span class="unit"> ${style.unit}</span>`;
+  if (payload.exact !== undefined) {
+    const digits = exactDigits(payload.exact);
+    return style.unit === undefined ? digits : html`${digits}<span class="unit"> ${style.unit}</span>`;
+  }
   if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return breakable(previewOf(payload.text).text);
   const number = formatNumber(payload.value, style.decimals);
   return style.unit === undefined ? number : html`${number}<span class="unit"> ${style.unit}</span>`;
