@@ -79,7 +79,7 @@ export class SparkplugHost {
       case 'out-of-sync': {
         const known = presence.has(event.node);
         if (!known) presence.noteStatus(event.node, message.topic, { kind: 'cleared' }, message.receivedAt, message.retain);
-        presence.annotate(event.node, `out of sync: ${event.reason}`, 'node');
+        presence.annotate(event.node, { kind: 'out-of-sync', fault: event.fault }, 'node');
         if (this._sinks.autoRebirth() && this._mayAskAgain(event.node, message.receivedAt)) void this.requestRebirth(event.node);
         return !known;
       }

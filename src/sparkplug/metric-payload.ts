@@ -7,6 +7,7 @@ import type { DecodedPayload } from '../mqtt/payload';
 import type { SparkplugEvent } from './sparkplug-model';
 import { DATATYPE_NAMES, SPARKPLUG_NAMESPACE, type SparkplugMetric, type SparkplugPayload, type SparkplugTopic } from './sparkplug-types';
 import { valueText } from './sparkplug-model';
+import { ignoredWords, syncFaultWords } from '../ui/sparkplug-words';
 
 type MetricEvent = Extract<SparkplugEvent, { kind: 'metric' }>;
 
@@ -62,8 +63,8 @@ export function messageSummary(topic: SparkplugTopic, payload: SparkplugPayload,
   lines.push(...metrics.slice(0, SUMMARY_METRICS));
   if (metrics.length > SUMMARY_METRICS) lines.push(`… and ${metrics.length - SUMMARY_METRICS} more`);
   for (const event of events) {
-    if (event.kind === 'ignored') lines.push(`Ignored: ${event.reason}`);
-    if (event.kind === 'out-of-sync') lines.push(`Node out of sync: ${event.reason}`);
+    if (event.kind === 'ignored') lines.push(`Ignored: ${ignoredWords(event.reason)}`);
+    if (event.kind === 'out-of-sync') lines.push(`Node out of sync: ${syncFaultWords(event.fault)}`);
   }
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@
  *   after the NBIRTH: a gap, a repeat, data before birth or an unknown alias puts the node out of sync
  *   until its next NBIRTH (a Rebirth request asks for one).
  */
-import type { MetricValue, SparkplugMetric, SparkplugPayload, SparkplugTopic } from './sparkplug-types';
+import type { IgnoredDeath, MemberNote, MetricValue, SparkplugMetric, SparkplugPayload, SparkplugTopic, SyncFault } from './sparkplug-types';
 
 export interface MetricDefinition {
   name: string;
@@ -22,11 +22,11 @@ export type SparkplugEvent =
   /** A metric's new value; `owner` is the node (`group/node`) or device (`group/node/device`). */
   | { kind: 'metric'; owner: string; name: string; datatype: number; unit: string | null; value: MetricValue; at: number; timestamp: number | null }
   | { kind: 'online'; id: string; at: number }
-  | { kind: 'offline'; id: string; at: number; cause: string }
-  | { kind: 'out-of-sync'; node: string; reason: string }
+  | { kind: 'offline'; id: string; at: number; cause: MemberNote }
+  | { kind: 'out-of-sync'; node: string; fault: SyncFault }
   | { kind: 'in-sync'; node: string }
   /** A message that changes nothing, and why (a late NDEATH, for example). */
-  | { kind: 'ignored'; node: string; reason: string };
+  | { kind: 'ignored'; node: string; reason: IgnoredDeath };
 
 interface DeviceState {
   online: boolean;
@@ -39,7 +39,7 @@ interface NodeState {
   bdSeq: string | null;
   /** The last seq seen since the NBIRTH. */
   seq: number | null;
-  outOfSync: string | null;
+  outOfSync: SyncFault | null;
   /** Aliases are unique per edge node, devices included. */
   aliases: Map<string, MetricDefinition>;
   metrics: Map<string, MetricDefinition>;
@@ -98,11 +98,11 @@ export class SparkplugModel {
     if (previous?.outOfSync) events.push({ kind: 'in-sync', node: key });
     // The devices of the earlier session are gone until their own DBIRTH.
     for (const [device, state] of previous?.devices ?? []) {
-      if (state.online) events.push({ kind: 'offline', id: `${key}/${device}`, at, cause: 'its node was born again' });
+      if (state.online) events.push({ kind: 'offline', id: `${key}/${device}`, at, cause: { kind: 'node-reborn' } });
     }
     events.push({ kind: 'online', id: key, at });
     events.push(...this._declare(node, node.metrics, key, payload, at));
-    if (payload.seq === null) events.push(...this._outOfSync(node, key, 'its NBIRTH has no seq'));
+    if (payload.seq === null) events.push(...this._outOfSync(node, key, { kind: 'no-seq', message: 'NBIRTH' }));
     return events;
   }
 
@@ -110,18 +110,18 @@ export class SparkplugModel {
     const node = this._nodes.get(key);
     const bdSeq = payload.metrics.find((metric) => metric.name === 'bdSeq');
     const deathSeq = bdSeq ? valueText(bdSeq.value) : null;
-    if (!node || !node.online) return [{ kind: 'ignored', node: key, reason: 'NDEATH for a node that is not online' }];
+    if (!node || !node.online) return [{ kind: 'ignored', node: key, reason: { kind: 'not-online' } }];
     if (node.bdSeq !== null && deathSeq !== node.bdSeq) {
-      return [{ kind: 'ignored', node: key, reason: `NDEATH with bdSeq ${deathSeq ?? 'missing'} of an earlier session (the node's birth has bdSeq ${node.bdSeq})` }];
+      return [{ kind: 'ignored', node: key, reason: { kind: 'late-death', deathSeq, birthSeq: node.bdSeq } }];
     }
     node.online = false;
     const events: SparkplugEvent[] = [];
     for (const [device, state] of node.devices) {
       if (!state.online) continue;
       state.online = false;
-      events.push({ kind: 'offline', id: `${key}/${device}`, at, cause: 'its node died' });
+      events.push({ kind: 'offline', id: `${key}/${device}`, at, cause: { kind: 'node-died' } });
     }
-    events.push({ kind: 'offline', id: key, at, cause: deathSeq === null ? 'NDEATH' : `NDEATH, bdSeq ${deathSeq}` });
+    events.push({ kind: 'offline', id: key, at, cause: { kind: 'node-death', bdSeq: deathSeq } });
     return events;
   }
 
@@ -131,14 +131,14 @@ export class SparkplugModel {
     if (!node || !node.online) {
       const unknown: NodeState = node ?? { online: false, bdSeq: null, seq: null, outOfSync: null, aliases: new Map(), metrics: new Map(), devices: new Map() };
       this._nodes.set(key, unknown);
-      return this._outOfSync(unknown, key, `${topic.type} before the node's NBIRTH`);
+      return this._outOfSync(unknown, key, { kind: 'before-birth', message: topic.type });
     }
     const events: SparkplugEvent[] = [];
     const expected = node.seq === null ? null : (node.seq + 1) % 256;
-    if (payload.seq === null) events.push(...this._outOfSync(node, key, `${topic.type} without seq`));
+    if (payload.seq === null) events.push(...this._outOfSync(node, key, { kind: 'no-seq', message: topic.type }));
     else if (expected !== null && payload.seq !== expected) {
-      const what = payload.seq === node.seq ? 'a repeated seq' : 'a seq gap';
-      events.push(...this._outOfSync(node, key, `${what}: expected ${expected}, got ${payload.seq} (${topic.type})`));
+      const kind = payload.seq === node.seq ? 'seq-repeat' : 'seq-gap';
+      events.push(...this._outOfSync(node, key, { kind, message: topic.type, expected, got: payload.seq }));
     }
     if (payload.seq !== null) node.seq = payload.seq;
     const deviceId = topic.device;
@@ -154,9 +154,9 @@ export class SparkplugModel {
     if (topic.type === 'DDEATH') {
       if (!device?.online) return events;
       device.online = false;
-      return [...events, { kind: 'offline', id: owner, at, cause: 'DDEATH' }];
+      return [...events, { kind: 'offline', id: owner, at, cause: { kind: 'device-death' } }];
     }
-    if (!device?.online) return [...events, ...this._outOfSync(node, key, `DDATA from device ${deviceId} before its DBIRTH`)];
+    if (!device?.online) return [...events, ...this._outOfSync(node, key, { kind: 'device-before-birth', device: deviceId })];
     return [...events, ...this._data(node, device.metrics, key, owner, payload, at)];
   }
 
@@ -179,7 +179,7 @@ export class SparkplugModel {
     for (const metric of payload.metrics) {
       const definition = metric.name !== null ? metrics.get(metric.name) : metric.alias !== null ? node.aliases.get(metric.alias) : undefined;
       if (!definition) {
-        events.push(...this._outOfSync(node, key, `a metric its birth did not declare (${metric.name ?? `alias ${metric.alias ?? '?'}`})`));
+        events.push(...this._outOfSync(node, key, { kind: 'undeclared-metric', metric: metric.name ?? `alias ${metric.alias ?? '?'}` }));
         continue;
       }
       events.push(metricEvent(owner, definition, metric, payload, at));
@@ -187,10 +187,10 @@ export class SparkplugModel {
     return events;
   }
 
-  private _outOfSync(node: NodeState, key: string, reason: string): SparkplugEvent[] {
+  private _outOfSync(node: NodeState, key: string, fault: SyncFault): SparkplugEvent[] {
     if (node.outOfSync !== null) return []; // said once, until the next birth
-    node.outOfSync = reason;
-    return [{ kind: 'out-of-sync', node: key, reason }];
+    node.outOfSync = fault;
+    return [{ kind: 'out-of-sync', node: key, fault }];
   }
 }
 

@@ -15,6 +15,26 @@ export interface SparkplugTopic {
   device: string | null;
 }
 
+/** Why a node is out of sync (Sparkplug 3.0's seq and alias rules), as data: src/ui/sparkplug-words.ts words it. */
+export type SyncFault =
+  | { kind: 'seq-gap' | 'seq-repeat'; message: SparkplugMessageType; expected: number; got: number }
+  | { kind: 'no-seq'; message: SparkplugMessageType }
+  | { kind: 'before-birth'; message: SparkplugMessageType }
+  | { kind: 'device-before-birth'; device: string }
+  /** `metric`: its name, or `alias <n>`. */
+  | { kind: 'undeclared-metric'; metric: string };
+
+/** What else is known of a Sparkplug node's or device's state: why it is offline, or that it is out of sync. */
+export type MemberNote =
+  | { kind: 'node-death'; bdSeq: string | null }
+  | { kind: 'device-death' }
+  | { kind: 'node-died' }
+  | { kind: 'node-reborn' }
+  | { kind: 'out-of-sync'; fault: SyncFault };
+
+/** Why a message changed nothing. */
+export type IgnoredDeath = { kind: 'late-death'; deathSeq: string | null; birthSeq: string } | { kind: 'not-online' };
+
 /** A metric's value, as what it is. */
 export type MetricValue =
   | { kind: 'number'; value: number }

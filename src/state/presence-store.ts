@@ -1,4 +1,5 @@
 import { Notifier, type Scheduler } from './notifier';
+import type { MemberNote } from '../sparkplug/sparkplug-types';
 
 export type DeviceState = 'online' | 'offline' | 'unknown';
 
@@ -24,7 +25,7 @@ export interface DevicePresence {
   /** A Sparkplug B edge node (`group/node`) or device (`group/node/device`), its presence from its certificates. */
   readonly sparkplug?: 'node' | 'device';
   /** What else to say about its state: why it went offline, or that a Sparkplug node is out of sync. */
-  readonly note?: string | null;
+  readonly note?: MemberNote | null;
 }
 
 /** What a status message said: a state, a cleared retained status (empty payload), or something unknown. */
@@ -77,7 +78,7 @@ export class PresenceStore extends Notifier {
   }
 
   /** Says what else there is to know about a device (null: nothing), and what kind of Sparkplug member it is. */
-  annotate(id: string, note: string | null, sparkplug?: 'node' | 'device'): void {
+  annotate(id: string, note: MemberNote | null, sparkplug?: 'node' | 'device'): void {
     const previous = this._devices.get(id);
     if (!previous || (previous.note === note && previous.sparkplug === sparkplug)) return;
     this._devices.set(id, { ...previous, note, ...(sparkplug ? { sparkplug } : {}) });

@@ -9,6 +9,7 @@ import { controlStyles, tileGridStyles } from './shared-styles';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
 import type { TileView } from './tile-view';
 import './value-tile';
+import { memberNoteWords } from './sparkplug-words';
 
 /** The user gave a device a name (empty: back to its id). Raised by <device-card>; the container saves it. */
 export class DeviceRenameEvent extends Event {
@@ -190,7 +191,7 @@ export class DeviceCardElement extends LitElement {
         >
         <span class="detail" title=${formatTimestamp(device.heardAt)}>last heard ${formatAge(now - device.heardAt)}</span>
         ${stale === null ? nothing : html`<span class="stale-mark">stale since ${formatTime(stale)}</span>`}
-        ${device.note ? html`<span class=${device.note.startsWith('out of sync') ? 'unrecognised note' : 'detail note'}>${device.note}</span>` : nothing}
+        ${device.note ? html`<span class=${device.note.kind === 'out-of-sync' ? 'unrecognised note' : 'detail note'}>${memberNoteWords(device.note)}</span>` : nothing}
         ${device.sparkplug === 'node' && (!kiosk || this.showCommands)
           ? html`<button type="button" class="rebirth" title="Ask the edge node to publish its birth certificates again (NCMD Node Control/Rebirth)" @click=${() => this.dispatchEvent(new RebirthRequestEvent(device.id))}>
               Request rebirth

@@ -82,7 +82,7 @@ describe('<device-card>', () => {
   it('a Sparkplug node: why it is out of sync, a Rebirth button that raises a request, metrics named by name, 64-bit exact', async () => {
     const card = await mountLeaf(document.createElement('device-card'));
     card.view = tileView();
-    card.device = { ...device('online', Date.now() - 1000), id: 'Usine1/Ligne1', statusTopic: 'spBv1.0/Usine1/NBIRTH/Ligne1', sparkplug: 'node', note: 'out of sync: a seq gap: expected 4, got 6 (NDATA)' };
+    card.device = { ...device('online', Date.now() - 1000), id: 'Usine1/Ligne1', statusTopic: 'spBv1.0/Usine1/NBIRTH/Ligne1', sparkplug: 'node', note: { kind: 'out-of-sync', fault: { kind: 'seq-gap', message: 'NDATA', expected: 4, got: 6 } } };
     const counter = numberValue('spBv1.0/Usine1/Ligne1/Pièces produites', '9007199254740992');
     card.values = [{ ...counter, payload: { ...counter.payload, exact: '9007199254740993', sparkplug: { owner: 'Usine1/Ligne1', metric: 'Pièces produites', datatype: 8, type: 'UInt64', timestamp: null } } }];
     await nextFrame();
@@ -101,7 +101,7 @@ describe('<device-card>', () => {
   it('a dead Sparkplug node says why, and its metrics are stale', async () => {
     const card = await mountLeaf(document.createElement('device-card'));
     card.view = tileView();
-    card.device = { ...device('offline', Date.now() - 1000), id: 'Usine1/Ligne1', sparkplug: 'node', note: 'NDEATH, bdSeq 3' };
+    card.device = { ...device('offline', Date.now() - 1000), id: 'Usine1/Ligne1', sparkplug: 'node', note: { kind: 'node-death', bdSeq: '3' } };
     const speed = numberValue('spBv1.0/Usine1/Ligne1/Vitesse', '42');
     card.values = [{ ...speed, payload: { ...speed.payload, sparkplug: { owner: 'Usine1/Ligne1', metric: 'Vitesse', datatype: 9, type: 'Float', timestamp: null } } }];
     await nextFrame();

@@ -63,7 +63,7 @@ describe('SparkplugHost', () => {
     sparkplug.route(message('spBv1.0/G/NBIRTH/N', birth()));
     sparkplug.route(message('spBv1.0/G/NDATA/N', { timestamp: 2, seq: 5, metrics: [] }));
     sparkplug.route(message('spBv1.0/G/NDATA/N', { timestamp: 2, seq: 9, metrics: [] }));
-    expect(presence.get('G/N')?.note).toBe('out of sync: a seq gap: expected 1, got 5 (NDATA)');
+    expect(presence.get('G/N')?.note).toEqual({ kind: 'out-of-sync', fault: { kind: 'seq-gap', message: 'NDATA', expected: 1, got: 5 } });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ topic: 'spBv1.0/G/NCMD/N', qos: 0, retain: false });
     expect(decodeSparkplug(sent[0]?.bytes ?? new Uint8Array()).metrics[0]).toMatchObject({ name: 'Node Control/Rebirth', value: { kind: 'boolean', value: true } });
@@ -87,7 +87,7 @@ describe('SparkplugHost', () => {
   it('with Rebirth on request, an out-of-sync node sends nothing by itself', () => {
     const { host: sparkplug, sent, presence } = host(false);
     sparkplug.route(message('spBv1.0/G/NDATA/N', { timestamp: 2, seq: 3, metrics: [] }));
-    expect(presence.get('G/N')).toMatchObject({ state: 'unknown', note: 'out of sync: NDATA before the node\'s NBIRTH' });
+    expect(presence.get('G/N')).toMatchObject({ state: 'unknown', note: { kind: 'out-of-sync', fault: { kind: 'before-birth', message: 'NDATA' } } });
     expect(sent).toHaveLength(0);
   });
 

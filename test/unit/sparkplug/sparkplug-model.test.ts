@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SparkplugModel, asDeclared, type SparkplugEvent } from '../../../src/sparkplug/sparkplug-model';
 import { parseSparkplugTopic, type SparkplugMetric, type SparkplugPayload } from '../../../src/sparkplug/sparkplug-types';
+import { ignoredWords, memberNoteWords, syncFaultWords } from '../../../src/ui/sparkplug-words';
 
 const topic = (text: string) => {
   const parsed = parseSparkplugTopic(text);
@@ -54,21 +55,21 @@ describe('SparkplugModel', () => {
     expect(model.node('Usine1/Ligne1')?.online).toBe(true);
     const death = model.apply(topic('spBv1.0/Usine1/NDEATH/Ligne1'), payload(null, [bdSeq('7')]), 13);
     expect(death).toEqual([
-      { kind: 'offline', id: 'Usine1/Ligne1/Presse', at: 13, cause: 'its node died' },
-      { kind: 'offline', id: 'Usine1/Ligne1', at: 13, cause: 'NDEATH, bdSeq 7' },
+      { kind: 'offline', id: 'Usine1/Ligne1/Presse', at: 13, cause: { kind: 'node-died' } },
+      { kind: 'offline', id: 'Usine1/Ligne1', at: 13, cause: { kind: 'node-death', bdSeq: '7' } },
     ]);
   });
 
   it('DBIRTH and DDEATH take a device online and offline', () => {
     const model = bornNode();
     expect(kinds(model.apply(topic('spBv1.0/Usine1/DBIRTH/Ligne1/Four'), payload(1, []), 11))).toEqual(['online']);
-    expect(model.apply(topic('spBv1.0/Usine1/DDEATH/Ligne1/Four'), payload(2, []), 12)).toEqual([{ kind: 'offline', id: 'Usine1/Ligne1/Four', at: 12, cause: 'DDEATH' }]);
+    expect(model.apply(topic('spBv1.0/Usine1/DDEATH/Ligne1/Four'), payload(2, []), 12)).toEqual([{ kind: 'offline', id: 'Usine1/Ligne1/Four', at: 12, cause: { kind: 'device-death' } }]);
   });
 
   it('a seq gap, a repeat, or data before birth put the node out of sync, once, until its next birth', () => {
     const model = bornNode();
     const gap = model.apply(topic('spBv1.0/Usine1/NDATA/Ligne1'), payload(3, [metric({ alias: '1' })]), 20);
-    expect(gap[0]).toEqual({ kind: 'out-of-sync', node: 'Usine1/Ligne1', reason: 'a seq gap: expected 1, got 3 (NDATA)' });
+    expect(gap[0]).toEqual({ kind: 'out-of-sync', node: 'Usine1/Ligne1', fault: { kind: 'seq-gap', message: 'NDATA', expected: 1, got: 3 } });
     expect(kinds(gap)).toEqual(['out-of-sync', 'metric']); // the values still show
     expect(kinds(model.apply(topic('spBv1.0/Usine1/NDATA/Ligne1'), payload(3, [metric({ alias: '1' })]), 21))).toEqual(['metric']);
     const reborn = bornNode(model);
@@ -76,11 +77,11 @@ describe('SparkplugModel', () => {
 
     const repeat = bornNode();
     repeat.apply(topic('spBv1.0/Usine1/NDATA/Ligne1'), payload(1, []), 20);
-    expect(repeat.apply(topic('spBv1.0/Usine1/NDATA/Ligne1'), payload(1, []), 21)[0]).toMatchObject({ reason: 'a repeated seq: expected 2, got 1 (NDATA)' });
+    expect(repeat.apply(topic('spBv1.0/Usine1/NDATA/Ligne1'), payload(1, []), 21)[0]).toMatchObject({ fault: { kind: 'seq-repeat', message: 'NDATA', expected: 2, got: 1 } });
 
     const early = new SparkplugModel();
     expect(early.apply(topic('spBv1.0/Usine1/NDATA/Ligne2'), payload(5, []), 1)).toEqual([
-      { kind: 'out-of-sync', node: 'Usine1/Ligne2', reason: 'NDATA before the node\'s NBIRTH' },
+      { kind: 'out-of-sync', node: 'Usine1/Ligne2', fault: { kind: 'before-birth', message: 'NDATA' } },
     ]);
   });
 
@@ -94,7 +95,7 @@ describe('SparkplugModel', () => {
   it('an alias no birth declared puts the node out of sync; a write finds the declared datatype', () => {
     const model = bornNode();
     const events = model.apply(topic('spBv1.0/Usine1/NDATA/Ligne1'), payload(1, [metric({ alias: '99' })]), 20);
-    expect(events).toEqual([{ kind: 'out-of-sync', node: 'Usine1/Ligne1', reason: 'a metric its birth did not declare (alias 99)' }]);
+    expect(events).toEqual([{ kind: 'out-of-sync', node: 'Usine1/Ligne1', fault: { kind: 'undeclared-metric', metric: 'alias 99' } }]);
     expect(model.definition('Usine1/Ligne1', 'Température')).toEqual({ name: 'Température', datatype: 10, unit: '°C' });
     expect(model.definition('Usine1/Ligne1/Presse', 'Température')).toBeUndefined();
   });
@@ -107,5 +108,14 @@ describe('asDeclared', () => {
     expect(asDeclared({ kind: 'number', value: 4294967291 }, 1)).toEqual({ kind: 'number', value: -5 });
     expect(asDeclared({ kind: 'number', value: 4294967000 }, 2)).toEqual({ kind: 'number', value: -296 });
     expect(asDeclared({ kind: 'number', value: 21.5 }, 10)).toEqual({ kind: 'number', value: 21.5 });
+  });
+});
+
+describe('Sparkplug states in words', () => {
+  it('says why a node is out of sync, why a member is offline, and why a death was ignored', () => {
+    expect(memberNoteWords({ kind: 'out-of-sync', fault: { kind: 'seq-gap', message: 'DDATA', expected: 4, got: 6 } })).toBe('out of sync: a seq gap: expected 4, got 6 (DDATA)');
+    expect(memberNoteWords({ kind: 'node-death', bdSeq: '3' })).toBe('NDEATH, bdSeq 3');
+    expect(syncFaultWords({ kind: 'no-seq', message: 'NBIRTH' })).toBe('its NBIRTH has no seq');
+    expect(ignoredWords({ kind: 'late-death', deathSeq: '2', birthSeq: '3' })).toBe("NDEATH with bdSeq 2 of an earlier session (the node's birth has bdSeq 3)");
   });
 });
