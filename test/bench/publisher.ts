@@ -19,16 +19,19 @@ let next = 0;
 /** Unacknowledged messages at most: below MQTT's 65,535 packet ids, and plenty to keep the broker busy. */
 const WINDOW = 10_000;
 
-async function publish(count: number, qos: 0 | 1, retain: boolean): Promise<void> {
+/**
+ * Publishes `count` messages, the i-th being `message(i)`, with at most WINDOW unacknowledged; answers
+ * `done <ms>` once every acknowledgement is in.
+ */
+async function publishWindowed(count: number, message: (index: number) => [string, string | Buffer, mqtt.IClientPublishOptions]): Promise<void> {
   const start = performance.now();
   await new Promise<void>((resolve, reject) => {
     let sent = 0;
     let acknowledged = 0;
     const sendMore = () => {
       while (sent < count && sent - acknowledged < WINDOW) {
-        const index = next++;
-        sent++;
-        client.publish(`bench/t${index % topics}`, String(index), { qos, retain }, (error) => {
+        const [topic, payload, options] = message(sent++);
+        client.publish(topic, payload, options, (error) => {
           if (error) return reject(error);
           acknowledged++;
           if (acknowledged === count) resolve();
@@ -42,31 +45,23 @@ async function publish(count: number, qos: 0 | 1, retain: boolean): Promise<void
   process.stdout.write(`done ${(performance.now() - start).toFixed(0)}\n`);
 }
 
+/** Message i goes to `bench/t<i mod topics>` with the payload `i`, counting on from the last call (or reset). */
+function publish(count: number, qos: 0 | 1, retain: boolean): Promise<void> {
+  return publishWindowed(count, () => {
+    const index = next++;
+    return [`bench/t${index % topics}`, String(index), { qos, retain }];
+  });
+}
+
 /** The Sparkplug edge node's NBIRTH then NDATA, at QoS 1 (so that none is dropped on the way), with the same window. */
 async function sparkplug(count: number): Promise<void> {
-  const start = performance.now();
   const metrics = Array.from({ length: topics }, (_, k) => ({ name: `m${k}`, alias: k, type: 'Double', value: 0 }));
   const bdSeq = { name: 'bdSeq', type: 'Int64', value: Long.fromNumber(0) };
   await client.publishAsync('spBv1.0/Bench/NBIRTH/N', Buffer.from(encodePayload({ timestamp: Date.now(), seq: 0, metrics: [bdSeq, ...metrics] } as UPayload)), { qos: 1 });
-  await new Promise<void>((resolve, reject) => {
-    let sent = 0;
-    let acknowledged = 0;
-    const sendMore = () => {
-      while (sent < count && sent - acknowledged < WINDOW) {
-        const index = sent++;
-        const payload = encodePayload({ timestamp: Date.now(), seq: (index + 1) % 256, metrics: [{ alias: index % topics, type: 'Double', value: index }] } as UPayload);
-        client.publish('spBv1.0/Bench/NDATA/N', Buffer.from(payload), { qos: 1 }, (error) => {
-          if (error) return reject(error);
-          acknowledged++;
-          if (acknowledged === count) resolve();
-          else sendMore();
-        });
-      }
-    };
-    if (count === 0) resolve();
-    else sendMore();
+  await publishWindowed(count, (index) => {
+    const payload = encodePayload({ timestamp: Date.now(), seq: (index + 1) % 256, metrics: [{ alias: index % topics, type: 'Double', value: index }] } as UPayload);
+    return ['spBv1.0/Bench/NDATA/N', Buffer.from(payload), { qos: 1 }];
   });
-  process.stdout.write(`done ${(performance.now() - start).toFixed(0)}\n`);
 }
 
 /**

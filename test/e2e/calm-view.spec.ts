@@ -354,6 +354,8 @@ test('an empty payload asks first; hints suggest only valid values', async ({ pa
   await composer.getByRole('button', { name: 'Send', exact: true }).click();
   await confirm.getByRole('button', { name: 'Send empty' }).click();
   await expect.poll(() => received).toEqual(['[]']);
+  // The outbox row comes in above the presence panel: opening the panel waits for it, so the tap is not moved by it.
+  await expect(page.locator('outbox-panel').getByRole('listitem')).toContainText('delivered');
 
   const presence = page.locator('presence-panel');
   await presence.locator('summary').click();
