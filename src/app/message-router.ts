@@ -62,8 +62,9 @@ export class MessageRouter {
     // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
     const shown = this._topics.get(message.topic);
     if (!shown && !this._broker.matches(message.topic)) return;
-    if (this.sparkplug.takes(message.topic)) {
-      this.sparkplug.route(message);
+    const sparkplugTopic = this.sparkplug.topicOf(message.topic);
+    if (sparkplugTopic) {
+      this.sparkplug.route(message, sparkplugTopic);
       return;
     }
     if (message.retain && shown && isNewerThanRetainedCopy(shown, this._connectedAt())) {

@@ -5,27 +5,27 @@
  * arrive meanwhile wait, in order.
  */
 import type { InboundMessage } from '../mqtt/connection-types';
-import { inSparkplugNamespace, parseSparkplugTopic } from '../sparkplug/sparkplug-types';
+import { inSparkplugNamespace, parseSparkplugTopic, type SparkplugTopic } from '../sparkplug/sparkplug-types';
 import type { SparkplugHost, SparkplugSinks } from './sparkplug-host';
 
 export class SparkplugGate {
   private _host: SparkplugHost | null = null;
   private _loading: Promise<SparkplugHost> | null = null;
-  private _waiting: InboundMessage[] = [];
+  private _waiting: Array<[InboundMessage, SparkplugTopic]> = [];
 
   constructor(private readonly _sinks: SparkplugSinks) {}
 
-  /** Whether a topic is a Sparkplug B certificate or data topic (STATE and anything else are not). */
-  takes(topic: string): boolean {
-    return inSparkplugNamespace(topic) && parseSparkplugTopic(topic) !== null;
+  /** The parts of a Sparkplug B certificate or data topic, or null for any other (STATE included). */
+  topicOf(topic: string): SparkplugTopic | null {
+    return inSparkplugNamespace(topic) ? parseSparkplugTopic(topic) : null;
   }
 
-  route(message: InboundMessage): void {
+  route(message: InboundMessage, topic: SparkplugTopic): void {
     if (this._host && this._waiting.length === 0) {
-      this._host.route(message);
+      this._host.route(message, topic);
       return;
     }
-    this._waiting.push(message);
+    this._waiting.push([message, topic]);
     void this.host().catch(() => undefined);
   }
 
@@ -45,7 +45,7 @@ export class SparkplugGate {
         const reason = `the Sparkplug B decoder could not be loaded (${error instanceof Error ? error.message : String(error)}); reload the page`;
         const waiting = this._waiting;
         this._waiting = [];
-        for (const message of waiting) this._sinks.undecodable(message, reason);
+        for (const [message] of waiting) this._sinks.undecodable(message, reason);
         throw error;
       },
     );
@@ -56,7 +56,7 @@ export class SparkplugGate {
     while (this._waiting.length > 0) {
       const waiting = this._waiting;
       this._waiting = [];
-      for (const message of waiting) host.route(message);
+      for (const [message, topic] of waiting) host.route(message, topic);
     }
   }
 }

@@ -12,7 +12,7 @@ import { decodeSparkplug, encodeCommand, type MetricWrite } from '../sparkplug/s
 import { SparkplugModel, nodeKey, type SparkplugEvent } from '../sparkplug/sparkplug-model';
 import { datatypeName, messageSummary, metricPayload, metricTopic } from '../sparkplug/metric-payload';
 import { checkMetricValue, commandTopic } from '../sparkplug/metric-write';
-import { parseSparkplugTopic, type SparkplugPayload, type SparkplugTopic } from '../sparkplug/sparkplug-types';
+import type { SparkplugPayload, SparkplugTopic } from '../sparkplug/sparkplug-types';
 import type { PresenceStore } from '../state/presence-store';
 import type { NewCommand } from '../storage/outbox-command';
 
@@ -43,9 +43,8 @@ export class SparkplugHost {
 
   constructor(private readonly _sinks: SparkplugSinks) {}
 
-  route(message: InboundMessage): void {
-    const topic = parseSparkplugTopic(message.topic);
-    if (!topic) return;
+  /** A message on a Sparkplug certificate or data topic (`topic`: its parts). */
+  route(message: InboundMessage, topic: SparkplugTopic): void {
     let payload: SparkplugPayload;
     try {
       payload = decodeSparkplug(message.payload);

@@ -1,7 +1,7 @@
 /**
  * Sparkplug B metrics as tiles: each metric gets a made-up topic under its node or device, and its value
  * is shown as what its datatype says (numbers with their unit, 64-bit integers exact, booleans, text,
- * times, bytes as hex, datasets as tables). Plain data, no protobuf: this runs before the decoder loads.
+ * times, bytes as hex, datasets as tables); and a message in one text for the log. Plain data, no protobuf.
  */
 import type { DecodedPayload } from '../mqtt/payload';
 import type { SparkplugEvent } from './sparkplug-model';

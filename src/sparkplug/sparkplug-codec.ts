@@ -1,6 +1,7 @@
 /**
  * Sparkplug B payloads through Eclipse Tahu's `sparkplug-payload` (the Sparkplug B schema's generated
- * protobufjs code; its encoder for commands), loaded only when a Sparkplug topic is seen. Its values are turned into plain data here: 64-bit integers as exact text
+ * protobufjs code to decode, its encoder for commands), loaded only when a Sparkplug topic is seen. Values
+ * are turned into plain data here: 64-bit integers as exact text
  * (protobufjs gives them as Long once it is told where Long is: its own probe for it fails in a bundle,
  * and it would round them to floats), dates as epoch milliseconds, bytes as hex.
  */

@@ -102,7 +102,7 @@ export class ValueTileElement extends LitElement {
       max-height: 6.5rem;
       overflow: hidden;
     }
-    /* 64-bit integers: up to 20 digits on one line of a phone's tile. */
+    /* 64-bit integers: up to 20 digits, wrapping only between groups of three (see exactDigits). */
     .value.long {
       font-size: 1.05rem;
     }

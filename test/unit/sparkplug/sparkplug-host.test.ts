@@ -7,6 +7,7 @@ import type { InboundMessage } from '../../../src/mqtt/connection-types';
 import type { DecodedPayload } from '../../../src/mqtt/payload';
 import { decodeSparkplug } from '../../../src/sparkplug/sparkplug-codec';
 import { PresenceStore } from '../../../src/state/presence-store';
+import { parseSparkplugTopic } from '../../../src/sparkplug/sparkplug-types';
 import type { NewCommand } from '../../../src/storage/outbox-command';
 
 const message = (topic: string, payload: object | Uint8Array, receivedAt = 1000): InboundMessage =>
@@ -45,7 +46,15 @@ function host(auto = true) {
     autoRebirth: () => auto,
     send: async (command) => (sent.push(command), null),
   };
-  return { host: new SparkplugHost(sinks), shown, logged, sent, undecodable, presence: sinks.presence };
+  const sparkplug = new SparkplugHost(sinks);
+  // The router hands the host each message with its topic's parts.
+  const route = (received: InboundMessage) => {
+    const topic = parseSparkplugTopic(received.topic);
+    if (!topic) throw new Error(`not a Sparkplug topic: ${received.topic}`);
+    sparkplug.route(received, topic);
+  };
+  const wrapped = { route, writeMetric: sparkplug.writeMetric.bind(sparkplug) };
+  return { host: wrapped, shown, logged, sent, undecodable, presence: sinks.presence };
 }
 
 describe('SparkplugHost', () => {
