@@ -3,6 +3,7 @@
  * resumed ("session present"), new, lost (a persistent session was expected and the broker kept nothing:
  * it expired, or the broker restarted without persistence), or a clean session by choice.
  */
+import { msg } from '../i18n/words';
 import { ValueStore } from '../state/notifier';
 
 export type SessionState = 'clean' | 'new' | 'resumed' | 'lost';
@@ -44,18 +45,18 @@ export function describeSession(view: SessionView): string {
     case null:
       return '';
     case 'clean':
-      return 'clean session';
+      return msg('clean session');
     case 'resumed':
-      return 'session present: resumed, with what the broker kept while away';
+      return msg('session present: resumed, with what the broker kept while away');
     case 'new':
-      return view.expirySeconds === null ? 'new persistent session' : `new persistent session (kept ${formatSeconds(view.expirySeconds)} after leaving)`;
+      return view.expirySeconds === null ? msg('new persistent session') : msg('new persistent session (kept {0} after leaving)', formatSeconds(view.expirySeconds));
     case 'lost':
-      return 'the broker kept no session (it expired, or the broker restarted): subscriptions restored; messages sent meanwhile are lost';
+      return msg('the broker kept no session (it expired, or the broker restarted): subscriptions restored; messages sent meanwhile are lost');
   }
 }
 
 function formatSeconds(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
+  if (seconds % 3600 === 0) return msg('{0} h', seconds / 3600);
+  if (seconds % 60 === 0) return msg('{0} min', seconds / 60);
+  return msg('{0} s', seconds);
 }

@@ -8,6 +8,7 @@ import type { SparkplugEvent } from './sparkplug-model';
 import { DATATYPE_NAMES, SPARKPLUG_NAMESPACE, type SparkplugMetric, type SparkplugPayload, type SparkplugTopic } from './sparkplug-types';
 import { valueText } from './sparkplug-model';
 import { ignoredWords, syncFaultWords } from '../ui/sparkplug-words';
+import { msg, msgPlural } from '../i18n/words';
 
 type MetricEvent = Extract<SparkplugEvent, { kind: 'metric' }>;
 
@@ -52,19 +53,19 @@ const SUMMARY_METRICS = 12;
 
 /** What a Sparkplug message says, in one text for the message log. */
 export function messageSummary(topic: SparkplugTopic, payload: SparkplugPayload, events: readonly SparkplugEvent[]): string {
-  const parts = [topic.type, payload.seq === null ? 'no seq' : `seq ${payload.seq}`];
+  const parts = [topic.type, payload.seq === null ? msg('no seq') : `seq ${payload.seq}`];
   if (payload.timestamp !== null) parts.push(new Date(payload.timestamp).toISOString());
   const named = events.filter((event): event is MetricEvent => event.kind === 'metric');
   const metrics =
     named.length > 0
       ? named.map((event) => `${event.name} = ${valueText(event.value)}${event.unit ? ` ${event.unit}` : ''}`)
       : payload.metrics.map((metric) => `${rawName(metric)} = ${valueText(metric.value)}`);
-  const lines = [`${parts.join(' · ')} · ${payload.metrics.length} ${payload.metrics.length === 1 ? 'metric' : 'metrics'}`];
+  const lines = [`${parts.join(' · ')} · ${msgPlural(payload.metrics.length, '{0} metric', '{0} metrics', payload.metrics.length)}`];
   lines.push(...metrics.slice(0, SUMMARY_METRICS));
-  if (metrics.length > SUMMARY_METRICS) lines.push(`… and ${metrics.length - SUMMARY_METRICS} more`);
+  if (metrics.length > SUMMARY_METRICS) lines.push(msg('… and {0} more', metrics.length - SUMMARY_METRICS));
   for (const event of events) {
-    if (event.kind === 'ignored') lines.push(`Ignored: ${ignoredWords(event.reason)}`);
-    if (event.kind === 'out-of-sync') lines.push(`Node out of sync: ${syncFaultWords(event.fault)}`);
+    if (event.kind === 'ignored') lines.push(msg('Ignored: {0}', ignoredWords(event.reason)));
+    if (event.kind === 'out-of-sync') lines.push(msg('Node out of sync: {0}', syncFaultWords(event.fault)));
   }
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * is queued: integers in their range (64-bit ones exact), finite floats, booleans, text, dates.
  */
 import { SPARKPLUG_NAMESPACE } from './sparkplug-types';
+import { msg } from '../i18n/words';
 
 export type CheckedWrite = { value: string | number | boolean } | { expected: string };
 
@@ -29,7 +30,7 @@ export function checkMetricValue(datatype: number, text: string): CheckedWrite {
   const range = RANGES[datatype];
   if (range) {
     const [low, high] = range;
-    const expected = { expected: `a whole number from ${low} to ${high}` };
+    const expected = { expected: msg('a whole number from {0} to {1}', String(low), String(high)) };
     if (!INTEGER.test(trimmed)) return expected;
     const number = BigInt(trimmed);
     if (number < low || number > high) return expected;
@@ -38,29 +39,31 @@ export function checkMetricValue(datatype: number, text: string): CheckedWrite {
   switch (datatype) {
     case 9:
     case 10: {
-      const number = trimmed === '' ? Number.NaN : Number(trimmed);
-      if (!Number.isFinite(number)) return { expected: 'a finite number, such as 21.5' };
-      if (datatype === 9 && Math.abs(number) > 3.4028234663852886e38) return { expected: 'a number a 32-bit Float can hold (at most ±3.4e38)' };
+      // A decimal comma (French keypads type one) reads as the point.
+      const decimal = /^[+-]?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+      const number = decimal === '' ? Number.NaN : Number(decimal);
+      if (!Number.isFinite(number)) return { expected: msg('a finite number, such as 21.5') };
+      if (datatype === 9 && Math.abs(number) > 3.4028234663852886e38) return { expected: msg('a number a 32-bit Float can hold (at most ±3.4e38)') };
       return { value: number };
     }
     case 11: {
       const word = trimmed.toLowerCase();
       if (TRUE_WORDS.has(word)) return { value: true };
       if (FALSE_WORDS.has(word)) return { value: false };
-      return { expected: 'true or false' };
+      return { expected: msg('true or false') };
     }
     case 12:
     case 14:
       return { value: text };
     case 15:
-      return UUID.test(trimmed) ? { value: trimmed.toLowerCase() } : { expected: 'a UUID such as 123e4567-e89b-12d3-a456-426614174000' };
+      return UUID.test(trimmed) ? { value: trimmed.toLowerCase() } : { expected: msg('a UUID such as 123e4567-e89b-12d3-a456-426614174000') };
     case 13: {
       const ms = INTEGER.test(trimmed) ? Number(trimmed) : Date.parse(trimmed);
-      if (!Number.isFinite(ms) || ms < 0) return { expected: 'a date and time such as 2026-12-03T10:00:00Z, or epoch milliseconds' };
+      if (!Number.isFinite(ms) || ms < 0) return { expected: msg('a date and time such as 2026-12-03T10:00:00Z, or epoch milliseconds') };
       return { value: String(ms) };
     }
     default:
-      return { expected: 'nothing: the dashboard writes numbers, booleans, text, UUIDs and dates only' };
+      return { expected: msg('nothing: the dashboard writes numbers, booleans, text, UUIDs and dates only') };
   }
 }
 

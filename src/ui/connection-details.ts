@@ -5,6 +5,7 @@ import type { ConnectionStatus } from '../mqtt/connection-types';
 import { dashboardContext } from './dashboard-context';
 import { formatTime } from './format';
 import { StoreController } from './store-controller';
+import { msg } from '../i18n/words';
 
 /** The whole story of the connection, opened from the status in the header: broker, version, session, ping, error. */
 export class ConnectionDetailsElement extends LitElement {
@@ -55,17 +56,17 @@ export class ConnectionDetailsElement extends LitElement {
   override render() {
     const { status, headline, detail } = this;
     if (!status) return nothing;
-    const rows: Array<[string, string]> = [['State', headline]];
-    if (status.brokerUrl) rows.push(['Broker', status.brokerUrl]);
-    if (status.protocol) rows.push(['MQTT version', status.protocol]);
-    rows.push(['Since', formatTime(status.since)]);
+    const rows: Array<[string, string]> = [[msg('State'), headline]];
+    if (status.brokerUrl) rows.push([msg('Broker'), status.brokerUrl]);
+    if (status.protocol) rows.push([msg('MQTT version'), status.protocol]);
+    rows.push([msg('Since'), formatTime(status.since)]);
     if (status.phase === 'connected') {
       const view = this._service.value?.session.state;
       const session = view ? describeSession(view) : '';
-      if (session) rows.push(['Session', session]);
-      if (status.pingRttMs !== null) rows.push(['Ping', `${status.pingRttMs} ms`]);
-    } else if (detail) rows.push(['Detail', detail]);
-    return html`<div class="panel" role="region" aria-label="Connection details">
+      if (session) rows.push([msg('Session'), session]);
+      if (status.pingRttMs !== null) rows.push([msg('Ping'), msg('{0} ms', status.pingRttMs)]);
+    } else if (detail) rows.push([msg('Detail'), detail]);
+    return html`<div class="panel" role="region" aria-label=${msg('Connection details')}>
       <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
     </div>`;
   }

@@ -8,6 +8,7 @@ import { StoreController } from './store-controller';
 import { ProblemWordsLoader } from './problem-words-loader';
 import type { Problem } from '../shared/problems';
 import { newClientId } from '../storage/settings';
+import { msg } from '../i18n/words';
 
 /**
  * The connection state in words, always visible in the header on one line: a dot, the headline and the
@@ -37,7 +38,7 @@ export class ConnectionStatusElement extends LitElement {
       text-align: left;
       cursor: pointer;
     }
-    [role='status'] {
+    .line {
       min-width: 0;
       overflow: hidden;
       text-overflow: ellipsis;
@@ -99,7 +100,7 @@ export class ConnectionStatusElement extends LitElement {
     if (!service || !status) return html``;
     const [headline, statusDetail] = describeStatus(status, Date.now(), service.session.state, this._words.of);
     const viewer = service.role.state.role === 'viewer' && status.phase !== 'disconnected';
-    const detail = viewer ? `${statusDetail} · viewing: another tab holds this client id and sends the commands` : statusDetail;
+    const detail = viewer ? `${statusDetail} · ${msg('viewing: another tab holds this client id and sends the commands')}` : statusDetail;
     const kiosk = service.display.state.kiosk;
     const active = status.phase !== 'disconnected' && status.phase !== 'failed';
     // After the user's Disconnect, Connect takes its place.
@@ -107,20 +108,23 @@ export class ConnectionStatusElement extends LitElement {
     const clash = (status.phase === 'failed' || status.phase === 'reconnecting') && status.error?.kind === 'client-id-taken';
     const pinned = status.phase === 'reconnecting' && status.error?.kind === 'session-pinned';
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed' && !clash);
-    return html`<button type="button" class="summary ${status.phase}" aria-label="Status details" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
-        <span role="status"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
+    // The live region says only the headline, once per change: not the countdown's every second.
+    const announced = status.phase === 'reconnecting' ? msg('Reconnecting…') : headline;
+    return html`<button type="button" class="summary ${status.phase}" aria-expanded=${this._open ? 'true' : 'false'} aria-haspopup="true" title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
+        <span class="line"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       </button>
+      <span class="visually-hidden" role="status">${announced}</span>
       <span class="actions">
-        ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>Retry now</button>` : nothing}
+        ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>${msg('Retry now')}</button>` : nothing}
         ${clash
-          ? html`<button type="button" class="primary" title="Connect with a client id of this dashboard's own: a new session, so what the broker kept for the old id is not delivered here" @click=${this._onNewClientId}>Use a new client id</button>`
+          ? html`<button type="button" class="primary" title=${msg("Connect with a client id of this dashboard's own: a new session, so what the broker kept for the old id is not delivered here")} @click=${this._onNewClientId}>${msg('Use a new client id')}</button>`
           : nothing}
         ${pinned
-          ? html`<button type="button" class="primary" title="Connect now under a new client id: commands in the outbox are resent; what the lost node kept for the old session is not delivered here" @click=${() => service.freshSession()}>Start a fresh session</button>`
+          ? html`<button type="button" class="primary" title=${msg('Connect now under a new client id: commands in the outbox are resent; what the lost node kept for the old session is not delivered here')} @click=${() => service.freshSession()}>${msg('Start a fresh session')}</button>`
           : nothing}
-        ${active && !kiosk ? html`<button type="button" @click=${this._onDisconnect}>Disconnect</button>` : nothing}
+        ${active && !kiosk ? html`<button type="button" @click=${this._onDisconnect}>${msg('Disconnect')}</button>` : nothing}
         ${afterDisconnect && !kiosk
-          ? html`<button type="button" class="primary" aria-label="Connect again" title="Connect again with the saved settings" @click=${this._onConnect}>Connect</button>`
+          ? html`<button type="button" class="primary" title=${msg('Connect again with the saved settings')} @click=${this._onConnect}>${msg('Connect')}</button>`
           : nothing}
       </span>
       ${this._open ? html`<connection-details .status=${status} .headline=${headline} .detail=${detail}></connection-details>` : nothing}`;
@@ -154,23 +158,23 @@ export class ConnectionStatusElement extends LitElement {
 export function describeStatus(status: ConnectionStatus, now: number, sessionView: SessionView, problemWords: (problem: Problem) => string): [string, string] {
   switch (status.phase) {
     case 'connected': {
-      const words = describeSession(sessionView) || (status.sessionPresent ? 'session present' : '');
+      const words = describeSession(sessionView) || (status.sessionPresent ? msg('session present') : '');
       const session = words ? ` · ${words}` : '';
-      const ceiling = status.qos2Downgraded ? ' · this broker gives at most QoS 1: QoS 2 is delivered at least once, not exactly once' : '';
-      return ['Connected', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}${session}${ceiling}`];
+      const ceiling = status.qos2Downgraded ? ` · ${msg('this broker gives at most QoS 1: QoS 2 is delivered at least once, not exactly once')}` : '';
+      return [msg('Connected'), `${msg('to {0}', status.brokerUrl)} · MQTT ${status.protocol ?? ''}${session}${ceiling}`];
     }
     case 'connecting':
-      return ['Connecting…', `to ${status.brokerUrl} · MQTT ${status.protocol ?? ''}`];
+      return [msg('Connecting…'), `${msg('to {0}', status.brokerUrl)} · MQTT ${status.protocol ?? ''}`];
     case 'reconnecting': {
-      const headline = status.retryAt === null ? 'Reconnecting…' : `Reconnecting in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s`;
+      const headline = status.retryAt === null ? msg('Reconnecting…') : msg('Reconnecting in {0} s', Math.max(1, Math.ceil((status.retryAt - now) / 1000)));
       return [headline, status.error ? problemWords(status.error) : ''];
     }
     case 'offline':
-      return ['Offline (no network)', 'Reconnects as soon as the network is back.'];
+      return [msg('Offline (no network)'), msg('Reconnects as soon as the network is back.')];
     case 'failed':
-      return ['Not connected', status.error ? problemWords(status.error) : ''];
+      return [msg('Not connected'), status.error ? problemWords(status.error) : ''];
     case 'disconnected':
-      return ['Disconnected', ''];
+      return [msg('Disconnected'), ''];
   }
 }
 

@@ -10,6 +10,13 @@ import { formatAge, formatDuration, formatTime, formatTimestamp } from './format
 import type { TileView } from './tile-view';
 import './value-tile';
 import { memberNoteWords } from './sparkplug-words';
+import { msg, msgPlural } from '../i18n/words';
+import type { DeviceState } from '../state/presence-store';
+
+/** A device's state in words. */
+export function deviceStateWords(state: DeviceState): string {
+  return state === 'online' ? msg('online') : state === 'offline' ? msg('offline') : msg('unknown');
+}
 
 /** The user gave a device a name (empty: back to its id). Raised by <device-card>; the container saves it. */
 export class DeviceRenameEvent extends Event {
@@ -81,7 +88,7 @@ export class DeviceCardElement extends LitElement {
       color: var(--muted);
     }
     .stale .presence {
-      opacity: 0.6;
+      color: var(--muted);
     }
     .detail {
       color: var(--muted);
@@ -176,30 +183,30 @@ export class DeviceCardElement extends LitElement {
       <header>
         ${this._renaming
           ? html`<form class="rename" @submit=${(event: SubmitEvent) => this._rename(event, device.id)}>
-              <input name="name" aria-label=${`Name for ${device.id}`} .value=${name} />
-              <button type="submit">Save</button>
-              <button type="button" @click=${() => (this._renaming = false)}>Cancel</button>
+              <input name="name" aria-label=${msg('Name for {0}', device.id)} .value=${name} />
+              <button type="submit">${msg('Save')}</button>
+              <button type="button" @click=${() => (this._renaming = false)}>${msg('Cancel')}</button>
             </form>`
           : html`<h3 dir="auto">${name === device.id ? visibleTopic(name) : name}</h3>
               ${name === device.id ? nothing : html`<span class="detail">${visibleTopic(device.id)}</span>`}
               ${kiosk
                 ? nothing
-                : html`<button type="button" class="rename-button" aria-label=${`Rename ${device.id}`} title="Rename this device" @click=${() => void this._startRename()}>✎</button>`}`}
-        <strong class="presence">${device.state}</strong>
-        <span class="detail since" title=${device.sinceKnown ? formatTimestamp(device.since) : 'From the broker’s retained status: the state began before this time'}
-          >since ${formatTime(device.since)}${device.sinceKnown ? '' : ' or earlier'} (${formatDuration(now - device.since)})</span
+                : html`<button type="button" class="rename-button" aria-label=${msg('Rename {0}', device.id)} title=${msg('Rename this device')} @click=${() => void this._startRename()}>✎</button>`}`}
+        <strong class="presence">${deviceStateWords(device.state)}</strong>
+        <span class="detail since" title=${device.sinceKnown ? formatTimestamp(device.since) : msg('From the broker’s retained status: the state began before this time')}
+          >${device.sinceKnown ? msg('since {0}', formatTime(device.since)) : msg('since {0} or earlier', formatTime(device.since))} (${formatDuration(now - device.since)})</span
         >
-        <span class="detail" title=${formatTimestamp(device.heardAt)}>last heard ${formatAge(now - device.heardAt)}</span>
-        ${stale === null ? nothing : html`<span class="stale-mark">stale since ${formatTime(stale)}</span>`}
+        <span class="detail" title=${formatTimestamp(device.heardAt)}>${msg('last heard {0}', formatAge(now - device.heardAt))}</span>
+        ${stale === null ? nothing : html`<span class="stale-mark">⚠ ${msg('stale since {0}', formatTime(stale))}</span>`}
         ${device.note ? html`<span class=${device.note.kind === 'out-of-sync' ? 'unrecognised note' : 'detail note'}>${memberNoteWords(device.note)}</span>` : nothing}
         ${device.sparkplug === 'node' && (!kiosk || this.showCommands)
-          ? html`<button type="button" class="rebirth" title="Ask the edge node to publish its birth certificates again (NCMD Node Control/Rebirth)" @click=${() => this.dispatchEvent(new RebirthRequestEvent(device.id))}>
-              Request rebirth
+          ? html`<button type="button" class="rebirth" title=${msg('Ask the edge node to publish its birth certificates again (NCMD Node Control/Rebirth)')} @click=${() => this.dispatchEvent(new RebirthRequestEvent(device.id))}>
+              ${msg('Request rebirth')}
             </button>`
           : nothing}
         ${device.unrecognised === null
           ? nothing
-          : html`<span class="unrecognised">unrecognised status on ${device.statusTopic}: “${device.unrecognised}”</span>`}
+          : html`<span class="unrecognised">${msg('unrecognised status on {0}: “{1}”', device.statusTopic, device.unrecognised)}</span>`}
       </header>
       ${this.commands.length === 0 || !this.showCommands
         ? nothing
@@ -211,7 +218,7 @@ export class DeviceCardElement extends LitElement {
           (value) => html`<value-tile .value=${value} .label=${nameUnder(device.id, value.topic)} .deviceState=${device.state} .view=${view}></value-tile>`,
         )}
       </div>
-      ${this.more > 0 ? html`<p class="detail more">${this.more} more ${this.more === 1 ? 'topic' : 'topics'} of this device not drawn here: see the Topic tree, or pin them.</p>` : nothing}
+      ${this.more > 0 ? html`<p class="detail more">${msgPlural(this.more, '{0} more topic of this device not drawn here: see the Topic tree, or pin them.', '{0} more topics of this device not drawn here: see the Topic tree, or pin them.', this.more)}</p>` : nothing}
     </section>`;
   }
 }

@@ -7,27 +7,28 @@ import { isCredentialRefusal, isProtocolVersionRefusal, isTransientRefusal } fro
 import { MAX_TOPIC_BYTES } from '../mqtt/topic-filter';
 import type { BrokerRefusal, LinkLoss, Problem, TopicFault, TopicRole } from '../shared/problems';
 import { connackReason, reasonInWords, subackReason } from './reason-words';
+import { msg, translated } from '../i18n/words';
+import { formatCount } from './format';
 
-const URL_FORMS = 'Use ws://host:port/path or wss://host:port/path.';
 
 export function problemWords(problem: Problem): string {
   switch (problem.kind) {
     case 'page-note':
-      return problem.text;
+      return translated(problem.text);
     case 'bad-broker-url':
       switch (problem.fault) {
         case 'empty':
-          return `Bad broker URL: it is empty. ${URL_FORMS}`;
+          return msg('Bad broker URL: it is empty. Use ws://host:port/path or wss://host:port/path.');
         case 'not-url':
-          return `Bad broker URL “${problem.url}”: it is not a URL. ${URL_FORMS}`;
+          return msg('Bad broker URL “{0}”: it is not a URL. Use ws://host:port/path or wss://host:port/path.', problem.url);
         case 'not-websocket':
-          return `Bad broker URL “${problem.url}”: a browser reaches MQTT brokers only over WebSockets, so it must start with ws:// or wss://.`;
+          return msg('Bad broker URL “{0}”: a browser reaches MQTT brokers only over WebSockets, so it must start with ws:// or wss://.', problem.url);
         case 'no-host':
-          return `Bad broker URL “${problem.url}”: it names no host.`;
+          return msg('Bad broker URL “{0}”: it names no host.', problem.url);
       }
       break;
     case 'password-without-username':
-      return 'A password was given without a username: enter the username too.';
+      return msg('A password was given without a username: enter the username too.');
     case 'bad-connect-field':
       return connectFieldWords(problem.field, problem.fault, problem.bytes);
     case 'bad-topic':
@@ -36,86 +37,87 @@ export function problemWords(problem: Problem): string {
       const packet = problem.maximumPacketSize;
       if (problem.brokersLimit && packet != null) {
         return problem.limit === 0
-          ? `The broker accepts packets of at most ${formatBytes(packet)} (its Maximum Packet Size): once the topic and the command's header and properties are counted, no room is left for a payload. Shorten the topic, or raise the broker's maximum packet size.`
-          : `The payload is ${formatBytes(problem.bytes)}: the broker accepts packets of at most ${formatBytes(packet)} (its Maximum Packet Size), which leaves ${formatBytes(problem.limit)} for a payload to this topic. Shorten it.`;
+          ? msg("The broker accepts packets of at most {0} (its Maximum Packet Size): once the topic and the command's header and properties are counted, no room is left for a payload. Shorten the topic, or raise the broker's maximum packet size.", formatBytes(packet))
+          : msg('The payload is {0}: the broker accepts packets of at most {1} (its Maximum Packet Size), which leaves {2} for a payload to this topic. Shorten it.', formatBytes(problem.bytes), formatBytes(packet), formatBytes(problem.limit));
       }
-      const why = problem.brokersLimit ? 'what the broker accepts (its Maximum Packet Size)' : 'the limit for commands';
-      return `The payload is ${formatBytes(problem.bytes)}, more than ${why}: ${formatBytes(problem.limit)}. Shorten it.`;
+      return problem.brokersLimit
+        ? msg('The payload is {0}, more than what the broker accepts (its Maximum Packet Size): {1}. Shorten it.', formatBytes(problem.bytes), formatBytes(problem.limit))
+        : msg('The payload is {0}, more than the limit for commands: {1}. Shorten it.', formatBytes(problem.bytes), formatBytes(problem.limit));
     }
     case 'unreachable':
-      return `Cannot reach ${problem.brokerUrl}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.${tlsHint(problem.brokerUrl)}`;
+      return msg('Cannot reach {0}: no MQTT answer over WebSocket. Check the address, the port, the path and that the broker has a WebSocket listener.', problem.brokerUrl) + tlsHint(problem.brokerUrl);
     case 'connect-refused':
       return connectRefusedWords(problem);
     case 'link-lost':
       if (problem.cause?.kind === 'protocol-error') {
         const { code, detail } = problem.cause;
-        return `Connection closed by the dashboard: the broker sent ${detail} (${reasonInWords(code)}). It connects again by itself.`;
+        return msg('Connection closed by the dashboard: the broker sent {0} ({1}). It connects again by itself.', detail, reasonInWords(code));
       }
-      return problem.cause === null ? 'Connection lost.' : `Connection lost. ${lossWords(problem.cause)}`;
+      return problem.cause === null ? msg('Connection lost.') : `${msg('Connection lost.')} ${lossWords(problem.cause)}`;
     case 'client-id-taken':
       return problem.evidence === 'taken-over'
-        ? `Stopped: another device is using client id “${problem.clientId}”: it connected with the same id and the broker closed this connection (session taken over). Reconnecting would push that device off in turn, for ever. Use a new client id for this dashboard, or stop the other device, then Connect.`
-        : `Another device is probably using client id “${problem.clientId}”: the broker closed the connection right after accepting it, ${problem.drops} times in a row, as it does when a second client connects with the same id. The dashboard keeps trying, less and less often (a flapping network does the same). Use a new client id for this dashboard, or stop the other device.`;
+        ? msg('Stopped: another device is using client id “{0}”: it connected with the same id and the broker closed this connection (session taken over). Reconnecting would push that device off in turn, for ever. Use a new client id for this dashboard, or stop the other device, then Connect.', problem.clientId)
+        : msg('Another device is probably using client id “{0}”: the broker closed the connection right after accepting it, {1} times in a row, as it does when a second client connects with the same id. The dashboard keeps trying, less and less often (a flapping network does the same). Use a new client id for this dashboard, or stop the other device.', problem.clientId, problem.drops);
     case 'session-pinned': {
-      const node = problem.heldBy ? `on ${problem.heldBy}, which is unreachable` : 'on a node that is unreachable';
-      return `The cluster keeps dropping this dashboard's session: its nodes accept client id “${problem.clientId}” and close the connection at once (${problem.drops} times in a row). The session is probably held ${node} (RabbitMQ keeps a session on one node). Waiting keeps it: messages queued for this dashboard on the lost node arrive when it returns. A fresh session (a new client id) connects now: commands in the outbox are resent; what the lost node kept for the old session is not delivered here.`;
+      const node = problem.heldBy ? msg('on {0}, which is unreachable', problem.heldBy) : msg('on a node that is unreachable');
+      return msg("The cluster keeps dropping this dashboard's session: its nodes accept client id “{0}” and close the connection at once ({1} times in a row). The session is probably held {2} (RabbitMQ keeps a session on one node). Waiting keeps it: messages queued for this dashboard on the lost node arrive when it returns. A fresh session (a new client id) connects now: commands in the outbox are resent; what the lost node kept for the old session is not delivered here.", problem.clientId, problem.drops, node);
     }
     case 'fresh-session-started': {
-      const node = problem.heldBy ? ` held on ${problem.heldBy}, which is unreachable` : ' held on a node that is unreachable';
-      return `Started a fresh session as “${problem.clientId}”: the cluster kept dropping “${problem.previousClientId}”, whose session is${node}. Commands in the outbox are resent; messages queued for the old session stay on the lost node and are not delivered here. Turn off “Start a fresh session when a cluster keeps dropping this one” in the connection settings to wait for the node instead.`;
+      const node = problem.heldBy ? msg('on {0}, which is unreachable', problem.heldBy) : msg('on a node that is unreachable');
+      return msg('Started a fresh session as “{0}”: the cluster kept dropping “{1}”, whose session is held {2}. Commands in the outbox are resent; messages queued for the old session stay on the lost node and are not delivered here. Turn off “Start a fresh session when a cluster keeps dropping this one” in the connection settings to wait for the node instead.', problem.clientId, problem.previousClientId, node);
     }
     case 'framed':
-      return `This dashboard is shown inside another site (${problem.by}): sending commands is turned off here, so that a page laid over it cannot trick you into sending one. Open the dashboard directly, in its own tab, to send commands.`;
+      return msg('This dashboard is shown inside another site ({0}): sending commands is turned off here, so that a page laid over it cannot trick you into sending one. Open the dashboard directly, in its own tab, to send commands.', problem.by);
     case 'not-connected':
-      return 'Not connected to a broker.';
+      return msg('Not connected to a broker.');
     case 'bad-metric-value':
-      return `Not queued: ${problem.metric} is a ${problem.datatype} metric, so its value must be ${problem.expected}.`;
+      return msg('Not queued: {0} is a metric of datatype {1}, so its value must be {2}.', problem.metric, problem.datatype, problem.expected);
     case 'unknown-metric':
-      return `Not queued: no birth certificate of ${problem.owner} declares a metric ${problem.metric}, so its datatype is unknown. Request a rebirth from the edge node, then try again.`;
+      return msg('Not queued: no birth certificate of {0} declares a metric {1}, so its datatype is unknown. Request a rebirth from the edge node, then try again.', problem.owner, problem.metric);
     case 'bad-host-id':
-      return `“${problem.hostId}” cannot be a Sparkplug host id: it is one topic level, without /, + or #, and not empty. Fix it in the connection settings.`;
+      return msg('“{0}” cannot be a Sparkplug host id: it is one topic level, without /, + or #, and not empty. Fix it in the connection settings.', problem.hostId);
     case 'subscription-refused':
-      return `The broker refused the subscription: ${subscriptionRefusalWords(problem.refusal)}.`;
+      return msg('The broker refused the subscription: {0}.', subscriptionRefusalWords(problem.refusal));
     case 'replies-refused':
-      return `Replies to commands cannot be received: the broker refused the subscription to ${problem.topic} (${subscriptionRefusalWords(problem.refusal)}). Allow it in the broker's ACL.`;
+      return msg("Replies to commands cannot be received: the broker refused the subscription to {0} ({1}). Allow it in the broker's ACL.", problem.topic, subscriptionRefusalWords(problem.refusal));
     case 'unsubscribe-failed':
-      return `Unsubscribing from ${problem.filter} failed: ${problem.detail}.`;
+      return msg('Unsubscribing from {0} failed: {1}.', problem.filter, problem.detail);
     case 'publish-refused':
       return refusalWords(problem.refusal);
     case 'command-expired':
-      return `expired: not sent within its message expiry of ${problem.expirySeconds} s. Retry sends it again with a new expiry.`;
+      return msg('expired: not sent within its message expiry of {0} s. Retry sends it again with a new expiry.', problem.expirySeconds);
     case 'qos0-interrupted':
-      return 'The page closed while this QoS 0 command was being written: it may or may not have reached the broker (QoS 0 is never resent). Retry it if needed.';
+      return msg('The page closed while this QoS 0 command was being written: it may or may not have reached the broker (QoS 0 is never resent). Retry it if needed.');
     case 'storage-refused':
       return problem.forCommand
-        ? 'This browser refused local storage (IndexedDB), so commands cannot be kept safe: the command was not queued. Allow site storage (leave private browsing), then reload.'
-        : `This browser refused local storage (IndexedDB: ${problem.detail ?? 'not available'}). Values show, but settings will not survive a reload and commands cannot be queued.`;
+        ? msg('This browser refused local storage (IndexedDB), so commands cannot be kept safe: the command was not queued. Allow site storage (leave private browsing), then reload.')
+        : msg('This browser refused local storage (IndexedDB: {0}). Values show, but settings will not survive a reload and commands cannot be queued.', problem.detail ?? msg('not available'));
     case 'storage-failed': {
       const { detail } = problem;
       switch (problem.thing) {
         case 'command':
         case 'command-state': {
-          const lost = problem.thing === 'command' ? 'the command was not queued' : 'a state change was not saved';
+          const lost = problem.thing === 'command' ? msg('the command was not queued') : msg('a state change was not saved');
           return problem.full
-            ? `The browser's storage for this site is full, so ${lost}. Clear delivered commands from the outbox, or free space in the browser's site settings, then send again.`
-            : `The command could not be stored (${detail}), so ${lost}. Reload the page and send again.`;
+            ? msg("The browser's storage for this site is full, so {0}. Clear delivered commands from the outbox, or free space in the browser's site settings, then send again.", lost)
+            : msg('The command could not be stored ({0}), so {1}. Reload the page and send again.', detail, lost);
         }
         case 'outbox':
-          return `The outbox could not be read (${detail}).`;
+          return msg('The outbox could not be read ({0}).', detail);
         case 'saved-settings':
-          return `Saved settings could not be read (${detail}); starting from the defaults.`;
+          return msg('Saved settings could not be read ({0}); starting from the defaults.', detail);
         case 'settings':
           return problem.full
-            ? "Settings could not be saved: the browser's storage for this site is full; they will be lost on reload. Free space in the browser's site settings."
-            : `Settings could not be saved (${detail}); they will be lost on reload.`;
+            ? msg("Settings could not be saved: the browser's storage for this site is full; they will be lost on reload. Free space in the browser's site settings.")
+            : msg('Settings could not be saved ({0}); they will be lost on reload.', detail);
         case 'last-values':
-          return `The last known values could not be read (${detail}); they show again once the broker sends them.`;
+          return msg('The last known values could not be read ({0}); they show again once the broker sends them.', detail);
         case 'kept-values':
-          return `The last values could not be kept for offline use (${detail}): the device storage may be full. Live values are not affected.`;
+          return msg('The last values could not be kept for offline use ({0}): the device storage may be full. Live values are not affected.', detail);
       }
     }
   }
-  return 'Something went wrong.';
+  return msg('Something went wrong.');
 }
 
 /**
@@ -130,27 +132,27 @@ function tlsHint(brokerUrl: string): string {
     return '';
   }
   if (url.protocol !== 'wss:') return '';
-  return ` With wss://, the broker's TLS certificate may not be trusted by this browser (self-signed, or from a private CA): open https://${url.host}/ once in this browser and accept the certificate, or install the CA certificate on the tablet (Settings › Security › Install a certificate), then Retry.`;
+  return ` ${msg("With wss://, the broker's TLS certificate may not be trusted by this browser (self-signed, or from a private CA): open https://{0}/ once in this browser and accept the certificate, or install the CA certificate on the tablet (Settings › Security › Install a certificate), then Retry.", url.host)}`;
 }
 
 function connectRefusedWords(problem: Extract<Problem, { kind: 'connect-refused' }>): string {
   const { code, protocol } = problem;
-  const said = problem.reasonString ? ` (the broker says: “${problem.reasonString}”)` : '';
+  const said = problem.reasonString ? ` ${msg('(the broker says: “{0}”)', problem.reasonString)}` : '';
   let hint = '';
   if (isProtocolVersionRefusal(code)) {
     hint = problem.auto
-      ? ' The dashboard tried MQTT 5 and then 3.1.1: the broker accepts neither over this WebSocket. Check that the address is an MQTT broker.'
-      : ' Choose Auto or another MQTT version.';
+      ? ` ${msg('The dashboard tried MQTT 5 and then 3.1.1: the broker accepts neither over this WebSocket. Check that the address is an MQTT broker.')}`
+      : ` ${msg('Choose Auto or another MQTT version.')}`;
   } else if (isTransientRefusal(code, protocol)) {
-    hint = ' The dashboard tries again by itself.';
+    hint = ` ${msg('The dashboard tries again by itself.')}`;
   } else if (isCredentialRefusal(code) && !problem.usernameSent) {
-    hint = ' No username was sent: if this broker needs a login, enter its username and password, then Connect.';
+    hint = ` ${msg('No username was sent: if this broker needs a login, enter its username and password, then Connect.')}`;
   } else if (isCredentialRefusal(code) && !problem.passwordSent) {
-    hint = ' No password was sent (none is remembered on this device for this broker): type the password, then Connect.';
+    hint = ` ${msg('No password was sent (none is remembered on this device for this broker): type the password, then Connect.')}`;
   } else if (isCredentialRefusal(code)) {
-    hint = ' Check the username and password, then Connect.';
+    hint = ` ${msg('Check the username and password, then Connect.')}`;
   }
-  return `Connection refused: ${connackReason(code, protocol)}${said}.${hint}`;
+  return `${msg('Connection refused: {0}', connackReason(code, protocol))}${said}.${hint}`;
 }
 
 /** A PUBACK, PUBREC or PUBCOMP refusal (MQTT 5): its reason code in words, and its reason string if any. */
@@ -168,49 +170,66 @@ export function subscriptionRefusalWords(refusal: BrokerRefusal): string {
 function lossWords(loss: LinkLoss): string {
   switch (loss.kind) {
     case 'network-lost':
-      return 'The browser lost its network.';
+      return msg('The browser lost its network.');
     case 'closed-by-broker':
-      return `The broker closed the connection: ${reasonInWords(loss.code)}${loss.reasonString ? ` (${loss.reasonString})` : ''}.`;
+      return msg('The broker closed the connection: {0}.', `${reasonInWords(loss.code)}${loss.reasonString ? ` (${loss.reasonString})` : ''}`);
     case 'keepalive-timeout':
-      return `The broker did not answer within 1.5 × keep-alive (${loss.keepaliveSeconds * 1.5} s).`;
+      return msg('The broker did not answer within 1.5 × keep-alive ({0} s).', formatCount(loss.keepaliveSeconds * 1.5));
     case 'broker-silent':
-      return `The broker stopped answering: no reply to a keep-alive ping, silent for ${loss.silentSeconds} s.`;
+      return msg('The broker stopped answering: no reply to a keep-alive ping, silent for {0} s.', formatCount(loss.silentSeconds));
     case 'protocol-error':
-      return `The broker sent ${loss.detail} (${reasonInWords(loss.code)}).`;
+      return msg('The broker sent {0} ({1}).', loss.detail, reasonInWords(loss.code));
   }
 }
 
-const FIELD_NAMES = { 'client-id': 'client ID', username: 'username', password: 'password', 'will-topic': "dashboard's Last Will topic" } as const;
+function fieldName(field: 'client-id' | 'username' | 'password' | 'will-topic'): string {
+  switch (field) {
+    case 'client-id':
+      return msg('The client ID');
+    case 'username':
+      return msg('The username');
+    case 'password':
+      return msg('The password');
+    case 'will-topic':
+      return msg("The dashboard's Last Will topic");
+  }
+}
 
-function connectFieldWords(field: keyof typeof FIELD_NAMES, fault: 'too-long' | 'null-character' | 'wildcard', bytes: number): string {
-  const name = FIELD_NAMES[field];
+function connectFieldWords(field: 'client-id' | 'username' | 'password' | 'will-topic', fault: 'too-long' | 'null-character' | 'wildcard', bytes: number): string {
+  const name = fieldName(field);
   switch (fault) {
     case 'too-long': {
-      const fix = field === 'will-topic' ? 'it holds the client ID: shorten the client ID, or turn off “Announce this dashboard’s presence”' : `shorten the ${name}`;
-      return `The ${name} is ${bytes.toLocaleString('en')} bytes of UTF-8, more than the 65,535 an MQTT packet can carry: ${fix}.`;
+      const fix =
+        field === 'will-topic'
+          ? msg('it holds the client ID: shorten the client ID, or turn off “Announce this dashboard’s presence”')
+          : msg('shorten it');
+      return msg('{0} is {1} bytes of UTF-8, more than the {2} an MQTT packet can carry: {3}.', name, formatCount(bytes), formatCount(65_535), fix);
     }
     case 'null-character':
-      return `The ${name} contains a null character, which MQTT forbids: remove it.`;
+      return msg('{0} contains a null character, which MQTT forbids: remove it.', name);
     case 'wildcard':
-      return 'The client ID contains “+” or “#”, so it cannot be part of the dashboard’s Last Will topic dashboard/<client ID>/status: remove them from the client ID, or turn off “Announce this dashboard’s presence”.';
+      return msg('The client ID contains “+” or “#”, so it cannot be part of the dashboard’s Last Will topic dashboard/<client ID>/status: remove them from the client ID, or turn off “Announce this dashboard’s presence”.');
   }
 }
 
 function topicWords(role: TopicRole, fault: TopicFault): string {
-  const what = role === 'topic' ? 'topic' : 'topic filter';
-  const example = role === 'topic' ? 'moteur/commande' : 'moteur/#'; // an exact topic: no wildcard in the hint
+  const filter = role !== 'topic';
   switch (fault) {
     case 'empty':
-      return `The ${what} is empty. Type at least one character, for example ${example}.`;
+      return filter
+        ? msg('The topic filter is empty. Type at least one character, for example {0}.', 'moteur/#')
+        : msg('The topic is empty. Type at least one character, for example {0}.', 'moteur/commande'); // an exact topic: no wildcard in the hint
     case 'null-character':
-      return `The ${what} contains a null character, which MQTT forbids.`;
+      return filter ? msg('The topic filter contains a null character, which MQTT forbids.') : msg('The topic contains a null character, which MQTT forbids.');
     case 'too-long':
-      return `The ${what} is longer than ${MAX_TOPIC_BYTES} bytes of UTF-8, the most MQTT allows.`;
+      return filter
+        ? msg('The topic filter is longer than {0} bytes of UTF-8, the most MQTT allows.', formatCount(MAX_TOPIC_BYTES))
+        : msg('The topic is longer than {0} bytes of UTF-8, the most MQTT allows.', formatCount(MAX_TOPIC_BYTES));
     case 'hash-not-last':
-      return '“#” must be alone in the last level of the filter (for example moteur/#).';
+      return msg('“#” must be alone in the last level of the filter (for example moteur/#).');
     case 'plus-not-whole-level':
-      return '“+” must fill a whole level of the filter (for example usine/+/pression).';
+      return msg('“+” must fill a whole level of the filter (for example usine/+/pression).');
     case 'wildcard':
-      return 'A topic to publish to cannot contain the wildcards “+” or “#”; name one exact topic.';
+      return msg('A topic to publish to cannot contain the wildcards “+” or “#”; name one exact topic.');
   }
 }

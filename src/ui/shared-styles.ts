@@ -35,9 +35,23 @@ export const controlStyles = css`
     width: 100%;
   }
   input[type='checkbox'] {
-    width: 22px;
-    height: 22px;
-    min-height: 22px;
+    flex: none;
+    width: 24px;
+    height: 24px;
+    min-height: 24px;
+    margin: 0;
+  }
+  :focus-visible {
+    outline: 3px solid var(--accent);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   button {
     background: var(--field);

@@ -3,21 +3,22 @@
  * was ignored. The one place these sentences are written, for the device cards and the message log.
  */
 import type { IgnoredDeath, MemberNote, SyncFault } from '../sparkplug/sparkplug-types';
+import { msg } from '../i18n/words';
 
 export function syncFaultWords(fault: SyncFault): string {
   switch (fault.kind) {
     case 'seq-gap':
-      return `a seq gap: expected ${fault.expected}, got ${fault.got} (${fault.message})`;
+      return msg('a seq gap: expected {0}, got {1} ({2})', fault.expected, fault.got, fault.message);
     case 'seq-repeat':
-      return `a repeated seq: expected ${fault.expected}, got ${fault.got} (${fault.message})`;
+      return msg('a repeated seq: expected {0}, got {1} ({2})', fault.expected, fault.got, fault.message);
     case 'no-seq':
-      return fault.message === 'NBIRTH' ? 'its NBIRTH has no seq' : `${fault.message} without seq`;
+      return fault.message === 'NBIRTH' ? msg('its NBIRTH has no seq') : msg('{0} without seq', fault.message);
     case 'before-birth':
-      return `${fault.message} before the node's NBIRTH`;
+      return msg("{0} before the node's NBIRTH", fault.message);
     case 'device-before-birth':
-      return `DDATA from device ${fault.device} before its DBIRTH`;
+      return msg('DDATA from device {0} before its DBIRTH', fault.device);
     case 'undeclared-metric':
-      return `a metric its birth did not declare (${fault.metric})`;
+      return msg('a metric its birth did not declare ({0})', fault.metric);
   }
 }
 
@@ -28,16 +29,16 @@ export function memberNoteWords(note: MemberNote): string {
     case 'device-death':
       return 'DDEATH';
     case 'node-died':
-      return 'its node died';
+      return msg('its node died');
     case 'node-reborn':
-      return 'its node was born again';
+      return msg('its node was born again');
     case 'out-of-sync':
-      return `out of sync: ${syncFaultWords(note.fault)}`;
+      return msg('out of sync: {0}', syncFaultWords(note.fault));
   }
 }
 
 export function ignoredWords(reason: IgnoredDeath): string {
   return reason.kind === 'not-online'
-    ? 'NDEATH for a node that is not online'
-    : `NDEATH with bdSeq ${reason.deathSeq ?? 'missing'} of an earlier session (the node's birth has bdSeq ${reason.birthSeq})`;
+    ? msg('NDEATH for a node that is not online')
+    : msg("NDEATH with bdSeq {0} of an earlier session (the node's birth has bdSeq {1})", reason.deathSeq ?? msg('missing'), reason.birthSeq);
 }

@@ -9,6 +9,8 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import { formatNumber, type NumberStyle } from './value-format';
+import { formatCount, formatTickTime, unitSpace } from './format';
+import { language, msg, msgPlural } from '../i18n/words';
 
 const HEIGHT = 240;
 
@@ -111,19 +113,23 @@ export class TopicChartElement extends LitElement {
     const stats = summarize(shown);
     const written = (value: number) => {
       const number = formatNumber(value, this.numbers.decimals);
-      return this.numbers.unit === undefined ? number : `${number} ${this.numbers.unit}`;
+      return this.numbers.unit === undefined ? number : `${number}${unitSpace()}${this.numbers.unit}`;
     };
-    return html`<figure aria-label=${`Chart of ${this.topic}`}>
+    const count = this._zoomed
+      ? msgPlural(shown.length, '{0} point in view', '{0} points in view', formatCount(shown.length))
+      : msgPlural(shown.length, '{0} point', '{0} points', formatCount(shown.length));
+    // Not a live region: it changes with every message while the chart is open.
+    return html`<figure aria-label=${msg('Chart of {0}', this.topic)}>
       <span class="probe line"></span><span class="probe label"></span><span class="probe grid"></span>
-      <div class="plot"></div>
-      <figcaption class="stats" role="status">
+      <div class="plot" aria-hidden="true"></div>
+      <figcaption class="stats">
         ${stats
-          ? `${shown.length} ${shown.length === 1 ? 'point' : 'points'}${this._zoomed ? ' in view' : ''} · min ${written(stats.min)} · max ${written(stats.max)} · average ${written(stats.average)}`
-          : 'No numeric value yet.'}
+          ? `${count} · ${msg('min {0} · max {1} · average {2}', written(stats.min), written(stats.max), written(stats.average))}`
+          : msg('No numeric value yet.')}
       </figcaption>
       <div class="actions">
-        ${this._zoomed ? html`<button type="button" @click=${this._resetZoom}>Show all</button>` : nothing}
-        <button type="button" @click=${this._exportCsv}>Export CSV</button>
+        ${this._zoomed ? html`<button type="button" @click=${this._resetZoom}>${msg('Show all')}</button>` : nothing}
+        <button type="button" title=${msg('For spreadsheets and scripts: ISO 8601 times (UTC) and dot decimals, whatever the screen’s language')} @click=${this._exportCsv}>${msg('Export CSV')}</button>
       </div>
     </figure>`;
   }
@@ -137,7 +143,7 @@ export class TopicChartElement extends LitElement {
     const factor = largest > 1e300 ? SCALE_DOWN : 1;
     const values = factor === 1 ? points.values : points.values.map((value) => value / factor);
     const data: uPlot.AlignedData = [points.times.map((time) => time / 1000), values];
-    const colours = `${this._colours()}|${factor}`;
+    const colours = `${this._colours()}|${factor}|${language()}`;
     if (this._plot && colours === this._plotColours) {
       this._plot.setData(data, !this._zoomed);
       this._aroundOnePoint(data);
@@ -157,7 +163,8 @@ export class TopicChartElement extends LitElement {
         legend: { show: false },
         series: [{}, { label: this.topic, stroke: line, width: 2, points: { show: points.times.length < 60, fill: line } }],
         axes: [
-          { ...axis, space: 70 },
+          // Times as the rest of the app writes them, in the screen's language (24-hour in French).
+          { ...axis, space: 70, values: (_plot, ticks, _axis, _space, step) => ticks.map((tick) => formatTickTime(tick * 1000, step)) },
           // The tile's decimals, or more when the ticks are closer together than they show.
           { ...axis, size: 60, values: (_plot, ticks, _axis, _space, step) => ticks.map((tick) => formatNumber(tick * factor, Math.max(decimals, stepDecimals(step * factor)))) },
         ],

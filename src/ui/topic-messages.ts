@@ -3,7 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { MessageProperties } from '../mqtt/message-properties';
 import type { LoggedMessage } from '../state/message-log';
 import { dashboardContext } from './dashboard-context';
-import { formatTime, formatTimestamp } from './format';
+import { formatTime, formatTimestamp, unitSpace } from './format';
+import { msg } from '../i18n/words';
 import { controlStyles } from './shared-styles';
 import { dialogStyles } from './panel-styles';
 import { StoreController } from './store-controller';
@@ -121,13 +122,13 @@ export class TopicMessagesElement extends LitElement {
     const format = service?.settings.state.tileFormats.find((entry) => entry.topic === this.topic);
     const style = shown ? numberStyle(shown.payload, shown.precision, format) : { decimals: 0, unit: undefined };
     const sparkplug = shown?.payload.sparkplug;
-    return html`<dialog aria-label=${`History of ${this.topic}`} @close=${this._onClose}>
+    return html`<dialog aria-label=${msg('History of {0}', this.topic)} @close=${this._onClose}>
       <header>
         <h2>${topicWithBreaks(this.topic)}</h2>
         ${kiosk
           ? nothing
-          : html`<button type="button" aria-label=${`Customize ${this.topic}`} title="Unit, decimals, pin, hide" @click=${() => this.dispatchEvent(new Event("customize"))}>⚙ Tile settings</button>`}
-        <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button>
+          : html`<button type="button" title=${msg('Unit, decimals, pin, hide')} @click=${() => this.dispatchEvent(new Event('customize'))}><span aria-hidden="true">⚙ </span>${msg('Tile settings')}</button>`}
+        <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Close')}</button>
       </header>
       ${(service?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>` : nothing}
       ${sparkplug
@@ -141,23 +142,23 @@ export class TopicMessagesElement extends LitElement {
       ${messages.length === 0
         ? sparkplug
           ? nothing
-          : html`<p class="none">No message on this topic is left in the recent-message log.</p>`
-        : html`<ol aria-label="Recent messages, newest first">
+          : html`<p class="none">${msg('No message on this topic is left in the recent-message log.')}</p>`
+        : html`<ol aria-label=${msg('Recent messages, newest first')}>
             ${messages.map((message) => this._row(message, style))}
           </ol>`}
     </dialog>`;
   }
 
   private _row(message: LoggedMessage, style: NumberStyle) {
-    const text = message.payload.kind === 'empty' ? '(empty)' : (numberWithUnit(message.payload, style) ?? message.payload.text);
-    return html`<li aria-label=${`Message ${message.seq}`}>
+    const text = message.payload.kind === 'empty' ? msg('(empty)') : (numberWithUnit(message.payload, style) ?? message.payload.text);
+    return html`<li aria-label=${msg('Message {0}', message.seq)}>
       <span class="flags">
         <span title=${formatTimestamp(message.receivedAt)}>${formatTime(message.receivedAt)}</span>
         <span>QoS ${message.qos}</span>
-        ${message.retained ? html`<span>retained</span>` : nothing}
-        ${message.dup ? html`<span title="The sender may have sent this message before (DUP flag)">duplicate flag</span>` : nothing}
+        ${message.retained ? html`<span>${msg('retained')}</span>` : nothing}
+        ${message.dup ? html`<span title=${msg('The sender may have sent this message before (DUP flag)')}>${msg('duplicate flag')}</span>` : nothing}
         ${message.whileAway
-          ? html`<span class="away" title="Kept by the broker in the persistent session while the dashboard was away">received while away</span>`
+          ? html`<span class="away" title=${msg('Kept by the broker in the persistent session while the dashboard was away')}>${msg('received while away')}</span>`
           : nothing}
       </span>
       ${this._payload(message, text)}
@@ -172,7 +173,7 @@ export class TopicMessagesElement extends LitElement {
     const open = this._viewing === message.seq;
     return html`<p class="payload" dir="auto">${breakable(preview.text)}</p>
       <button type="button" aria-expanded=${open ? 'true' : 'false'} @click=${() => (this._viewing = open ? null : message.seq)}>
-        ${open ? 'Hide the whole payload' : `Whole payload (${formatBytes(message.payload.bytes)})`}
+        ${open ? msg('Hide the whole payload') : msg('Whole payload ({0})', formatBytes(message.payload.bytes))}
       </button>
       ${open ? html`<payload-viewer .message=${message}></payload-viewer>` : nothing}`;
   }
@@ -184,7 +185,7 @@ export class TopicMessagesElement extends LitElement {
     const problem = await service.writeMetric(event.owner, event.metric, event.value);
     this._writeOutcome = problem
       ? { problem: true, text: problemWords(problem) }
-      : { problem: false, text: `Queued: ${event.metric} = ${event.value.trim()}. The outbox shows when it is sent.` };
+      : { problem: false, text: msg('Queued: {0} = {1}. The outbox shows when it is sent.', event.metric, event.value.trim()) };
   }
 
   private _onClose(): void {
@@ -194,14 +195,14 @@ export class TopicMessagesElement extends LitElement {
 
 function propertiesView(properties: MessageProperties) {
   const rows: Array<[string, string]> = [];
-  for (const [key, value] of properties.userProperties) rows.push([`User property ${key}`, value]);
-  if (properties.contentType !== null) rows.push(['Content type', properties.contentType]);
-  if (properties.payloadFormat !== null) rows.push(['Payload format', properties.payloadFormat]);
-  if (properties.messageExpirySeconds !== null) rows.push(['Message expiry', `${properties.messageExpirySeconds} s left`]);
-  if (properties.responseTopic !== null) rows.push(['Response topic', properties.responseTopic]);
-  if (properties.correlationData !== null) rows.push(['Correlation data', properties.correlationData]);
+  for (const [key, value] of properties.userProperties) rows.push([msg('User property {0}', key), value]);
+  if (properties.contentType !== null) rows.push([msg('Content type'), properties.contentType]);
+  if (properties.payloadFormat !== null) rows.push([msg('Payload format'), properties.payloadFormat]);
+  if (properties.messageExpirySeconds !== null) rows.push([msg('Message expiry'), msg('{0} s left', properties.messageExpirySeconds)]);
+  if (properties.responseTopic !== null) rows.push([msg('Response topic'), properties.responseTopic]);
+  if (properties.correlationData !== null) rows.push([msg('Correlation data'), properties.correlationData]);
   return html`<details>
-    <summary>MQTT 5 properties (${rows.length})</summary>
+    <summary>${msg('MQTT 5 properties ({0})', rows.length)}</summary>
     <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
   </details>`;
 }
@@ -210,7 +211,7 @@ function propertiesView(properties: MessageProperties) {
 function numberWithUnit(payload: DecodedPayload, style: NumberStyle): string | null {
   if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return null;
   const number = formatNumber(payload.value, style.decimals);
-  return style.unit === undefined ? number : `${number} ${style.unit}`;
+  return style.unit === undefined ? number : `${number}${unitSpace()}${style.unit}`;
 }
 
 customElements.define('topic-messages', TopicMessagesElement);

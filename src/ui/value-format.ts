@@ -6,6 +6,8 @@ import { html } from 'lit';
 import type { DecodedPayload } from '../mqtt/payload';
 import { TOPIC_RUN, breakable, visibleTopic } from './safe-text';
 import type { TileFormat } from '../storage/settings';
+import { formatDecimal } from './format';
+import { language } from '../i18n/words';
 
 export interface NumberStyle {
   decimals: number;
@@ -20,11 +22,14 @@ export function numberStyle(payload: DecodedPayload, precision: number, format: 
   return { decimals, unit };
 }
 
-/** "68.0", with the given decimals (tabular digits come from CSS). */
+/** "68.0" / "68,0", with the given decimals, grouped as the screen's language writes numbers (tabular digits come from CSS). */
 export function formatNumber(value: number, decimals: number): string {
   // Beyond 15 digits a float's digits are noise: 1.79769e+308, not 309 of them.
-  if (Math.abs(value) >= 1e15) return value.toPrecision(6).replace(/\.?0+e/, 'e');
-  return value.toFixed(Math.max(0, Math.min(decimals, 100)));
+  if (Math.abs(value) >= 1e15) {
+    const text = value.toPrecision(6).replace(/\.?0+e/, 'e');
+    return language() === 'fr' ? text.replace('.', ',') : text;
+  }
+  return formatDecimal(value, decimals);
 }
 
 /** A topic cut after each `/`, so that it can be shown wrapping between levels, not mid-word. */

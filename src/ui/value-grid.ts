@@ -10,6 +10,8 @@ import { StoreController } from './store-controller';
 import { TileDetailController } from './tile-detail';
 import { TileViewController } from './tile-view';
 import './value-tile';
+import { msg, msgPlural } from '../i18n/words';
+import { formatCount } from './format';
 
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
@@ -146,18 +148,18 @@ export class ValueGridElement extends LitElement {
     this._nextFrameIfWaiting(frame);
     const { kiosk, kioskCommands } = service.display.state; // a kiosk is read-only: nothing to rearrange
     const deviceNames = service.settings.state.deviceNames;
-    const counts = html`<small>(${topics.topicCount} topics · ${topics.messageCount} messages)</small>`;
-    const otherCount = html`<small>(${others.length} ${others.length === 1 ? 'topic' : 'topics'})</small>`;
+    const counts = html`<small>(${msgPlural(topics.topicCount, '{0} topic', '{0} topics', formatCount(topics.topicCount))} · ${msgPlural(topics.messageCount, '{0} message', '{0} messages', formatCount(topics.messageCount))})</small>`;
+    const otherCount = html`<small>(${msgPlural(others.length, '{0} topic', '{0} topics', formatCount(others.length))})</small>`;
     if (devices.length === 0 && others.length === 0) {
-      return html`<h2>Values ${counts}</h2>
-        <p class="empty">No messages yet. Connect to a broker and subscribe to a topic filter, for example <code>#</code>.</p>`;
+      return html`<h2>${msg('Values')} ${counts}</h2>
+        <p class="empty">${msg('No messages yet. Connect to a broker and subscribe to a topic filter, for example')} <code>#</code>.</p>`;
     }
     return html`${pinnedFilters.length === 0
         ? nothing
         : html`<div>
-            <h2>Pinned</h2>
+            <h2>${msg('Pinned')}</h2>
             ${kiosk ? nothing : html`<pin-bar .filters=${pinnedFilters}></pin-bar>`}
-            <section class="tiles" aria-label="Pinned values">
+            <section class="tiles" aria-label=${msg('Pinned values')}>
               ${repeat(
                 pinned,
                 (value) => value.topic,
@@ -168,8 +170,8 @@ export class ValueGridElement extends LitElement {
       ${devices.length === 0
         ? nothing
         : html`<div>
-            <h2>Devices <small>(${devices.length})</small></h2>
-            <div class="devices" role="list" aria-label="Devices">
+            <h2>${msg('Devices')} <small>(${formatCount(devices.length)})</small></h2>
+            <div class="devices" role="list" aria-label=${msg('Devices')}>
               ${repeat(
                 devices,
                 (device) => device.id,
@@ -189,10 +191,10 @@ export class ValueGridElement extends LitElement {
             </div>
           </div>`}
       <div>
-        <h2>${devices.length === 0 && pinnedFilters.length === 0 ? html`Values ${counts}` : html`Other topics ${otherCount}`}</h2>
+        <h2>${devices.length === 0 && pinnedFilters.length === 0 ? html`${msg('Values')} ${counts}` : html`${msg('Other topics')} ${otherCount}`}</h2>
         ${others.length === 0
-          ? html`<p class="empty">Every topic belongs to a device above.</p>`
-          : html`<section class="tiles" aria-label="Values">
+          ? html`<p class="empty">${msg('Every topic belongs to a device above.')}</p>`
+          : html`<section class="tiles" aria-label=${msg('Values')}>
               ${repeat(
                 shownOthers,
                 (value) => value.topic,
@@ -201,8 +203,7 @@ export class ValueGridElement extends LitElement {
             </section>`}
         ${others.length > TILES_SHOWN
           ? html`<p class="empty">
-              ${others.length - TILES_SHOWN} more topics are not drawn here: find them in the Topic tree or the Message log, or pin a
-              branch to see its tiles first.
+              ${msg('{0} more topics are not drawn here: find them in the Topic tree or the Message log, or pin a branch to see its tiles first.', formatCount(others.length - TILES_SHOWN))}
             </p>`
           : nothing}
       </div>

@@ -4,10 +4,11 @@ import { PREVIEW_CHARACTERS, breakable, previewOf, visibleTopic } from './safe-t
 import type { DeviceState } from '../state/presence-store';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
-import { formatAge, formatTime, formatTimestamp } from './format';
+import { formatAge, formatTime, formatTimestamp, unitSpace } from './format';
 import { sparkline } from './sparkline';
 import { TileOpenEvent, type TileView } from './tile-view';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
+import { msg } from '../i18n/words';
 
 /**
  * Which tiles are on screen (or near it): a tile out of view does not redraw for the clock's ticks (nobody
@@ -147,12 +148,12 @@ export class ValueTileElement extends LitElement {
     article.device-offline {
       border-style: dashed;
     }
+    /* Dimmed with a dashed border, a mark and a word; the colour still reads at 4.5:1. */
     article.stale .value,
     article.device-offline .value,
     article.stale .sparkline,
     article.device-offline .sparkline {
       color: var(--muted);
-      opacity: 0.75;
     }
     .offline-mark {
       color: var(--danger);
@@ -227,29 +228,38 @@ export class ValueTileElement extends LitElement {
     const shownTopic = visibleTopic(value.topic); // a spoof with a zero-width space has another name, to the ear too
     const label = this.label && this.label !== shownTopic ? this.label : null;
     const classes = `${stale === null ? '' : 'stale'} ${deviceOffline ? 'device-offline' : ''}`;
-    return html`<article aria-label=${shownTopic} class=${classes}>
-      <button type="button" class="open" aria-label=${`History of ${shownTopic}`} title="Chart, recent messages and settings of this tile" @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
+    const style = numberStyle(payload, value.precision, format);
+    const marks = [
+      deviceOffline ? offlineWords(payload) : null,
+      stale === null ? null : msg('stale since {0}', formatTime(stale)),
+      value.whileAway ? msg('received while away') : null,
+      value.retained ? msg('retained') : null,
+    ].filter((mark) => mark !== null);
+    // What a glance gives, to the ear: name, value and unit, state, age.
+    const spoken = [label ?? shownTopic, spokenValue(payload, style), ...marks, formatAge(now - value.receivedAt)].join(', ');
+    return html`<article class=${classes}>
+      <button type="button" class="open" aria-label=${spoken} title=${msg('Chart, recent messages and settings of this tile')} @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
       <h3>${label ? breakable(label) : topicWithBreaks(value.topic)}</h3>
       ${label ? html`<p class="topic">${topicWithBreaks(value.topic)}</p>` : nothing}
-      <p class="value ${payload.kind} ${(payload.exact?.length ?? 0) > 12 ? 'long' : ''}" dir="auto">${shownValue(payload, numberStyle(payload, value.precision, format))}</p>
+      <p class="value ${payload.kind} ${(payload.exact?.length ?? 0) > 12 ? 'long' : ''}" dir="auto">${shownValue(payload, style)}</p>
       ${this._sparkline(value) ?? nothing}
       <footer>
         <span class="age" title=${this._receivedTitle}>${formatAge(now - value.receivedAt)}</span>
         <span class="qos">QoS ${value.qos}</span>
         ${deviceOffline ? offlineMark(payload) : nothing}
-        ${payload.sparkplug ? html`<span class="datatype" title="Sparkplug B datatype">${payload.sparkplug.type}</span>` : nothing}
+        ${payload.sparkplug ? html`<span class="datatype" title=${msg('Sparkplug B datatype')}>${payload.sparkplug.type}</span>` : nothing}
         ${stale === null
           ? nothing
-          : html`<span class="mark" title="Not live: the connection was lost; a fresh message clears this">stale since ${formatTime(stale)}</span>`}
+          : html`<span class="mark" title=${msg('Not live: the connection was lost; a fresh message clears this')}>⚠ ${msg('stale since {0}', formatTime(stale))}</span>`}
         ${value.whileAway
-          ? html`<span class="mark" title="Kept by the broker in the persistent session while the dashboard was away: catch-up, not live">received while away</span>`
+          ? html`<span class="mark" title=${msg('Kept by the broker in the persistent session while the dashboard was away: catch-up, not live')}>${msg('received while away')}</span>`
           : nothing}
-        ${value.retained ? html`<span class="retained" title="Sent by the broker from its retained store">retained</span>` : nothing}
-        ${value.dup ? html`<span title="The sender may have sent this message before (DUP flag)">duplicate flag</span>` : nothing}
-        ${payload.notFinite ? html`<span title="Shown as sent; charts leave it out">not a finite number · not charted</span>` : nothing}
-        ${payload.kind === 'binary' ? html`<span>binary · ${formatBytes(payload.bytes)}</span>` : nothing}
+        ${value.retained ? html`<span class="retained" title=${msg('Sent by the broker from its retained store')}>${msg('retained')}</span>` : nothing}
+        ${value.dup ? html`<span title=${msg('The sender may have sent this message before (DUP flag)')}>${msg('duplicate flag')}</span>` : nothing}
+        ${payload.notFinite ? html`<span title=${msg('Shown as sent; charts leave it out')}>${msg('not a finite number · not charted')}</span>` : nothing}
+        ${payload.kind === 'binary' ? html`<span>${msg('binary · {0}', formatBytes(payload.bytes))}</span>` : nothing}
         ${payload.kind !== 'binary' && (payload.truncated || payload.text.length > PREVIEW_CHARACTERS)
-          ? html`<span title="Open the tile, then a message, to see the whole payload">preview of ${formatBytes(payload.bytes)}</span>`
+          ? html`<span title=${msg('Open the tile, then a message, to see the whole payload')}>${msg('preview of {0}', formatBytes(payload.bytes))}</span>`
           : nothing}
       </footer>
     </article>`;
@@ -260,9 +270,28 @@ export class ValueTileElement extends LitElement {
 /** The device (or Sparkplug node) is offline: the value is its last one, stale. */
 function offlineMark(payload: DecodedPayload) {
   const owner = payload.sparkplug?.owner;
-  if (owner === undefined) return html`<span class="mark offline-mark" title="The device this topic belongs to is offline: the value is its last one">device offline</span>`;
-  const what = owner.split('/').length === 2 ? 'node' : 'device';
-  return html`<span class="mark offline-mark" title=${`The Sparkplug ${what} ${owner} is offline (its death certificate came): the value is its last one`}>stale · ${what} offline</span>`;
+  if (owner === undefined) return html`<span class="mark offline-mark" title=${msg('The device this topic belongs to is offline: the value is its last one')}>${offlineWords(payload)}</span>`;
+  const node = owner.split('/').length === 2;
+  const title = node
+    ? msg('The Sparkplug node {0} is offline (its death certificate came): the value is its last one', owner)
+    : msg('The Sparkplug device {0} is offline (its death certificate came): the value is its last one', owner);
+  return html`<span class="mark offline-mark" title=${title}>${offlineWords(payload)}</span>`;
+}
+
+function offlineWords(payload: DecodedPayload): string {
+  const owner = payload.sparkplug?.owner;
+  if (owner === undefined) return msg('device offline');
+  return owner.split('/').length === 2 ? msg('stale · node offline') : msg('stale · device offline');
+}
+
+/** The value as words for a screen reader: the number with its unit, or the text. */
+function spokenValue(payload: DecodedPayload, style: NumberStyle): string {
+  if (payload.kind === 'empty') return msg('(empty)');
+  if (payload.undecodable !== undefined) return msg('Undecodable Sparkplug B payload ({0})', formatBytes(payload.bytes));
+  if (payload.exact !== undefined) return style.unit === undefined ? payload.exact : `${payload.exact} ${style.unit}`;
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return previewOf(payload.text).text.slice(0, 120);
+  const number = formatNumber(payload.value, style.decimals);
+  return style.unit === undefined ? number : `${number}${unitSpace()}${style.unit}`;
 }
 
 /**
@@ -278,15 +307,15 @@ function exactDigits(text: string) {
 
 /** The value as the tile shows it: numbers with their decimals and unit (64-bit integers exact), other payloads as received. */
 function shownValue(payload: DecodedPayload, style: NumberStyle) {
-  if (payload.kind === 'empty') return html`<span class="unit">(empty)</span>`;
-  if (payload.undecodable !== undefined) return `Undecodable Sparkplug B payload (${formatBytes(payload.bytes)})`;
+  if (payload.kind === 'empty') return html`<span class="unit">${msg('(empty)')}</span>`;
+  if (payload.undecodable !== undefined) return msg('Undecodable Sparkplug B payload ({0})', formatBytes(payload.bytes));
   if (payload.exact !== undefined) {
     const digits = exactDigits(payload.exact);
-    return style.unit === undefined ? digits : html`${digits}<span class="unit"> ${style.unit}</span>`;
+    return style.unit === undefined ? digits : html`${digits}<span class="unit">${unitSpace()}${style.unit}</span>`;
   }
   if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return breakable(previewOf(payload.text).text);
   const number = formatNumber(payload.value, style.decimals);
-  return style.unit === undefined ? number : html`${number}<span class="unit"> ${style.unit}</span>`;
+  return style.unit === undefined ? number : html`${number}<span class="unit">${unitSpace()}${style.unit}</span>`;
 }
 
 customElements.define('value-tile', ValueTileElement);

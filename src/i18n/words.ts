@@ -1,0 +1,95 @@
+/**
+ * The words a person reads, in the screen's language. English is written where the words are used
+ * (`msg('Values')`); it is also the key into the French catalogue (`./french.ts`), loaded only for a French
+ * screen. A value goes in through `{0}`, `{1}`…, formatted by the caller (numbers and times through
+ * `./intl-format.ts`). No DOM here: the engine's Worker words its log lines with the same functions.
+ *
+ * Every call names its English words as a literal, so that test/unit/i18n/catalogue.test.ts finds them all
+ * and fails when one has no French text: a French screen never falls back to English.
+ */
+export type Language = 'en' | 'fr';
+/** What the user chose: the browser's language (`auto`), or one of ours. */
+export type LanguageChoice = 'auto' | Language;
+
+type Catalogue = Readonly<Record<string, string>>;
+
+let current: Language = 'en';
+let catalogue: Catalogue | null = null;
+const listeners = new Set<() => void>();
+
+/** The language words are written in now. */
+export function language(): Language {
+  return current;
+}
+
+/** The BCP 47 tag for Intl and `<html lang>`. */
+export function locale(): string {
+  return current === 'fr' ? 'fr-FR' : 'en';
+}
+
+/** `fr` for a French browser (`fr`, `fr-CA`…), `en` for any other. */
+export function browserLanguage(languages: readonly string[]): Language {
+  const first = languages[0] ?? 'en';
+  return first.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function resolveLanguage(choice: LanguageChoice, languages: readonly string[]): Language {
+  return choice === 'auto' ? browserLanguage(languages) : choice;
+}
+
+/** Loads what the language needs (the French catalogue, once), then re-words every listener. */
+export async function useLanguage(next: Language): Promise<void> {
+  if (next === 'fr' && catalogue === null) catalogue = (await import('./french')).french;
+  if (next === current) return;
+  current = next;
+  for (const listener of [...listeners]) listener();
+}
+
+/** Called after every change of language; returns the unsubscribe. */
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function fill(text: string, values: ReadonlyArray<string | number>): string {
+  if (values.length === 0) return text;
+  return text.replace(/\{(\d)\}/g, (whole, index: string) => {
+    const value = values[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** These English words in the screen's language, with `{0}`… replaced by the values. */
+export function msg(english: string, ...values: ReadonlyArray<string | number>): string {
+  const words = current === 'fr' && catalogue !== null ? (catalogue[english] ?? english) : english;
+  return fill(words, values);
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * Words that depend on a count: `one` for 1 in English (0 and 1 in French), `other` otherwise. `{0}` is the
+ * count as the caller wrote it (`formatted`, or the plain number), `{1}`… the other values.
+ */
+export function msgPlural(count: number, one: string, other: string, ...values: ReadonlyArray<string | number>): string {
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(locale())));
+  const english = rules.select(count) === 'one' ? one : other;
+  return msg(english, ...values);
+}
+
+/**
+ * Words that were made elsewhere from literal English (a list of choices, a table of reasons) and are
+ * looked up here: every one of them is also written somewhere as `msg('…')` or in `wordsOf([...])`.
+ */
+export function translated(english: string): string {
+  return msg(english);
+}
+
+/**
+ * Marks an English literal kept in a table and worded later through `translated()`, so that the catalogue
+ * test finds it. Returns it unchanged.
+ */
+export function english(text: string): string {
+  return text;
+}
