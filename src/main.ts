@@ -13,6 +13,8 @@ import { DashboardMirror } from './mirror/dashboard-mirror';
 import { defaultSettings, randomId } from './storage/settings';
 import { foreignFramer } from './app/framing';
 import './ui/mqtt-dashboard';
+import { startLanguage } from './ui/language-choice';
+import { english, language, onLanguageChange } from './i18n/words';
 
 /** The dev server (npm start) points the dashboard at its embedded broker; elsewhere, port 9001 of this host. */
 function defaultBrokerUrl(): string {
@@ -36,6 +38,10 @@ async function main(): Promise<void> {
   const element = document.querySelector('mqtt-dashboard');
   if (!element) throw new Error('index.html must contain <mqtt-dashboard>.');
   const engine = Comlink.wrap<Engine>(engineWorker);
+  // The words first (French loads only for a French screen), so that the first screen is drawn in them.
+  await startLanguage(location.search);
+  void engine.useLanguage(language());
+  onLanguageChange(() => void engine.useLanguage(language()));
   const defaults = defaultSettings(defaultBrokerUrl(), randomId);
   const framedBy = foreignFramer();
   const mirror = new DashboardMirror(engine, defaults, framedBy);
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
     element.appUpdate = update;
     await update.start();
   } catch {
-    mirror.report({ kind: 'page-note', text: 'Offline support did not load: the dashboard works while online. Reload to try again.' });
+    mirror.report({ kind: 'page-note', text: english('Offline support did not load: the dashboard works while online. Reload to try again.') });
   }
 }
 

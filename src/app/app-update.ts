@@ -3,6 +3,7 @@
  * prompt: a new version waits until the user taps Reload, so code never changes under a running session.
  */
 import { ValueStore } from '../state/notifier';
+import { english } from '../i18n/words';
 
 export interface UpdateState {
   /** A new version is installed and waiting for the user to reload. */
@@ -11,10 +12,12 @@ export interface UpdateState {
   problem: string | null;
 }
 
-const SERVICE_WORKERS_OFF =
-  'Offline support is off in this window: the browser does not allow it here (a private window, or a policy of this device). The dashboard works while online, and queued commands are still kept.';
-const NEEDS_HTTPS =
-  'Offline support and installing need HTTPS (or localhost): open the dashboard over https:// to use it offline. It works while online.';
+const SERVICE_WORKERS_OFF = english(
+  'Offline support is off in this window: the browser does not allow it here (a private window, or a policy of this device). The dashboard works while online, and queued commands are still kept.',
+);
+const NEEDS_HTTPS = english(
+  'Offline support and installing need HTTPS (or localhost): open the dashboard over https:// to use it offline. It works while online.',
+);
 
 /** How often a long-running tablet asks the server for a new version. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;

@@ -3,6 +3,7 @@
  * `key=value` per line) and a reply request with its timeout. Pure: each problem is a sentence saying
  * what to change.
  */
+import { msg } from '../i18n/words';
 
 export interface CommandOptionsInput {
   expiry: string;
@@ -25,7 +26,7 @@ export function parseCommandOptions(input: CommandOptionsInput): CommandOptions 
   if (input.expiry.trim() !== '') {
     const seconds = Number(input.expiry);
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_EXPIRY_SECONDS) {
-      return { problem: 'Message expiry must be a whole number of seconds, 1 or more (leave it empty for none).' };
+      return { problem: msg('Message expiry must be a whole number of seconds, 1 or more (leave it empty for none).') };
     }
     expirySeconds = seconds;
   }
@@ -35,8 +36,8 @@ export function parseCommandOptions(input: CommandOptionsInput): CommandOptions 
     if (line.trim() === '') continue;
     const equals = line.indexOf('=');
     const key = equals === -1 ? '' : line.slice(0, equals).trim();
-    if (key === '') return { problem: `User property on line ${index + 1} needs the form key=value.` };
-    if (key === 'command-id') return { problem: 'The user property command-id is set by the dashboard itself: use another key.' };
+    if (key === '') return { problem: msg('User property on line {0} needs the form key=value.', index + 1) };
+    if (key === 'command-id') return { problem: msg('The user property command-id is set by the dashboard itself: use another key.') };
     userProperties.push([key, line.slice(equals + 1).trim()]);
   }
   let replyTimeoutSeconds: number | null = null;
@@ -44,7 +45,7 @@ export function parseCommandOptions(input: CommandOptionsInput): CommandOptions 
     const text = input.replyTimeout.trim();
     const seconds = text === '' ? DEFAULT_REPLY_TIMEOUT_SECONDS : Number(text);
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
-      return { problem: 'Reply timeout must be a whole number of seconds from 1 to 86400.' };
+      return { problem: msg('Reply timeout must be a whole number of seconds from 1 to 86400.') };
     }
     replyTimeoutSeconds = seconds;
   }

@@ -14,6 +14,7 @@ import { topicFilterProblem } from '../mqtt/topic-filter';
 import { MAX_MAX_PACKET_KIB, type StoredSettings, type SubscriptionSetting } from '../storage/settings';
 import type { ProtocolChoice, QoS } from '../shared/types';
 import { problemWords } from '../ui/problem-words';
+import { msg } from '../i18n/words';
 
 export interface KioskLink {
   /** Settings the link sets; the rest come from what was saved. */
@@ -81,86 +82,86 @@ export function parseKioskLink(search: string): KioskLink {
   if (version !== null) {
     const protocol = PROTOCOLS[version];
     if (protocol) settings.protocol = protocol;
-    else problems.push(`v=${version} was ignored: use auto, 5 or 4 (MQTT 3.1.1).`);
+    else problems.push(msg('v={0} was ignored: use auto, 5 or 4 (MQTT 3.1.1).', version));
   }
 
   const clean = params.get('clean');
   if (clean !== null) {
     if (clean === '1' || clean === '0') settings.cleanSession = clean === '1';
-    else problems.push(`clean=${clean} was ignored: use 1 (clean session) or 0 (persistent session).`);
+    else problems.push(msg('clean={0} was ignored: use 1 (clean session) or 0 (persistent session).', clean));
   }
 
   const will = params.get('will');
   if (will !== null) {
     if (will === '1' || will === '0') settings.lastWill = will === '1';
-    else problems.push(`will=${will} was ignored: use 1 (announce the dashboard's presence, with a Last Will) or 0.`);
+    else problems.push(msg("will={0} was ignored: use 1 (announce the dashboard's presence, with a Last Will) or 0.", will));
   }
 
   const fresh = params.get('fresh');
   if (fresh !== null) {
     if (fresh === '1' || fresh === '0') settings.freshSessionWhenPinned = fresh === '1';
-    else problems.push(`fresh=${fresh} was ignored: use 1 (a cluster that keeps dropping the session: start a fresh one) or 0 (wait for its node).`);
+    else problems.push(msg('fresh={0} was ignored: use 1 (a cluster that keeps dropping the session: start a fresh one) or 0 (wait for its node).', fresh));
   }
 
   const presence = params.get('presence');
   if (presence !== null) {
     if (presence === '1' || presence === '0') presenceEnabled = presence === '1';
-    else problems.push(`presence=${presence} was ignored: use 1 (track device presence) or 0.`);
+    else problems.push(msg('presence={0} was ignored: use 1 (track device presence) or 0.', presence));
   }
 
   const keepalive = params.get('keepalive');
   if (keepalive !== null) {
     const seconds = Number(keepalive);
-    if (seconds === 0) problems.push('keepalive=0 was ignored: it turns off the keep-alive, so a dead link would go unnoticed. Use 5 to 65535 seconds.');
+    if (seconds === 0) problems.push(msg('keepalive=0 was ignored: it turns off the keep-alive, so a dead link would go unnoticed. Use 5 to 65535 seconds.'));
     else if (Number.isInteger(seconds) && seconds > 0 && seconds <= 65_535) settings.keepaliveSeconds = seconds;
-    else problems.push(`keepalive=${keepalive} was ignored: use a whole number of seconds from 5 to 65535.`);
+    else problems.push(msg('keepalive={0} was ignored: use a whole number of seconds from 5 to 65535.', keepalive));
   }
 
   const hostId = params.get('sphost');
   if (hostId !== null) {
     if (hostId === '' || validHostId(hostId)) settings.sparkplugHostId = hostId;
-    else problems.push(`sphost=${hostId} was ignored: a Sparkplug host id is one topic level, without /, + or #.`);
+    else problems.push(msg('sphost={0} was ignored: a Sparkplug host id is one topic level, without /, + or #.', hostId));
   }
 
   const rebirth = params.get('rebirth');
   if (rebirth !== null) {
     if (rebirth === 'auto' || rebirth === 'ask') settings.sparkplugRebirth = rebirth;
-    else problems.push(`rebirth=${rebirth} was ignored: use auto (ask an out-of-sync Sparkplug node to rebirth at once) or ask (offer a button).`);
+    else problems.push(msg('rebirth={0} was ignored: use auto (ask an out-of-sync Sparkplug node to rebirth at once) or ask (offer a button).', rebirth));
   }
 
   const maxPacket = params.get('maxpacket');
   if (maxPacket !== null) {
     const kib = Number(maxPacket);
     if (maxPacket.trim() !== '' && Number.isInteger(kib) && kib >= 1 && kib <= MAX_MAX_PACKET_KIB) settings.maxPacketKiB = kib;
-    else problems.push(`maxpacket=${maxPacket} was ignored: use the largest packet to accept, in KiB, from 1 to ${MAX_MAX_PACKET_KIB}.`);
+    else problems.push(msg('maxpacket={0} was ignored: use the largest packet to accept, in KiB, from 1 to {1}.', maxPacket, MAX_MAX_PACKET_KIB));
   }
 
   const expiry = params.get('expiry');
   if (expiry !== null) {
     const seconds = Number(expiry);
     if (expiry.trim() !== '' && Number.isInteger(seconds) && seconds >= 0 && seconds <= 4_294_967_295) settings.sessionExpirySeconds = seconds;
-    else problems.push(`expiry=${expiry} was ignored: use a whole number of seconds (the MQTT 5 session expiry).`);
+    else problems.push(msg('expiry={0} was ignored: use a whole number of seconds (the MQTT 5 session expiry).', expiry));
   }
 
   let kiosk = false;
   const kioskParam = params.get('kiosk');
   if (kioskParam !== null) {
     if (kioskParam === '1' || kioskParam === '0') kiosk = kioskParam === '1';
-    else problems.push(`kiosk=${kioskParam} was ignored: use 1 (values only, settings hidden) or 0.`);
+    else problems.push(msg('kiosk={0} was ignored: use 1 (values only, settings hidden) or 0.', kioskParam));
   }
 
   let kioskCommands = false;
   const commandsParam = params.get('commands');
   if (commandsParam !== null) {
     if (commandsParam === '1' || commandsParam === '0') kioskCommands = commandsParam === '1';
-    else problems.push(`commands=${commandsParam} was ignored: use 1 (quick commands on the device cards) or 0.`);
+    else problems.push(msg('commands={0} was ignored: use 1 (quick commands on the device cards) or 0.', commandsParam));
   }
 
   let qos: QoS = 0;
   const qosParam = params.get('qos');
   if (qosParam !== null) {
     if (qosParam === '0' || qosParam === '1' || qosParam === '2') qos = Number(qosParam) as QoS;
-    else problems.push(`qos=${qosParam} was ignored: use 0, 1 or 2.`);
+    else problems.push(msg('qos={0} was ignored: use 0, 1 or 2.', qosParam));
   }
 
   const filters = params.getAll('sub');
@@ -169,7 +170,7 @@ export function parseKioskLink(search: string): KioskLink {
     subscriptions = [];
     for (const filter of filters) {
       const problem = topicFilterProblem(filter);
-      if (problem) problems.push(`sub=${filter} was ignored: ${problemWords(problem)}`);
+      if (problem) problems.push(msg('sub={0} was ignored: {1}', filter, problemWords(problem)));
       else if (!subscriptions.some((existing) => existing.filter === filter)) subscriptions.push({ filter, qos });
     }
   }

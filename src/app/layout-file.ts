@@ -8,6 +8,7 @@ import { topicFilterProblem } from '../mqtt/topic-filter';
 import { MAX_DECIMALS, type BrokerProfile, type DeviceName, type StoredSettings, type SubscriptionSetting, type Theme, type TileFormat } from '../storage/settings';
 import type { ProtocolChoice } from '../shared/types';
 import { problemWords } from '../ui/problem-words';
+import { msg } from '../i18n/words';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
 export const LAYOUT_VERSION = 1;
@@ -54,17 +55,17 @@ export function readLayoutFile(content: string): { layout: Layout } | { problem:
   try {
     data = JSON.parse(content);
   } catch (error) {
-    return { problem: `This file is not JSON (${error instanceof Error ? error.message : String(error)}). Choose a file made by “Export layout”.` };
+    return { problem: msg('This file is not JSON ({0}). Choose a file made by “Export layout”.', error instanceof Error ? error.message : String(error)) };
   }
   try {
     const file = record(data, 'the file');
-    if (file['format'] !== LAYOUT_FORMAT) throw new LayoutProblem('This is not a layout exported by MQTT Dashboard (its "format" is not "mqtt-dashboard-layout").');
-    if (file['version'] !== LAYOUT_VERSION) throw new LayoutProblem(`This layout file has version ${JSON.stringify(file['version'])}; this dashboard reads version ${LAYOUT_VERSION}.`);
+    if (file['format'] !== LAYOUT_FORMAT) throw new LayoutProblem(msg('This is not a layout exported by MQTT Dashboard (its "format" is not "mqtt-dashboard-layout").'));
+    if (file['version'] !== LAYOUT_VERSION) throw new LayoutProblem(msg('This layout file has version {0}; this dashboard reads version {1}.', JSON.stringify(file['version']), LAYOUT_VERSION));
     const layout = record(file['layout'], 'layout');
     const profiles = list(file['profiles'], 'profiles').map((item, index) => readProfile(item, `profiles[${index}]`));
     const names = new Set<string>();
     for (const profile of profiles) {
-      if (names.has(profile.name)) throw new LayoutProblem(`Two profiles are named “${profile.name}”: names must differ.`);
+      if (names.has(profile.name)) throw new LayoutProblem(msg('Two profiles are named “{0}”: names must differ.', profile.name));
       names.add(profile.name);
     }
     return {
@@ -78,7 +79,7 @@ export function readLayoutFile(content: string): { layout: Layout } | { problem:
       },
     };
   } catch (error) {
-    if (error instanceof LayoutProblem) return { problem: `${error.message} Nothing was changed.` };
+    if (error instanceof LayoutProblem) return { problem: `${error.message} ${msg('Nothing was changed.')}` };
     throw error;
   }
 }
@@ -87,7 +88,7 @@ function readTileFormat(value: unknown, where: string): TileFormat {
   const item = record(value, where);
   const decimals = item['decimals'];
   if (decimals !== null && !(Number.isInteger(decimals) && (decimals as number) >= 0 && (decimals as number) <= MAX_DECIMALS)) {
-    throw new LayoutProblem(`${where}.decimals must be null or a whole number from 0 to ${MAX_DECIMALS}.`);
+    throw new LayoutProblem(msg('{0}.decimals must be null or a whole number from 0 to {1}.', where, MAX_DECIMALS));
   }
   return { topic: text(item['topic'], `${where}.topic`, 1), unit: text(item['unit'], `${where}.unit`, 0), decimals: decimals as number | null };
 }
@@ -101,7 +102,7 @@ function readProfile(value: unknown, where: string): BrokerProfile {
   const item = record(value, where);
   const brokerUrl = text(item['brokerUrl'], `${where}.brokerUrl`, 1);
   const urlProblem = brokerUrlProblem(brokerUrl);
-  if (urlProblem) throw new LayoutProblem(`${where}.brokerUrl: ${problemWords(urlProblem)}`);
+  if (urlProblem) throw new LayoutProblem(msg('{0}.brokerUrl: {1}', where, problemWords(urlProblem)));
   return {
     name: text(item['name'], `${where}.name`, 1),
     brokerUrl,
@@ -121,41 +122,41 @@ function readSubscription(value: unknown, where: string): SubscriptionSetting {
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LayoutProblem(`${where} must be an object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LayoutProblem(msg('{0} must be an object.', where));
   return value as Record<string, unknown>;
 }
 
 function list(value: unknown, where: string): unknown[] {
-  if (!Array.isArray(value)) throw new LayoutProblem(`${where} must be a list.`);
+  if (!Array.isArray(value)) throw new LayoutProblem(msg('{0} must be a list.', where));
   return value;
 }
 
 function text(value: unknown, where: string, minimumLength: number): string {
-  if (typeof value !== 'string') throw new LayoutProblem(`${where} must be text.`);
-  if (value.length < minimumLength) throw new LayoutProblem(`${where} must not be empty.`);
+  if (typeof value !== 'string') throw new LayoutProblem(msg('{0} must be text.', where));
+  if (value.length < minimumLength) throw new LayoutProblem(msg('{0} must not be empty.', where));
   return value;
 }
 
 function filter(value: unknown, where: string): string {
   const checked = text(value, where, 1);
   const problem = topicFilterProblem(checked);
-  if (problem) throw new LayoutProblem(`${where} (${checked}): ${problemWords(problem)}`);
+  if (problem) throw new LayoutProblem(msg('{0} ({1}): {2}', where, checked, problemWords(problem)));
   return checked;
 }
 
 function whole(value: unknown, where: string, maximum: number): number {
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > maximum) {
-    throw new LayoutProblem(`${where} must be a whole number from 0 to ${maximum}.`);
+    throw new LayoutProblem(msg('{0} must be a whole number from 0 to {1}.', where, maximum));
   }
   return value as number;
 }
 
 function flag(value: unknown, where: string): boolean {
-  if (typeof value !== 'boolean') throw new LayoutProblem(`${where} must be true or false.`);
+  if (typeof value !== 'boolean') throw new LayoutProblem(msg('{0} must be true or false.', where));
   return value;
 }
 
 function oneOf<T extends string | number>(value: unknown, where: string, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) throw new LayoutProblem(`${where} must be one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}.`);
+  if (!allowed.includes(value as T)) throw new LayoutProblem(msg('{0} must be one of {1}.', where, allowed.map((item) => JSON.stringify(item)).join(', ')));
   return value as T;
 }

@@ -6,6 +6,7 @@
 import type { ValueStore } from '../state/notifier';
 import { MAX_DECIMALS, type BrokerProfile, type SavedCommand, type StoredSettings, type Theme } from '../storage/settings';
 import type { Layout } from './layout-file';
+import { msg } from '../i18n/words';
 
 export class Preferences {
   /** `change`: applies a patch to the settings (the mirror's, shown at once) and has the engine keep it. */
@@ -76,7 +77,7 @@ export class Preferences {
   /** Keeps the current connection settings and subscriptions as a profile (replacing one of the same name). */
   saveProfile(name: string): string | null {
     const trimmed = name.trim();
-    if (trimmed === '') return 'Give the profile a name, for example “Workshop broker”.';
+    if (trimmed === '') return msg('Give the profile a name, for example “Workshop broker”.');
     const settings = this._settings.state;
     const profile: BrokerProfile = {
       name: trimmed,

@@ -3,6 +3,7 @@
  * the "no reply" timer, and the reply when it comes. Changes go through the outbox's own persistence.
  */
 import type { CommandReply, OutboxCommand } from '../storage/outbox-command';
+import { english } from '../i18n/words';
 
 interface ReplyHost {
   get(seq: number): OutboxCommand | undefined;
@@ -25,7 +26,7 @@ export class ReplyWatch {
     if (!timeout) return null;
     const now = this._now();
     if (!canAskForReplies) {
-      return { state: 'none', deadline: now, text: 'sent over MQTT 3.1.1, which cannot ask for a reply', from: null, at: null };
+      return { state: 'none', deadline: now, text: english('sent over MQTT 3.1.1, which cannot ask for a reply'), from: null, at: null };
     }
     return { state: 'waiting', deadline: now + timeout * 1000, text: null, from: null, at: null };
   }

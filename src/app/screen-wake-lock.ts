@@ -3,6 +3,7 @@
  * lock whenever the page is hidden; it is asked for again each time the page becomes visible.
  */
 import { ValueStore } from '../state/notifier';
+import { msg } from '../i18n/words';
 
 export interface ScreenState {
   /** The browser holds the screen on for the dashboard now. */
@@ -43,7 +44,7 @@ export class ScreenWakeLock {
 
   private async _acquire(): Promise<void> {
     if (typeof navigator === 'undefined' || !('wakeLock' in navigator)) {
-      this.state.replace({ held: false, problem: 'This browser cannot keep the screen on (no Screen Wake Lock; it needs HTTPS or localhost, and Chrome, Edge or Safari 16.4+). Set the tablet’s own screen timeout instead.' });
+      this.state.replace({ held: false, problem: msg('This browser cannot keep the screen on (no Screen Wake Lock; it needs HTTPS or localhost, and Chrome, Edge or Safari 16.4+). Set the tablet’s own screen timeout instead.') });
       return;
     }
     if (document.visibilityState !== 'visible') return; // asked again when the page is shown
@@ -61,7 +62,7 @@ export class ScreenWakeLock {
       this.state.replace({ held: true, problem: null });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.state.replace({ held: false, problem: `The browser refused to keep the screen on (${reason}). It asks again when the page is shown; battery saver modes can refuse it.` });
+      this.state.replace({ held: false, problem: msg('The browser refused to keep the screen on ({0}). It asks again when the page is shown; battery saver modes can refuse it.', reason) });
     }
   }
 }

@@ -21,6 +21,7 @@ import { ValueSnapshotRepository } from '../storage/value-snapshot';
 import type { EngineFrame, Series } from './engine-frame';
 import { FrameCollector } from './frame-collector';
 import type { QoS } from '../shared/types';
+import { useLanguage, type Language } from '../i18n/words';
 
 export interface EngineStart {
   defaults: StoredSettings;
@@ -38,6 +39,11 @@ export class Engine {
 
   constructor() {
     this._started = new Promise((resolve) => (this._startedWith = resolve));
+  }
+
+  /** The language of the words made here (Sparkplug log lines, a metric write's refusal, presence rules). */
+  async useLanguage(next: Language): Promise<void> {
+    await useLanguage(next);
   }
 
   /** Opens the storage, restores the last values, applies the link and connects when it says so. */

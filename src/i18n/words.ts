@@ -68,14 +68,17 @@ export function msg(english: string, ...values: ReadonlyArray<string | number>):
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
 /**
- * Words that depend on a count: `one` for 1 in English (0 and 1 in French), `other` otherwise. `{0}` is the
- * count as the caller wrote it (`formatted`, or the plain number), `{1}`… the other values.
+ * Words that depend on a count: `one` for 1 in English (0 and 1 in French), `other` otherwise; the values
+ * fill `{0}`… (usually the count, formatted). Where English has one form for both (`{0} delivered`), the
+ * French catalogue tells them apart with `|one` and `|other` after the English key.
  */
 export function msgPlural(count: number, one: string, other: string, ...values: ReadonlyArray<string | number>): string {
   let rules = pluralRules.get(current);
   if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(locale())));
-  const english = rules.select(count) === 'one' ? one : other;
-  return msg(english, ...values);
+  const category = rules.select(count) === 'one' ? 'one' : 'other';
+  const english = category === 'one' ? one : other;
+  if (current !== 'fr' || catalogue === null) return fill(english, values);
+  return fill(catalogue[`${english}|${category}`] ?? catalogue[english] ?? english, values);
 }
 
 /**

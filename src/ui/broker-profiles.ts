@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
+import { msg } from '../i18n/words';
 import { StoreController } from './store-controller';
 
 /** Saved brokers: switch to one with a tap, keep the current connection as a new one, delete one. */
@@ -60,19 +61,19 @@ export class BrokerProfilesElement extends LitElement {
     const profiles = service.settings.state.profiles;
     const selected = profiles.find((profile) => profile.name === this._selected) ?? profiles[0];
     return html`<fieldset>
-      <legend>Broker profiles</legend>
+      <legend>${msg('Broker profiles')}</legend>
       ${profiles.length === 0
-        ? html`<p class="note">No profile yet: connect, then save the connection here to switch back to it with one tap.</p>`
+        ? html`<p class="note">${msg('No profile yet: connect, then save the connection here to switch back to it with one tap.')}</p>`
         : html`<div class="row">
-            <select aria-label="Broker profile" @change=${(event: Event) => (this._selected = (event.target as HTMLSelectElement).value)}>
+            <select aria-label=${msg('Broker profile')} @change=${(event: Event) => (this._selected = (event.target as HTMLSelectElement).value)}>
               ${profiles.map((profile) => html`<option value=${profile.name} ?selected=${profile === selected}>${profile.name} — ${profile.brokerUrl}</option>`)}
             </select>
-            <button type="button" class="primary" @click=${() => this._use(selected?.name)}>Use</button>
-            <button type="button" @click=${() => this._delete(selected?.name)}>Delete</button>
+            <button type="button" class="primary" @click=${() => this._use(selected?.name)}>${msg('Use')}</button>
+            <button type="button" @click=${() => this._delete(selected?.name)}>${msg('Delete')}</button>
           </div>`}
       <form class="row" @submit=${this._save}>
-        <label>Profile name <input name="name" placeholder="Workshop broker" /></label>
-        <button type="submit">Save as profile</button>
+        <label>${msg('Profile name')} <input name="name" placeholder=${msg('Workshop broker')} /></label>
+        <button type="submit">${msg('Save as profile')}</button>
       </form>
       ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
       ${this._done ? html`<p class="done" role="status">${this._done}</p>` : nothing}
@@ -84,14 +85,14 @@ export class BrokerProfilesElement extends LitElement {
     const profile = service?.settings.state.profiles.find((saved) => saved.name === name);
     if (!service || !profile) return;
     this._problem = null;
-    this._done = `Connecting to ${profile.name} (${profile.brokerUrl}).`;
+    this._done = msg('Connecting to {0} ({1}).', profile.name, profile.brokerUrl);
     void service.useProfile(profile);
   }
 
   private _delete(name: string | undefined): void {
     if (name === undefined) return;
     void this._service.value?.preferences().then((preferences) => preferences.deleteProfile(name));
-    this._done = `Profile ${name} deleted.`;
+    this._done = msg('Profile {0} deleted.', name);
   }
 
   private async _save(event: SubmitEvent): Promise<void> {
@@ -100,7 +101,7 @@ export class BrokerProfilesElement extends LitElement {
     const name = String(new FormData(form).get('name') ?? '');
     const problem = (await this._service.value?.preferences())?.saveProfile(name) ?? null;
     this._problem = problem;
-    this._done = problem ? null : `Saved as profile ${name.trim()}.`;
+    this._done = problem ? null : msg('Saved as profile {0}.', name.trim());
     if (!problem) {
       this._selected = name.trim();
       form.reset();

@@ -9,6 +9,7 @@ import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import type { ProtocolChoice } from '../shared/types';
 import { problemWords } from './problem-words';
+import { msg } from '../i18n/words';
 
 /** Broker URL, client id, credentials, keep-alive, MQTT version; Connect and Disconnect. */
 export class ConnectionPanelElement extends LitElement {
@@ -79,92 +80,89 @@ export class ConnectionPanelElement extends LitElement {
         ? null
         : passwordFits
           ? settings.rememberPassword
-            ? `The remembered password is for ${settings.passwordFor} only.`
+            ? msg('The remembered password is for {0} only.', settings.passwordFor)
             : null
-          : `The password given earlier is for ${settings.passwordFor}, not this broker: type the password for ${settings.brokerUrl}, if it needs one.`;
+          : msg('The password given earlier is for {0}, not this broker: type the password for {1}, if it needs one.', settings.passwordFor, settings.brokerUrl);
     return html`<details ?open=${open}>
-      <summary><h2>Connection</h2></summary>
+      <summary><h2>${msg('Connection')}</h2></summary>
       <broker-profiles></broker-profiles>
       <form @submit=${this._onSubmit} novalidate>
       <label class="wide"
-        >Broker URL
+        >${msg('Broker URL')}
         <input
           name="brokerUrl"
           type="text"
           inputmode="url"
           autocomplete="url"
           spellcheck="false"
-          placeholder="ws://host:9001 or wss://host:8884/mqtt"
+          placeholder=${msg('ws://host:9001 or wss://host:8884/mqtt')}
           aria-describedby="broker-url-hint"
           .value=${settings.brokerUrl}
       /></label>
       ${error && !credentialsError && !clientIdError ? errorNote : nothing}
-      <p class="hint wide" id="broker-url-hint">A cluster: several URLs separated by spaces. The first that answers is used; the next one when it is lost.</p>
-      <label>Client ID <input name="clientId" spellcheck="false" .value=${settings.clientId} /></label>
+      <p class="hint wide" id="broker-url-hint">${msg('A cluster: several URLs separated by spaces. The first that answers is used; the next one when it is lost.')}</p>
+      <label>${msg('Client ID')} <input name="clientId" spellcheck="false" .value=${settings.clientId} /></label>
       ${clientIdError ? errorNote : nothing}
-      <label>Username <input name="username" autocomplete="username" .value=${settings.username} /></label>
+      <label>${msg('Username')} <input name="username" autocomplete="username" .value=${settings.username} /></label>
       <label
-        >Password <input name="password" type="password" autocomplete="current-password" .value=${passwordShown}
+        >${msg('Password')} <input name="password" type="password" autocomplete="current-password" .value=${passwordShown}
           @input=${() => (this._passwordTyped = true)}
       /></label>
       ${credentialsError ? errorNote : nothing}
       <label class="inline"
-        ><input name="rememberPassword" type="checkbox" .checked=${settings.rememberPassword} /> Remember password</label
+        ><input name="rememberPassword" type="checkbox" .checked=${settings.rememberPassword} /> ${msg('Remember password')}</label
       >
       ${passwordNote ? html`<p class="hint wide">${passwordNote}</p>` : nothing}
       <label
-        >Keep-alive (seconds)
-        <input name="keepaliveSeconds" type="number" min="0" max="65535" .value=${String(settings.keepaliveSeconds)}
+        >${msg('Keep-alive (seconds)')}
+        <input name="keepaliveSeconds" type="number" inputmode="numeric" min="0" max="65535" .value=${String(settings.keepaliveSeconds)}
       /></label>
       ${settings.keepaliveSeconds === 0
-        ? html`<p class="hint wide">Keep-alive 0 turns off dead-link detection: a broker or a network that goes silent is not noticed. Use 5 s or more.</p>`
+        ? html`<p class="hint wide">${msg('Keep-alive 0 turns off dead-link detection: a broker or a network that goes silent is not noticed. Use 5 s or more.')}</p>`
         : nothing}
       <label
-        >MQTT version
+        >${msg('MQTT version')}
         <select name="protocol" .value=${settings.protocol}>
-          <option value="auto" ?selected=${settings.protocol === 'auto'}>Auto (5, then 3.1.1)</option>
+          <option value="auto" ?selected=${settings.protocol === 'auto'}>${msg('Auto (5, then 3.1.1)')}</option>
           <option value="5" ?selected=${settings.protocol === '5'}>5</option>
           <option value="3.1.1" ?selected=${settings.protocol === '3.1.1'}>3.1.1</option>
         </select></label
       >
       <label class="inline"
-        ><input name="cleanSession" type="checkbox" .checked=${settings.cleanSession} /> Clean session</label
+        ><input name="cleanSession" type="checkbox" .checked=${settings.cleanSession} /> ${msg('Clean session')}</label
       >
       <label
-        >Session expiry (seconds, MQTT 5; persistent session only)
-        <input name="sessionExpirySeconds" type="number" min="0" max="4294967295" .value=${String(settings.sessionExpirySeconds)}
+        >${msg('Session expiry (seconds, MQTT 5; persistent session only)')}
+        <input name="sessionExpirySeconds" type="number" inputmode="numeric" min="0" max="4294967295" .value=${String(settings.sessionExpirySeconds)}
       /></label>
       <label
-        >Largest packet accepted (KiB)
-        <input name="maxPacketKiB" type="number" min="1" max=${MAX_MAX_PACKET_KIB} .value=${String(settings.maxPacketKiB)}
+        >${msg('Largest packet accepted (KiB)')}
+        <input name="maxPacketKiB" type="number" inputmode="numeric" min="1" max=${MAX_MAX_PACKET_KIB} .value=${String(settings.maxPacketKiB)}
       /></label>
       <label class="inline wide"
-        ><input name="lastWill" type="checkbox" .checked=${settings.lastWill} /> Announce this dashboard's presence
-        (online, and a Last Will saying offline)</label
+        ><input name="lastWill" type="checkbox" .checked=${settings.lastWill} /> ${msg("Announce this dashboard's presence (online, and a Last Will saying offline)")}</label
       >
       <label class="inline wide"
-        ><input name="freshSessionWhenPinned" type="checkbox" .checked=${settings.freshSessionWhenPinned} /> Start a fresh session
-        when a cluster keeps dropping this one (its node is gone); otherwise wait for that node</label
+        ><input name="freshSessionWhenPinned" type="checkbox" .checked=${settings.freshSessionWhenPinned} /> ${msg('Start a fresh session when a cluster keeps dropping this one (its node is gone); otherwise wait for that node')}</label
       >
       <label
-        >Sparkplug B host id (optional)
-        <input name="sparkplugHostId" spellcheck="false" placeholder="off" .value=${settings.sparkplugHostId}
+        >${msg('Sparkplug B host id (optional)')}
+        <input name="sparkplugHostId" spellcheck="false" placeholder=${msg('off')} .value=${settings.sparkplugHostId}
       /></label>
       <label
-        >Sparkplug node out of sync
+        >${msg('Sparkplug node out of sync')}
         <select name="sparkplugRebirth" .value=${settings.sparkplugRebirth}>
-          <option value="auto" ?selected=${settings.sparkplugRebirth === 'auto'}>Request a rebirth at once</option>
-          <option value="ask" ?selected=${settings.sparkplugRebirth === 'ask'}>Offer a button</option>
+          <option value="auto" ?selected=${settings.sparkplugRebirth === 'auto'}>${msg('Request a rebirth at once')}</option>
+          <option value="ask" ?selected=${settings.sparkplugRebirth === 'ask'}>${msg('Offer a button')}</option>
         </select></label
       >
       ${settings.sparkplugHostId.trim() === ''
         ? nothing
         : html`<p class="hint wide">
-            As Sparkplug host application “${settings.sparkplugHostId.trim()}”, the dashboard publishes spBv1.0/STATE/${settings.sparkplugHostId.trim()}
-            (retained, online on connect, offline as its Last Will) instead of its own presence, and subscribes to spBv1.0/#.
+            ${msg('As Sparkplug host application “{0}”, the dashboard publishes spBv1.0/STATE/{0} (retained, online on connect, offline as its Last Will) instead of its own presence, and subscribes to spBv1.0/#.', settings.sparkplugHostId.trim())}
           </p>`}
       <div class="actions wide">
-        <button class="primary" type="submit">${phase === 'disconnected' || phase === 'failed' ? 'Connect' : 'Reconnect'}</button>
+        <button class="primary" type="submit">${phase === 'disconnected' || phase === 'failed' ? msg('Connect') : msg('Reconnect')}</button>
       </div>
     </form>
     </details>`;

@@ -7,6 +7,7 @@ import { visibleTopic } from './safe-text';
 import { LitElement, css, html, nothing } from 'lit';
 import type { LoggedMessage } from '../state/message-log';
 import { formatTime } from './format';
+import { msg } from '../i18n/words';
 
 /** Height of a row in pixels: the log's scroll window counts on it. */
 export const LOG_ROW_HEIGHT = 44;
@@ -43,7 +44,7 @@ export class LogRowElement extends LitElement {
       outline: 3px solid var(--accent);
       outline-offset: -3px;
     }
-    button[aria-selected='true'] {
+    button[aria-current='true'] {
       background: var(--field);
       outline: 2px solid var(--accent);
       outline-offset: -2px;
@@ -84,17 +85,18 @@ export class LogRowElement extends LitElement {
   override render() {
     const message = this.message;
     if (!message) return nothing;
-    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ' · old' : ''}`;
-    const payload = message.payload.kind === 'empty' ? '(empty)' : message.payload.text.slice(0, 200);
+    // R and D are the same letters in French (retenu/conservé is R, doublon D); "old" is worded.
+    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ` · ${msg('old')}` : ''}`;
+    const payload = message.payload.kind === 'empty' ? msg('(empty)') : message.payload.text.slice(0, 200);
+    // Named by what it shows (time, topic, flags, payload), so that voice control can say what is seen.
     return html`<button
       type="button"
-      aria-label=${`Message ${message.seq} on ${message.topic}`}
-      aria-selected=${this.selected ? 'true' : 'false'}
+      aria-current=${this.selected ? 'true' : 'false'}
       @click=${() => this.dispatchEvent(new MessageSelectEvent(message))}
     >
       <span>${formatTime(message.receivedAt)}</span>
       <span class="topic">${visibleTopic(message.topic)}</span>
-      <span class="flags" title="QoS, R: retained, D: duplicate flag, old: a retained copy older than what its tile showed (kept here, not on the tile)">${flags}</span>
+      <span class="flags" title=${msg('QoS, R: retained, D: duplicate flag, old: a retained copy older than what its tile showed (kept here, not on the tile)')}>${flags}</span>
       <span class="payload" dir="auto">${payload}</span>
     </button>`;
   }

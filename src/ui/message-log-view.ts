@@ -11,8 +11,9 @@ import { detailPaneStyles, virtualListStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import { ScrollWindow } from './virtual-rows';
 import { problemWords } from './problem-words';
+import { msg } from '../i18n/words';
+import { formatCount } from './format';
 
-const count = new Intl.NumberFormat();
 const CAPACITIES = [1000, 10_000, 50_000, 100_000];
 
 /**
@@ -87,34 +88,34 @@ export class MessageLogViewElement extends LitElement {
       if (message) drawn.push(message);
     }
     const since = this._paused ? log.total - this._paused.total : 0;
-    return html`<section aria-label="Message log" class=${this._selected ? 'with-detail' : ''}>
+    return html`<section aria-label=${msg('Message log')} class=${this._selected ? 'with-detail' : ''}>
       <div class="list">
       <div class="controls">
-        <label>Topic filter <input name="filter" placeholder="usine/+/pression" spellcheck="false" autocapitalize="off" .value=${this._filter} @input=${(event: Event) => (this._filter = (event.target as HTMLInputElement).value)} /></label>
-        <label>Text <input name="text" placeholder="text to find" spellcheck="false" .value=${this._text} @input=${(event: Event) => (this._text = (event.target as HTMLInputElement).value)} /></label>
-        <button type="button" @click=${this._togglePause}>${this._paused ? 'Resume' : 'Pause'}</button>
+        <label>${msg('Topic filter')} <input name="filter" placeholder="usine/+/pression" spellcheck="false" autocapitalize="off" .value=${this._filter} @input=${(event: Event) => (this._filter = (event.target as HTMLInputElement).value)} /></label>
+        <label>${msg('Text')} <input name="text" placeholder=${msg('text to find')} spellcheck="false" .value=${this._text} @input=${(event: Event) => (this._text = (event.target as HTMLInputElement).value)} /></label>
+        <button type="button" @click=${this._togglePause}>${this._paused ? msg('Resume') : msg('Pause')}</button>
         <label
-          >Keep
+          >${msg('Keep')}
           <select name="capacity" @change=${this._onCapacity}>
-            ${CAPACITIES.map((capacity) => html`<option value=${capacity} ?selected=${capacity === log.capacity}>${count.format(capacity)}</option>`)}
+            ${CAPACITIES.map((capacity) => html`<option value=${capacity} ?selected=${capacity === log.capacity}>${formatCount(capacity)}</option>`)}
           </select></label
         >
       </div>
       ${problem ? html`<p class="problem" role="alert">${problemWords(problem)}</p>` : nothing}
-      <p class="summary" role="status">
+      <p class="summary">
         ${this._paused
-          ? `Paused: ${count.format(since)} new messages since. Resume to catch up.`
-          : `${count.format(rows.count)} shown of the last ${count.format(log.size)} kept · ${count.format(log.total)} received`}
+          ? msg('Paused: {0} new messages since. Resume to catch up.', formatCount(since))
+          : msg('{0} shown of the last {1} kept · {2} received', formatCount(rows.count), formatCount(log.size), formatCount(log.total))}
       </p>
       <div class="rows">
-        <ol aria-label="Messages, newest first" @message-select=${(event: MessageSelectEvent) => (this._selected = event.message)}>
+        <ol aria-label=${msg('Messages, newest first')} @message-select=${(event: MessageSelectEvent) => (this._selected = event.message)}>
           ${drawn.map((message) => html`<log-row .message=${message} ?selected=${this._selected?.seq === message.seq}></log-row>`)}
         </ol>
       </div>
       </div>
       ${this._selected
         ? html`<div class="detail-pane">
-            <button type="button" class="close" @click=${() => (this._selected = null)}>Close</button>
+            <button type="button" class="close" @click=${() => (this._selected = null)}>${msg('Close')}</button>
             <payload-viewer .message=${this._selected}></payload-viewer>
           </div>`
         : nothing}

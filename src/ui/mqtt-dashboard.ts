@@ -9,13 +9,15 @@ import { StoreController } from './store-controller';
 import './traffic-counters';
 import './value-grid';
 import { ProblemWordsLoader } from './problem-words-loader';
+import { msg, translated } from '../i18n/words';
+import { formatCount } from './format';
 
 type View = 'values' | 'log' | 'tree';
-const VIEWS: ReadonlyArray<[View, string]> = [
-  ['values', 'Values'],
-  ['log', 'Message log'],
-  ['tree', 'Topic tree'],
-];
+const VIEWS: readonly View[] = ['values', 'log', 'tree'];
+
+function viewName(view: View): string {
+  return view === 'values' ? msg('Values') : view === 'log' ? msg('Message log') : msg('Topic tree');
+}
 
 /** The application shell: header with the status, settings panels, and the values. */
 export class MqttDashboardElement extends LitElement {
@@ -250,8 +252,26 @@ export class MqttDashboardElement extends LitElement {
     this._view = 'values';
     this._drawerOpen = false;
     this.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this._drawerOpen) this._drawerOpen = false;
+      if (event.key === 'Escape' && this._drawerOpen) this._closeDrawer();
     });
+  }
+
+  /** The drawer (a side panel, not modal: the values stay usable beside it) takes the focus when it opens. */
+  private async _toggleDrawer(): Promise<void> {
+    if (this._drawerOpen) {
+      this._closeDrawer();
+      return;
+    }
+    this._drawerOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.drawer-close')?.focus();
+  }
+
+  /** Closing gives the focus back to the button that opened it. */
+  private _closeDrawer(): void {
+    if (!this._drawerOpen) return;
+    this._drawerOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.settings-toggle')?.focus());
   }
 
   private async _show(view: View): Promise<void> {
@@ -281,7 +301,7 @@ export class MqttDashboardElement extends LitElement {
   }
 
   override render() {
-    if (!this.service) return html`<p>Loading…</p>`;
+    if (!this.service) return html`<p>${msg('Loading…')}</p>`;
     const messages = this.service.notices.state.messages;
     const pending = this.service.outbox.store.pendingCount;
     const kiosk = this.service.display.state.kiosk;
@@ -291,42 +311,42 @@ export class MqttDashboardElement extends LitElement {
     // get the room. Disconnected or refused, the settings come back to fix what is wrong.
     const folded = !kiosk && status.connectedAt !== null && status.phase !== 'disconnected' && status.phase !== 'failed';
     return html`<header class=${folded ? 'folded' : ''}>
-        <h1>MQTT Dashboard</h1>
+        <h1>${msg('MQTT Dashboard')}</h1>
         <connection-status></connection-status>
         <traffic-counters></traffic-counters>
-        <span class="pending ${pending > 0 ? 'some' : ''}" role="status" aria-label="Pending commands">${pending} pending</span>
-        ${kiosk ? html`<button type="button" class="full-screen" @click=${this._fullScreen}>Full screen</button>` : nothing}
+        <span class="pending ${pending > 0 ? 'some' : ''}" role="status">${msg('{0} pending', formatCount(pending))}</span>
+        ${kiosk ? html`<button type="button" class="full-screen" @click=${this._fullScreen}>${msg('Full screen')}</button>` : nothing}
         ${kiosk
           ? nothing
-          : html`<button type="button" class="settings-toggle" aria-expanded=${this._drawerOpen ? 'true' : 'false'} aria-controls="settings" aria-label="Settings" @click=${() => (this._drawerOpen = !this._drawerOpen)}>
-              ☰<span class="settings-label"> Settings</span>
+          : html`<button type="button" class="settings-toggle" aria-expanded=${this._drawerOpen ? 'true' : 'false'} aria-controls="settings" @click=${() => void this._toggleDrawer()}>
+              <span aria-hidden="true">☰</span><span class="settings-label"> ${msg('Settings')}</span>
             </button>`}
       </header>
       ${update?.available
         ? html`<p class="notice update" role="status">
-            <span>New version available. Reload to use it (queued commands are kept).</span
-            ><button type="button" class="primary" @click=${() => void this.appUpdate?.reload()}>Reload</button>
+            <span>${msg('New version available. Reload to use it (queued commands are kept).')}</span
+            ><button type="button" class="primary" @click=${() => void this.appUpdate?.reload()}>${msg('Reload')}</button>
           </p>`
         : nothing}
       ${update?.problem
         ? html`<p class="notice" role="status">
-            <span>${update.problem}</span
-            ><button type="button" aria-label="Dismiss" @click=${() => this.appUpdate?.dismissProblem()}>✕</button>
+            <span>${translated(update.problem)}</span
+            ><button type="button" aria-label=${msg('Dismiss')} @click=${() => this.appUpdate?.dismissProblem()}>✕</button>
           </p>`
         : nothing}
       ${messages.map(
         (message) => html`<p class="notice" role="alert">
           <span>${this._words.of(message)}</span
-          ><button type="button" aria-label="Dismiss" @click=${() => this.service?.dismissNotice(message)}>✕</button>
+          ><button type="button" aria-label=${msg('Dismiss')} @click=${() => this.service?.dismissNotice(message)}>✕</button>
         </p>`,
       )}
       <div class="layout ${kiosk ? 'kiosk' : ''} ${folded ? 'folded' : ''} ${this._drawerOpen ? 'drawer-open' : ''}">
         ${kiosk
           ? nothing
-          : html`<aside id="settings" aria-label="Settings">
+          : html`<aside id="settings" aria-label=${msg('Settings')}>
               <div class="drawer-head">
-                <h2>Settings</h2>
-                <button type="button" @click=${() => (this._drawerOpen = false)}>Close</button>
+                <h2>${msg('Settings')}</h2>
+                <button type="button" class="drawer-close" @click=${() => this._closeDrawer()}>${msg('Close')}</button>
               </div>
               <connection-panel></connection-panel>
               <subscription-panel></subscription-panel>
@@ -336,11 +356,11 @@ export class MqttDashboardElement extends LitElement {
               <layout-panel></layout-panel>
             </aside>`}
         <main>
-          <nav aria-label="Views">
+          <nav aria-label=${msg('Views')}>
             ${VIEWS.map(
-              ([view, label]) =>
+              (view) =>
                 html`<button type="button" aria-pressed=${this._view === view ? 'true' : 'false'} @click=${() => void this._show(view)}>
-                  ${label}
+                  ${viewName(view)}
                 </button>`,
             )}
           </nav>

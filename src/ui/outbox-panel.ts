@@ -5,6 +5,8 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import { CommandActionEvent } from './outbox-row';
+import { msg, msgPlural } from '../i18n/words';
+import { formatCount } from './format';
 
 /** Rows drawn at most; the counts cover the rest. */
 const ROWS_SHOWN = 50;
@@ -58,19 +60,19 @@ export class OutboxPanelElement extends LitElement {
     const delivered = store.count('delivered');
     const sending = store.count('sending');
     const viewer = service.role.state.role === 'viewer';
-    return html`<section aria-label="Outbox">
+    return html`<section aria-label=${msg('Outbox')}>
       <header>
-        <h2>Outbox</h2>
-        ${delivered > 0 ? html`<button type="button" @click=${() => void service.outbox.clearDelivered()}>Clear delivered</button>` : nothing}
+        <h2>${msg('Outbox')}</h2>
+        ${delivered > 0 ? html`<button type="button" @click=${() => void service.outbox.clearDelivered()}>${msg('Clear delivered')}</button>` : nothing}
       </header>
       <p class="summary">
-        ${store.pendingCount} pending${sending > 0 ? html` · ${sending} sending` : nothing} · ${delivered} delivered${viewer
-          ? ' · sent by the other tab that holds the connection'
+        ${msg('{0} pending', formatCount(store.pendingCount))}${sending > 0 ? ` · ${msg('{0} sending', formatCount(sending))}` : nothing} · ${msgPlural(delivered, '{0} delivered', '{0} delivered', formatCount(delivered))}${viewer
+          ? ` · ${msg('sent by the other tab that holds the connection')}`
           : ''}
       </p>
-      ${store.size > shown.length ? html`<p class="more">${store.size - shown.length} older commands not shown</p>` : nothing}
+      ${store.size > shown.length ? html`<p class="more">${msg('{0} older commands not shown', formatCount(store.size - shown.length))}</p>` : nothing}
       ${store.size === 0
-        ? html`<p class="more">No commands yet. A command is stored here first, so none is lost while the broker is away.</p>`
+        ? html`<p class="more">${msg('No commands yet. A command is stored here first, so none is lost while the broker is away.')}</p>`
         : html`<ol role="list" @command-action=${this._act}>
             ${repeat(
               shown,

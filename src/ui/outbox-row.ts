@@ -9,6 +9,7 @@ import type { OutboxCommand } from '../storage/outbox-command';
 import { formatTime } from './format';
 import { problemWords } from './problem-words';
 import { controlStyles } from './shared-styles';
+import { msg, translated } from '../i18n/words';
 
 export class CommandActionEvent extends Event {
   constructor(
@@ -80,7 +81,7 @@ export class OutboxRowElement extends LitElement {
   override willUpdate(): void {
     const command = this.command;
     this.setAttribute('role', 'listitem');
-    if (command) this.setAttribute('aria-label', `${command.topic} ${shortPayload(command.payload)}`);
+    if (command) this.setAttribute('aria-label', `${visibleTopic(command.topic)} ${shortPayload(command.payload)}`);
   }
 
   override render() {
@@ -90,17 +91,17 @@ export class OutboxRowElement extends LitElement {
     const act = (action: 'cancel' | 'retry') => () => this.dispatchEvent(new CommandActionEvent(action, command.seq));
     const action =
       command.state === 'queued'
-        ? html`<button type="button" aria-label=${`Cancel ${command.topic} ${payload}`} @click=${act('cancel')}>Cancel</button>`
+        ? html`<button type="button" aria-label=${`${msg('Cancel')} ${visibleTopic(command.topic)} ${payload}`} @click=${act('cancel')}>${msg('Cancel')}</button>`
         : command.state === 'failed' || command.state === 'cancelled'
-          ? html`<button type="button" aria-label=${`Retry ${command.topic} ${payload}`} @click=${act('retry')}>Retry</button>`
+          ? html`<button type="button" aria-label=${`${msg('Retry')} ${visibleTopic(command.topic)} ${payload}`} @click=${act('retry')}>${msg('Retry')}</button>`
           : nothing;
-    return html`<span class="what">${visibleTopic(command.topic)} → ${payload === '' ? '(empty)' : payload}</span>
+    return html`<span class="what">${visibleTopic(command.topic)} → ${payload === '' ? msg('(empty)') : payload}</span>
       ${action}
       <span class="state ${command.state}"
-        >${describeState(command)} · QoS ${command.qos}${command.retain ? ' · retain' : ''} · ${formatTime(command.createdAt)}</span
+        >${describeState(command)} · QoS ${command.qos}${command.retain ? ` · ${msg('retain')}` : ''} · ${formatTime(command.createdAt)}</span
       >
       ${command.reply
-        ? html`<span class="reply ${command.reply.state}">${describeReply(command, command.reply.from ?? this.device ?? 'the device')}</span>`
+        ? html`<span class="reply ${command.reply.state}">${describeReply(command, command.reply.from ?? this.device ?? msg('the device'))}</span>`
         : nothing}`;
   }
 }
@@ -110,17 +111,22 @@ const shortPayload = (payload: string) => (payload.length > 40 ? `${payload.slic
 export function describeState(command: OutboxCommand): string {
   switch (command.state) {
     case 'failed':
-      return `failed: ${command.reason === null ? 'refused by the broker' : typeof command.reason === 'string' ? command.reason : problemWords(command.reason)}`;
+      return msg('failed: {0}', command.reason === null ? msg('refused by the broker') : typeof command.reason === 'string' ? translated(command.reason) : problemWords(command.reason));
     case 'sending':
-      return command.stage === 'pubrel' ? 'sending (received by the broker, releasing)' : 'sending';
+      return command.stage === 'pubrel' ? msg('sending (received by the broker, releasing)') : msg('sending');
     case 'delivered':
-      if (command.qosDowngraded) return 'delivered · broker downgraded QoS 2 to 1 (at least once)';
+      if (command.qosDowngraded) return msg('delivered · broker downgraded QoS 2 to 1 (at least once)');
       // MQTT 3.1.1 acknowledges a command the broker's ACL dropped as it does any other.
-      if (command.unconfirmed && command.qos > 0) return `acknowledged (${command.qos === 1 ? 'at least' : 'exactly'} once; MQTT 3.1.1 does not say whether the broker let it through)`;
-      if (command.unconfirmed) return 'sent (this broker does not confirm delivery)';
-      return command.qos === 1 ? 'delivered (at least once)' : command.qos === 2 ? 'delivered (exactly once)' : 'delivered';
-    default:
-      return command.state;
+      if (command.unconfirmed && command.qos > 0)
+        return command.qos === 1
+          ? msg('acknowledged (at least once; MQTT 3.1.1 does not say whether the broker let it through)')
+          : msg('acknowledged (exactly once; MQTT 3.1.1 does not say whether the broker let it through)');
+      if (command.unconfirmed) return msg('sent (this broker does not confirm delivery)');
+      return command.qos === 1 ? msg('delivered (at least once)') : command.qos === 2 ? msg('delivered (exactly once)') : msg('delivered');
+    case 'queued':
+      return msg('queued');
+    case 'cancelled':
+      return msg('cancelled');
   }
 }
 
@@ -130,11 +136,11 @@ export function describeReply(command: OutboxCommand, from: string): string {
   if (!reply) return '';
   switch (reply.state) {
     case 'waiting':
-      return `awaiting a reply until ${formatTime(reply.deadline)}`;
+      return msg('awaiting a reply until {0}', formatTime(reply.deadline));
     case 'received':
-      return `acknowledged by ${from}: ${reply.text === null || reply.text === '' ? '(empty reply)' : shorten(reply.text)}`;
+      return msg('acknowledged by {0}: {1}', from, reply.text === null || reply.text === '' ? msg('(empty reply)') : shorten(reply.text));
     case 'none':
-      return reply.text ? `no reply: ${reply.text}` : `no reply within ${command.replyTimeoutSeconds ?? '?'} s`;
+      return reply.text ? msg('no reply: {0}', translated(reply.text)) : msg('no reply within {0} s', command.replyTimeoutSeconds ?? '?');
   }
 }
 

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { toHex } from '../mqtt/payload';
 import type { LoggedMessage } from '../state/message-log';
-import { formatTimestamp } from './format';
+import { formatCount, formatTimestamp } from './format';
+import { msg, msgPlural } from '../i18n/words';
 import { blocksOf, breakable, visibleTopic } from './safe-text';
 import { controlStyles } from './shared-styles';
 
@@ -79,18 +80,18 @@ export class PayloadViewerElement extends LitElement {
     const modes: Mode[] = kind === 'binary' ? ['hex'] : kind === 'json' || kind === 'measure' ? ['json', 'text'] : ['text'];
     const mode = this._mode ?? (modes[0] as Mode);
     const shown = this._content(message, mode);
-    return html`<section aria-label="Payload viewer">
+    return html`<section aria-label=${msg('Payload viewer')}>
       <h3>${breakable(visibleTopic(message.topic))}</h3>
       <p class="meta">
-        ${formatTimestamp(message.receivedAt)} · QoS ${message.qos}${message.retained ? ' · retained' : ''}${message.dup ? ' · duplicate flag' : ''} ·
-        ${message.payload.bytes} bytes
+        ${formatTimestamp(message.receivedAt)} · QoS ${message.qos}${message.retained ? ` · ${msg('retained')}` : ''}${message.dup ? ` · ${msg('duplicate flag')}` : ''} ·
+        ${msgPlural(message.payload.bytes, '{0} byte', '{0} bytes', formatCount(message.payload.bytes))}
       </p>
       <div class="modes">
         ${modes.map(
           (each) =>
-            html`<button type="button" aria-pressed=${each === mode ? 'true' : 'false'} @click=${() => (this._mode = each)}>${MODE_NAMES[each]}</button>`,
+            html`<button type="button" aria-pressed=${each === mode ? 'true' : 'false'} @click=${() => (this._mode = each)}>${modeName(each)}</button>`,
         )}
-        <button type="button" @click=${() => void this._copy(shown)}>Copy</button>
+        <button type="button" @click=${() => void this._copy(shown)}>${msg('Copy')}</button>
         <span role="status">${this._copied}</span>
       </div>
       <pre dir="auto">${blocksOf(shown)}</pre>
@@ -102,7 +103,7 @@ export class PayloadViewerElement extends LitElement {
       const bytes = message.binary;
       if (!bytes) return message.payload.text;
       const hex = toHex(bytes, bytes.byteLength);
-      return message.payload.bytes > bytes.byteLength ? `${hex}\n… (${message.payload.bytes - bytes.byteLength} more bytes not kept)` : hex;
+      return message.payload.bytes > bytes.byteLength ? `${hex}\n… ${msg('({0} more bytes not kept)', formatCount(message.payload.bytes - bytes.byteLength))}` : hex;
     }
     if (mode === 'json' && !message.payload.notFinite) {
       try {
@@ -111,20 +112,22 @@ export class PayloadViewerElement extends LitElement {
         return message.payload.source ?? message.payload.text;
       }
     }
-    return message.payload.kind === 'empty' ? '(empty)' : message.payload.text;
+    return message.payload.kind === 'empty' ? msg('(empty)') : message.payload.text;
   }
 
   private async _copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
-      this._copied = 'Copied.';
+      this._copied = msg('Copied.');
     } catch {
-      this._copied = 'The browser refused the clipboard: select the text and copy it by hand.';
+      this._copied = msg('The browser refused the clipboard: select the text and copy it by hand.');
     }
   }
 }
 
-const MODE_NAMES: Record<Mode, string> = { text: 'Text', json: 'Pretty JSON', hex: 'Hex' };
+function modeName(mode: Mode): string {
+  return mode === 'text' ? msg('Text') : mode === 'json' ? msg('Pretty JSON') : msg('Hex');
+}
 
 customElements.define('payload-viewer', PayloadViewerElement);
 

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { SparkplugTile } from '../mqtt/payload';
 import { formatTimestamp } from './format';
 import { controlStyles } from './shared-styles';
+import { msg } from '../i18n/words';
 
 /** The user wrote a value for a Sparkplug B metric. Raised by <sparkplug-metric>; the container queues it. */
 export class MetricWriteEvent extends Event {
@@ -112,23 +113,25 @@ export class SparkplugMetricElement extends LitElement {
   override render() {
     const metric = this.metric;
     if (!metric) return nothing;
-    const member = metric.owner.split('/').length === 2 ? 'Edge node' : 'Device';
+    const member = metric.owner.split('/').length === 2 ? msg('Edge node') : msg('Device');
     const table = metric.table;
-    return html`<section aria-label="Sparkplug B metric">
+    // Numbers open a keypad with a decimal separator (and the sign where the keyboard has one).
+    const numeric = metric.datatype >= 1 && metric.datatype <= 10;
+    return html`<section aria-label=${msg('Sparkplug B metric')}>
       <dl>
-        <dt>Metric</dt>
+        <dt>${msg('Metric')}</dt>
         <dd dir="auto">${metric.metric}</dd>
         <dt>${member}</dt>
         <dd dir="auto">${metric.owner}</dd>
-        <dt>Datatype</dt>
+        <dt>${msg('Datatype')}</dt>
         <dd>${metric.type}</dd>
-        ${metric.timestamp === null ? nothing : html`<dt>Metric timestamp</dt><dd>${formatTimestamp(metric.timestamp)}</dd>`}
+        ${metric.timestamp === null ? nothing : html`<dt>${msg('Metric timestamp')}</dt><dd>${formatTimestamp(metric.timestamp)}</dd>`}
       </dl>
       ${table ? datasetTable(table) : nothing}
       ${this.writable && WRITABLE.has(metric.datatype)
         ? html`<form @submit=${(event: SubmitEvent) => this._write(event, metric)}>
-            <label>New value (${metric.type}) <input name="value" autocomplete="off" spellcheck="false" /></label>
-            <button type="submit" class="primary">Write</button>
+            <label>${msg('New value ({0})', metric.type)} <input name="value" autocomplete="off" spellcheck="false" inputmode=${numeric ? 'decimal' : 'text'} /></label>
+            <button type="submit" class="primary">${msg('Write')}</button>
           </form>`
         : nothing}
       ${this.outcome ? html`<p class="outcome ${this.outcome.problem ? 'problem' : ''}" role="status">${this.outcome.text}</p>` : nothing}
@@ -141,7 +144,7 @@ const WRITABLE = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
 
 function datasetTable(table: NonNullable<SparkplugTile['table']>) {
   return html`<div class="table">
-    <table aria-label="DataSet">
+    <table aria-label=${msg('DataSet')}>
       <thead>
         <tr>
           ${table.columns.map((column, index) => html`<th scope="col">${column} <small>${table.types[index] ?? ''}</small></th>`)}

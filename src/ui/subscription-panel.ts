@@ -8,6 +8,7 @@ import { StoreController } from './store-controller';
 import type { QoS } from '../shared/types';
 import { problemWords } from './problem-words';
 import { SubscriptionRemoveEvent } from './subscription-row';
+import { msg } from '../i18n/words';
 
 /** Adds subscriptions (validated before anything is sent) and lists them with the broker's answer. */
 export class SubscriptionPanelElement extends LitElement {
@@ -47,24 +48,24 @@ export class SubscriptionPanelElement extends LitElement {
 
   override render() {
     const entries = this._service.value?.subscriptions.entries ?? [];
-    return html`<h2>Subscriptions</h2>
+    return html`<h2>${msg('Subscriptions')}</h2>
       <form @submit=${this._onSubmit} novalidate>
         <label
-          >Topic filter
+          >${msg('Topic filter')}
           <input
             name="filter"
             spellcheck="false"
             autocapitalize="off"
-            placeholder="moteur/# or usine/+/pression"
+            placeholder=${msg('moteur/# or usine/+/pression')}
             aria-invalid=${this._problem ? 'true' : 'false'}
             aria-describedby="filter-problem"
             @input=${() => (this._problem = null)}
         /></label>
         ${qosField()}
-        <button class="primary" type="submit">Subscribe</button>
+        <button class="primary" type="submit">${msg('Subscribe')}</button>
       </form>
       <p class="problem" id="filter-problem" role="alert">${this._problem ?? ''}</p>
-      <ul role="list" aria-label="Active subscriptions" @subscription-remove=${(event: SubscriptionRemoveEvent) => this._remove(event.filter)}>
+      <ul role="list" aria-label=${msg('Active subscriptions')} @subscription-remove=${(event: SubscriptionRemoveEvent) => this._remove(event.filter)}>
         ${repeat(
           entries,
           (entry) => entry.filter,

@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { SubscriptionEntry } from '../state/subscription-store';
 import { subscriptionRefusalWords } from './problem-words';
 import { controlStyles } from './shared-styles';
+import { msg } from '../i18n/words';
 
 export class SubscriptionRemoveEvent extends Event {
   constructor(readonly filter: string) {
@@ -59,21 +60,21 @@ export class SubscriptionRowElement extends LitElement {
     return html`<span><span class="filter">${entry.filter}</span><br /><span class="state">${describeEntry(entry)}</span></span>
       ${entry.automatic
         ? nothing
-        : html`<button type="button" aria-label=${`Remove ${entry.filter}`} @click=${() => this.dispatchEvent(new SubscriptionRemoveEvent(entry.filter))}>✕</button>`}`;
+        : html`<button type="button" aria-label=${msg('Remove {0}', entry.filter)} @click=${() => this.dispatchEvent(new SubscriptionRemoveEvent(entry.filter))}>✕</button>`}`;
   }
 }
 
 export function describeEntry(entry: SubscriptionEntry): string {
-  const requested = `${entry.automatic ? 'for device presence · ' : ''}requested QoS ${entry.requestedQos}`;
+  const requested = `${entry.automatic ? `${msg('for device presence')} · ` : ''}${msg('requested QoS {0}', entry.requestedQos)}`;
   switch (entry.state) {
     case 'waiting':
-      return `${requested} · sent when connected`;
+      return `${requested} · ${msg('sent when connected')}`;
     case 'pending':
-      return `${requested} · waiting for the broker`;
+      return `${requested} · ${msg('waiting for the broker')}`;
     case 'active':
-      return `${requested} · granted QoS ${entry.grantedQos ?? '?'}`;
+      return `${requested} · ${msg('granted QoS {0}', entry.grantedQos ?? '?')}`;
     case 'refused':
-      return `refused: ${entry.refusal ? subscriptionRefusalWords(entry.refusal) : 'the broker gave no reason'}`;
+      return msg('refused: {0}', entry.refusal ? subscriptionRefusalWords(entry.refusal) : msg('the broker gave no reason'));
   }
 }
 

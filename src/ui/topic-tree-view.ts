@@ -15,7 +15,8 @@ import { problemWords } from './problem-words';
 const ROW_HEIGHT = 44;
 /** Indentation as elements, not inline styles (the Content-Security-Policy forbids those). */
 const INDENTS = Array.from({ length: 24 }, () => html`<span class="indent"></span>`);
-const count = new Intl.NumberFormat();
+import { msg, msgPlural } from '../i18n/words';
+import { formatCount } from './format';
 
 /**
  * Every topic seen, as a tree by levels, with message counts per branch, the last value on topics and
@@ -121,11 +122,11 @@ export class TopicTreeViewElement extends LitElement {
     if (!service) return nothing;
     const rows = service.tree.rows(this._expanded, this._search);
     const window = this._scroll.rows(rows.length, ROW_HEIGHT);
-    return html`<section aria-label="Topic tree" class=${this._detailShown() ? 'with-detail' : ''}>
+    return html`<section aria-label=${msg('Topic tree')} class=${this._detailShown() ? 'with-detail' : ''}>
       <div class="list">
-      <label>Search <input name="search" placeholder="part of a topic" spellcheck="false" autocapitalize="off" .value=${this._search} @input=${(event: Event) => (this._search = (event.target as HTMLInputElement).value)} /></label>
+      <label>${msg('Search')} <input name="search" placeholder=${msg('part of a topic')} spellcheck="false" autocapitalize="off" .value=${this._search} @input=${(event: Event) => (this._search = (event.target as HTMLInputElement).value)} /></label>
       <div class="rows">
-        <ol aria-label="Topics by level">
+        <ol aria-label=${msg('Topics by level')}>
           ${rows.slice(window.first, window.end).map((row) => this._row(row))}
         </ol>
       </div>
@@ -144,20 +145,20 @@ export class TopicTreeViewElement extends LitElement {
     const service = this._service.value;
     const value = node.isTopic ? service?.topics.get(node.path) : undefined;
     const branch = node.children.size > 0;
-    const messages = `${count.format(node.messages)} ${node.messages === 1 ? 'msg' : 'msgs'}`;
-    const counts = branch ? `${messages} · ${count.format(node.topics)} ${node.topics === 1 ? 'topic' : 'topics'}` : messages;
-    return html`<li aria-label=${node.path} aria-selected=${this._selected === node.path ? 'true' : 'false'}>
+    const messages = msgPlural(node.messages, '{0} msg', '{0} msgs', formatCount(node.messages));
+    const counts = branch ? `${messages} · ${msgPlural(node.topics, '{0} topic', '{0} topics', formatCount(node.topics))}` : messages;
+    return html`<li aria-label=${node.path}>
       ${INDENTS.slice(0, Math.min(node.depth, INDENTS.length))}
       ${branch
-        ? html`<button class="toggle" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${`${expanded ? 'Collapse' : 'Expand'} ${node.path}`} @click=${() => this._toggle(node.path)}>
+        ? html`<button class="toggle" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${expanded ? msg('Collapse {0}', node.path) : msg('Expand {0}', node.path)} @click=${() => this._toggle(node.path)}>
             ${expanded ? '▾' : '▸'}
           </button>`
         : html`<span class="toggle"></span>`}
-      <button class="name" type="button" @click=${() => this._select(node.path)}>
-        <span class="label">${node.name === '' ? '(empty level)' : visibleTopic(node.name)}</span>
+      <button class="name" type="button" aria-current=${this._selected === node.path ? 'true' : 'false'} @click=${() => this._select(node.path)}>
+        <span class="label">${node.name === '' ? msg('(empty level)') : visibleTopic(node.name)}</span>
         <span class="count">${counts}</span>
         ${value ? html`<span class="value">${value.payload.text.slice(0, 60)}</span>` : nothing}
-        ${value?.retained ? html`<span class="retained">retained</span>` : nothing}
+        ${value?.retained ? html`<span class="retained">${msg('retained')}</span>` : nothing}
       </button>
     </li>`;
   }
@@ -174,17 +175,17 @@ export class TopicTreeViewElement extends LitElement {
     if (!node) return nothing;
     const value = node.isTopic ? service.topics.get(path) : undefined;
     const branchFilter = `${path}/#`;
-    return html`<div class="detail-pane" role="region" aria-label="Selected topic">
-      <button type="button" class="close" @click=${() => (this._selected = null)}>Close</button>
+    return html`<div class="detail-pane" role="region" aria-label=${msg('Selected topic')}>
+      <button type="button" class="close" @click=${() => (this._selected = null)}>${msg('Close')}</button>
       <h3>${path}</h3>
       ${value ? html`<value-tile .value=${value} .view=${this._tileView.view ?? undefined}></value-tile>` : nothing}
       ${this._tileDetail.render()}
       ${node.children.size > 0
         ? html`<div class="actions">
-            <button type="button" @click=${() => this._subscribe(branchFilter)}>Subscribe to ${branchFilter}</button>
-            <button type="button" @click=${() => this._pin(branchFilter)}>Pin ${branchFilter} to the dashboard</button>
+            <button type="button" @click=${() => this._subscribe(branchFilter)}>${msg('Subscribe to {0}', branchFilter)}</button>
+            <button type="button" @click=${() => this._pin(branchFilter)}>${msg('Pin {0} to the dashboard', branchFilter)}</button>
           </div>`
-        : html`<div class="actions"><button type="button" @click=${() => this._pin(path)}>Pin ${path} to the dashboard</button></div>`}
+        : html`<div class="actions"><button type="button" @click=${() => this._pin(path)}>${msg('Pin {0} to the dashboard', path)}</button></div>`}
       <p class="done" role="status">${this._done}</p>
     </div>`;
   }
@@ -202,12 +203,12 @@ export class TopicTreeViewElement extends LitElement {
 
   private _subscribe(filter: string): void {
     const problem = this._service.value?.subscribe(filter, 1);
-    this._done = problem ? problemWords(problem) : `Subscribed to ${filter} (QoS 1).`;
+    this._done = problem ? problemWords(problem) : msg('Subscribed to {0} (QoS 1).', filter);
   }
 
   private _pin(filter: string): void {
     void this._service.value?.preferences().then((preferences) => preferences.pin(filter));
-    this._done = `Pinned: ${filter} shows first on the dashboard.`;
+    this._done = msg('Pinned: {0} shows first on the dashboard.', filter);
   }
 }
 
