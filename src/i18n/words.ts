@@ -12,6 +12,8 @@ export type Language = 'en' | 'fr';
 export type LanguageChoice = 'auto' | Language;
 
 type Catalogue = Readonly<Record<string, string>>;
+/** What fills a `{0}`: text and numbers already formatted by the caller, or a number written as is. */
+export type WordValue = string | number | undefined;
 
 let current: Language = 'en';
 let catalogue: Catalogue | null = null;
@@ -51,16 +53,16 @@ export function onLanguageChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function fill(text: string, values: ReadonlyArray<string | number>): string {
+function fill(text: string, values: ReadonlyArray<WordValue>): string {
   if (values.length === 0) return text;
-  return text.replace(/\{(\d)\}/g, (whole, index: string) => {
+  return text.replace(/\{(\d)\}/g, (_whole, index: string) => {
     const value = values[Number(index)];
-    return value === undefined ? whole : String(value);
+    return value === undefined ? '?' : String(value);
   });
 }
 
 /** These English words in the screen's language, with `{0}`… replaced by the values. */
-export function msg(english: string, ...values: ReadonlyArray<string | number>): string {
+export function msg(english: string, ...values: ReadonlyArray<WordValue>): string {
   const words = current === 'fr' && catalogue !== null ? (catalogue[english] ?? english) : english;
   return fill(words, values);
 }
@@ -72,7 +74,7 @@ const pluralRules = new Map<Language, Intl.PluralRules>();
  * fill `{0}`… (usually the count, formatted). Where English has one form for both (`{0} delivered`), the
  * French catalogue tells them apart with `|one` and `|other` after the English key.
  */
-export function msgPlural(count: number, one: string, other: string, ...values: ReadonlyArray<string | number>): string {
+export function msgPlural(count: number, one: string, other: string, ...values: ReadonlyArray<WordValue>): string {
   let rules = pluralRules.get(current);
   if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(locale())));
   const category = rules.select(count) === 'one' ? 'one' : 'other';

@@ -9,6 +9,7 @@ import type { MqttClient, Packet } from 'mqtt';
 import { TOPIC_ALIASES_ACCEPTED } from './client-options';
 import { FrameGuard, MALFORMED_PACKET, PROTOCOL_ERROR, type FrameFault } from './frame-guard';
 import type { ProtocolVersion } from '../shared/types';
+import { locale, msg } from '../i18n/words';
 
 /** The largest packet the dashboard accepts, unless configured otherwise (sent as Maximum Packet Size). */
 export const DEFAULT_MAXIMUM_PACKET_BYTES = 1024 * 1024;
@@ -62,8 +63,8 @@ export class BrokerConduct {
       case 'connack': {
         if (packet.sessionPresent !== true) this._clearPending();
         const properties = packet.properties;
-        if (properties?.receiveMaximum === 0) return { code: PROTOCOL_ERROR, detail: 'a CONNACK with a Receive Maximum of 0' };
-        if (properties?.maximumPacketSize === 0) return { code: PROTOCOL_ERROR, detail: 'a CONNACK with a Maximum Packet Size of 0' };
+        if (properties?.receiveMaximum === 0) return { code: PROTOCOL_ERROR, detail: msg('a CONNACK with a Receive Maximum of 0') };
+        if (properties?.maximumPacketSize === 0) return { code: PROTOCOL_ERROR, detail: msg('a CONNACK with a Maximum Packet Size of 0') };
         return null;
       }
       case 'publish':
@@ -85,28 +86,28 @@ export class BrokerConduct {
   clientError(error: Error & { code?: unknown }): ConductFault | null {
     const code = error.code;
     if (typeof code === 'string' || error.message === 'Keepalive timeout') return null; // a transport error, or the keep-alive
-    if (code === TOPIC_ALIAS_INVALID) return { code, detail: 'a PUBLISH with a topic alias outside what the dashboard accepts' };
-    if (code === PROTOCOL_ERROR && /Topic Alias/i.test(error.message)) return { code, detail: 'a PUBLISH with a topic alias it never defined' };
-    if (code === RECEIVE_MAXIMUM_EXCEEDED) return { code, detail: 'more unacknowledged QoS 2 messages than the dashboard allows' };
+    if (code === TOPIC_ALIAS_INVALID) return { code, detail: msg('a PUBLISH with a topic alias outside what the dashboard accepts') };
+    if (code === PROTOCOL_ERROR && /Topic Alias/i.test(error.message)) return { code, detail: msg('a PUBLISH with a topic alias it never defined') };
+    if (code === RECEIVE_MAXIMUM_EXCEEDED) return { code, detail: msg('more unacknowledged QoS 2 messages than the dashboard allows') };
     if (typeof code === 'number') return { code, detail: error.message };
     // mqtt-packet's parser: a packet it cannot read (a topic longer than its packet, bad properties…).
-    return { code: MALFORMED_PACKET, detail: `a packet the dashboard cannot read (${error.message})` };
+    return { code: MALFORMED_PACKET, detail: msg('a packet the dashboard cannot read ({0})', error.message) };
   }
 
   private _publishFault(packet: Packet & { cmd: 'publish' }): ConductFault | null {
     const topic = typeof packet.topic === 'string' ? packet.topic : String(packet.topic);
     if (topic.includes('+') || topic.includes('#')) {
-      return { code: TOPIC_NAME_INVALID, detail: 'a PUBLISH to a topic with a wildcard (“+” or “#”), which no message can have' };
+      return { code: TOPIC_NAME_INVALID, detail: msg('a PUBLISH to a topic with a wildcard (“+” or “#”), which no message can have') };
     }
     const alias = this._protocol === '5' ? packet.properties?.topicAlias : undefined;
     if (alias === undefined) {
-      if (topic === '') return { code: PROTOCOL_ERROR, detail: 'a PUBLISH with an empty topic and no topic alias' };
+      if (topic === '') return { code: PROTOCOL_ERROR, detail: msg('a PUBLISH with an empty topic and no topic alias') };
     } else if (alias < 1 || alias > TOPIC_ALIASES_ACCEPTED) {
-      return { code: TOPIC_ALIAS_INVALID, detail: 'a PUBLISH with a topic alias outside what the dashboard accepts' };
+      return { code: TOPIC_ALIAS_INVALID, detail: msg('a PUBLISH with a topic alias outside what the dashboard accepts') };
     } else if (topic !== '') {
       this._aliases.add(alias);
     } else if (!this._aliases.has(alias)) {
-      return { code: PROTOCOL_ERROR, detail: 'a PUBLISH with a topic alias it never defined' };
+      return { code: PROTOCOL_ERROR, detail: msg('a PUBLISH with a topic alias it never defined') };
     }
     if (packet.qos === 2 && packet.messageId !== undefined && !this._pendingQoS2.has(packet.messageId)) {
       const bytes = packet.payload.length + topic.length;
@@ -115,7 +116,7 @@ export class BrokerConduct {
       if (this._pendingQoS2.size > MAX_PENDING_QOS2_MESSAGES || this._pendingBytes > MAX_PENDING_QOS2_BYTES) {
         return {
           code: RECEIVE_MAXIMUM_EXCEEDED,
-          detail: `more QoS 2 messages held without their release (PUBREL) than the dashboard keeps (${MAX_PENDING_QOS2_MESSAGES.toLocaleString('en')} messages or ${MAX_PENDING_QOS2_BYTES / 1024 / 1024} MiB)`,
+          detail: msg('more QoS 2 messages held without their release (PUBREL) than the dashboard keeps ({0} messages or {1} MiB)', MAX_PENDING_QOS2_MESSAGES.toLocaleString(locale()), MAX_PENDING_QOS2_BYTES / 1024 / 1024),
         };
       }
     }

@@ -6,6 +6,7 @@
  * first bytes, not after it has been buffered.
  */
 import type { ProtocolVersion } from '../shared/types';
+import { locale, msg } from '../i18n/words';
 
 /** MQTT 5 reason codes a client disconnects with. */
 export const MALFORMED_PACKET = 0x81;
@@ -62,14 +63,14 @@ export class FrameGuard {
       this._multiplier *= 128;
       this._lengthBytes++;
       if (byte & 0x80) {
-        if (this._lengthBytes === 4) return (this._fault = { code: MALFORMED_PACKET, detail: `a ${NAMES[this._type]} whose length takes more than 4 bytes` });
+        if (this._lengthBytes === 4) return (this._fault = { code: MALFORMED_PACKET, detail: msg('a {0} whose length takes more than 4 bytes', NAMES[this._type]) });
         continue;
       }
       const size = 1 + this._lengthBytes + this._length;
       if (size > this._maximumPacketSize) {
         return (this._fault = {
           code: PACKET_TOO_LARGE,
-          detail: `a ${NAMES[this._type]} of ${size.toLocaleString('en')} bytes, over the ${this._maximumPacketSize.toLocaleString('en')} bytes the dashboard accepts`,
+          detail: msg('a {0} of {1} bytes, over the {2} bytes the dashboard accepts', NAMES[this._type], size.toLocaleString(locale()), this._maximumPacketSize.toLocaleString(locale())),
         });
       }
       this._bodyLeft = this._length;
@@ -83,13 +84,13 @@ export class FrameGuard {
     const flags = byte & 0x0f;
     this._type = type;
     if (type === 0 || (type === 15 && this._protocol !== '5') || (type === 14 && this._protocol !== '5')) {
-      return { code: MALFORMED_PACKET, detail: `a packet of reserved type ${type}` };
+      return { code: MALFORMED_PACKET, detail: msg('a packet of reserved type {0}', type) };
     }
-    if (CLIENT_ONLY.has(type)) return { code: PROTOCOL_ERROR, detail: `a ${NAMES[type]}, which only a client sends` };
+    if (CLIENT_ONLY.has(type)) return { code: PROTOCOL_ERROR, detail: msg('a {0}, which only a client sends', NAMES[type]) };
     if (type === 3) {
-      return (flags & 0x06) === 0x06 ? { code: MALFORMED_PACKET, detail: 'a PUBLISH with QoS 3' } : null;
+      return (flags & 0x06) === 0x06 ? { code: MALFORMED_PACKET, detail: msg('a PUBLISH with QoS 3') } : null;
     }
     const expected = type === 6 ? 0x02 : 0;
-    return flags === expected ? null : { code: MALFORMED_PACKET, detail: `a ${NAMES[type]} with wrong header flags` };
+    return flags === expected ? null : { code: MALFORMED_PACKET, detail: msg('a {0} with wrong header flags', NAMES[type]) };
   }
 }

@@ -2,6 +2,7 @@
  * Turns raw payload bytes into something a person can read. Broker data is hostile: the result is
  * plain text meant for Lit text bindings, never HTML.
  */
+import { locale, msg } from '../i18n/words';
 
 /** Payloads larger than this are shown truncated, with their size. */
 export const DISPLAY_LIMIT_BYTES = 64 * 1024;
@@ -131,7 +132,8 @@ export function toHex(payload: Uint8Array, limit = HEX_PREVIEW_BYTES): string {
 
 /** "812 B", "64.0 KiB", "1.2 MiB". */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes < 1024) return msg('{0} B', bytes);
+  const oneDecimal = (value: number) => value.toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (bytes < 1024 * 1024) return msg('{0} KiB', oneDecimal(bytes / 1024));
+  return msg('{0} MiB', oneDecimal(bytes / 1024 / 1024));
 }

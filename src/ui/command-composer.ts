@@ -10,6 +10,7 @@ import { qosField } from './qos-field';
 import { StoreController } from './store-controller';
 import type { QoS } from '../shared/types';
 import { problemWords } from './problem-words';
+import { msg } from '../i18n/words';
 
 
 /** Topic, payload, QoS, retain, Send: the command goes to the outbox first, then to the broker. */
@@ -125,52 +126,52 @@ export class CommandComposerElement extends LitElement {
     const saved = this._service.value?.settings.state.savedCommands ?? [];
     // MQTT 3.1.1 has no message properties: the options are hidden while connected over it.
     const mqtt311 = this._service.value?.status.state.protocol === '3.1.1';
-    return html`<h2>Send a command</h2>
+    return html`<h2>${msg('Send a command')}</h2>
       <form @submit=${this._onSubmit} @input=${() => (this._problem = this._done = this._confirmEmpty = null)} novalidate>
-        <label class="wide">Topic <input name="topic" spellcheck="false" autocapitalize="off" placeholder="moteur/commande" /></label>
-        <label class="wide">Payload <textarea name="payload" spellcheck="false" autocapitalize="off" placeholder="start"></textarea></label>
+        <label class="wide">${msg('Topic')} <input name="topic" spellcheck="false" autocapitalize="off" placeholder="moteur/commande" /></label>
+        <label class="wide">${msg('Payload')} <textarea name="payload" spellcheck="false" autocapitalize="off" placeholder="start"></textarea></label>
         ${qosField()}
-        <label class="inline"><input name="retain" type="checkbox" /> Retain</label>
+        <label class="inline"><input name="retain" type="checkbox" /> ${msg('Retain')}</label>
         ${mqtt311
           ? nothing
           : html`<details class="wide">
-              <summary>MQTT 5 options</summary>
-              <label>Message expiry (s) <input name="expiry" inputmode="numeric" placeholder="none" /></label>
+              <summary>${msg('MQTT 5 options')}</summary>
+              <label>${msg('Message expiry (s)')} <input name="expiry" inputmode="numeric" placeholder=${msg('none')} /></label>
               <label
-                >User properties (key=value, one per line)
+                >${msg('User properties (key=value, one per line)')}
                 <textarea name="userProperties" spellcheck="false" autocapitalize="off" placeholder="operator=anna"></textarea>
               </label>
-              <label class="inline"><input name="askForReply" type="checkbox" /> Ask for a reply</label>
-              <label>Reply timeout (s) <input name="replyTimeout" inputmode="numeric" placeholder=${String(DEFAULT_REPLY_TIMEOUT_SECONDS)} /></label>
+              <label class="inline"><input name="askForReply" type="checkbox" /> ${msg('Ask for a reply')}</label>
+              <label>${msg('Reply timeout (s)')} <input name="replyTimeout" inputmode="numeric" placeholder=${String(DEFAULT_REPLY_TIMEOUT_SECONDS)} /></label>
             </details>`}
         <div class="actions wide">
-          <button class="primary" type="submit" ?disabled=${this._busy}>Send</button>
-          <button type="button" @click=${this._onSave}>Save as quick command</button>
+          <button class="primary" type="submit" ?disabled=${this._busy}>${msg('Send')}</button>
+          <button type="button" @click=${this._onSave}>${msg('Save as quick command')}</button>
         </div>
       </form>
       ${this._confirmEmpty
-        ? html`<p class="confirm" role="group" aria-label="Confirm the empty payload">
+        ? html`<p class="confirm" role="group" aria-label=${msg('Confirm the empty payload')}>
             <span
-              >Send an <strong>empty payload</strong> to <code>${this._confirmEmpty.topic}</code>?${this._confirmEmpty.retain
-                ? ' Retained and empty, it deletes the retained value of this topic on the broker.'
+              >${msg('Send an empty payload to {0}?', this._confirmEmpty.topic)}${this._confirmEmpty.retain
+                ? ` ${msg('Retained and empty, it deletes the retained value of this topic on the broker.')}`
                 : ''}</span
             >
-            <button type="button" class="primary" @click=${this._sendEmpty}>Send empty</button>
-            <button type="button" @click=${() => (this._confirmEmpty = null)}>Cancel</button>
+            <button type="button" class="primary" @click=${this._sendEmpty}>${msg('Send empty')}</button>
+            <button type="button" @click=${() => (this._confirmEmpty = null)}>${msg('Cancel')}</button>
           </p>`
         : nothing}
       <p class="problem" role="alert">${this._problem ?? ''}</p>
       <p class="done" role="status">${this._done ?? ''}</p>
       ${saved.length === 0
         ? nothing
-        : html`<h3>Quick commands</h3>
-            <ul aria-label="Quick commands">
+        : html`<h3>${msg('Quick commands')}</h3>
+            <ul aria-label=${msg('Quick commands')}>
               ${saved.map(
                 (command) => html`<li>
-                  <button type="button" aria-label=${`Send ${command.payload} to ${command.topic}`} @click=${() => this._send(command)}>
+                  <button type="button" @click=${() => this._send(command)}>
                     ${command.topic} → ${command.payload}
                   </button>
-                  <button type="button" aria-label=${`Forget ${command.payload} to ${command.topic}`} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.forgetCommand(command))}>
+                  <button type="button" aria-label=${msg('Forget {0} → {1}', command.topic, command.payload)} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.forgetCommand(command))}>
                     ✕
                   </button>
                 </li>`,
@@ -219,11 +220,11 @@ export class CommandComposerElement extends LitElement {
   private _onSave(): void {
     const command = this._read();
     if (command.topic.trim() === '' || command.topic.includes('+') || command.topic.includes('#')) {
-      this._problem = 'Give an exact topic (no wildcards) before saving a quick command.';
+      this._problem = msg('Give an exact topic (no wildcards) before saving a quick command.');
       return;
     }
     void this._service.value?.preferences().then((preferences) => preferences.saveCommand(command));
-    this._done = `Saved: ${command.topic} → ${command.payload}`;
+    this._done = msg('Saved: {0} → {1}', command.topic, command.payload);
   }
 
   /** The form keeps what was typed when the command is refused, so nothing is lost. */
@@ -235,7 +236,7 @@ export class CommandComposerElement extends LitElement {
     try {
       const problem = await service.sendCommand(command);
       this._problem = problem ? problemWords(problem) : null;
-      this._done = problem ? null : `Queued in the outbox: ${command.topic} → ${shorten(command.payload)}`;
+      this._done = problem ? null : msg('Queued in the outbox: {0} → {1}', command.topic, shorten(command.payload));
     } finally {
       this._busy = false;
     }

@@ -1,6 +1,7 @@
 import { visibleTopic } from './safe-text';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
+import { msg, msgPlural } from '../i18n/words';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 
@@ -53,12 +54,12 @@ export class HiddenTilesElement extends LitElement {
   override render() {
     const topics = this.topics;
     return html`<details>
-      <summary>${topics.length} hidden ${topics.length === 1 ? 'tile' : 'tiles'}</summary>
+      <summary>${msgPlural(topics.length, '{0} hidden tile', '{0} hidden tiles', topics.length)}</summary>
       <ul>
         ${topics.map(
           (topic) => html`<li>
             <span class="filter">${visibleTopic(topic)}</span>
-            <button type="button" aria-label=${`Show ${topic}`} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.show(topic))}>Show</button>
+            <button type="button" aria-label=${msg('Show {0}', visibleTopic(topic))} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.show(topic))}>${msg('Show')}</button>
           </li>`,
         )}
       </ul>

@@ -6,11 +6,14 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
+import { msg, type LanguageChoice } from '../i18n/words';
+import { automaticLanguage, chooseLanguage, languageChoice } from './language-choice';
+import { formatCount } from './format';
 
 /** The largest layout file read: a layout is a few kilobytes; anything this big is not one. */
 const MAX_FILE_BYTES = 1024 * 1024;
 
-/** Theme, "Keep screen on", and the layout file: export it, import it on another tablet. */
+/** Language, theme, "Keep screen on", and the layout file: export it, import it on another tablet. */
 export class LayoutPanelElement extends LitElement {
   static override styles = [
     controlStyles,
@@ -56,17 +59,25 @@ export class LayoutPanelElement extends LitElement {
     const settings = service.settings.state;
     const screen = service.screen.state;
     return html`<details>
-      <summary><h2>Display and layout</h2></summary>
+      <summary><h2>${msg('Display and layout')}</h2></summary>
       <div class="body">
         <label
-          >Theme
-          <select aria-label="Theme" @change=${(event: Event) => {
+          >${msg('Language')}
+          <select name="language" @change=${(event: Event) => void chooseLanguage((event.target as HTMLSelectElement).value as LanguageChoice)}>
+            <option value="auto" ?selected=${languageChoice() === 'auto'}>${automaticLanguage() === 'fr' ? msg('Automatic (the browser’s: Français)') : msg('Automatic (the browser’s: English)')}</option>
+            <option value="fr" lang="fr" ?selected=${languageChoice() === 'fr'}>Français</option>
+            <option value="en" lang="en" ?selected=${languageChoice() === 'en'}>English</option>
+          </select>
+        </label>
+        <label
+          >${msg('Theme')}
+          <select name="theme" @change=${(event: Event) => {
             const theme = (event.target as HTMLSelectElement).value as Theme; // read now: the event is gone after a wait
             void service.preferences().then((preferences) => preferences.setTheme(theme));
           }}>
-            <option value="system" ?selected=${settings.theme === 'system'}>As the system (light or dark)</option>
-            <option value="light" ?selected=${settings.theme === 'light'}>Light</option>
-            <option value="dark" ?selected=${settings.theme === 'dark'}>Dark</option>
+            <option value="system" ?selected=${settings.theme === 'system'}>${msg('As the system (light or dark)')}</option>
+            <option value="light" ?selected=${settings.theme === 'light'}>${msg('Light')}</option>
+            <option value="dark" ?selected=${settings.theme === 'dark'}>${msg('Dark')}</option>
           </select>
         </label>
         <label class="inline"
@@ -78,18 +89,17 @@ export class LayoutPanelElement extends LitElement {
               void service.preferences().then((preferences) => preferences.setKeepScreenOn(wanted));
             }}
           />
-          Keep screen on</label
+          ${msg('Keep screen on')}</label
         >
-        ${settings.keepScreenOn && screen.held ? html`<p class="note" role="status">The screen stays on while the dashboard is shown.</p>` : nothing}
+        ${settings.keepScreenOn && screen.held ? html`<p class="note" role="status">${msg('The screen stays on while the dashboard is shown.')}</p>` : nothing}
         ${screen.problem ? html`<p class="problem" role="alert">${screen.problem}</p>` : nothing}
         <p class="note">
-          The layout (pinned, ordered and hidden tiles, units and decimals, device names, theme) and the broker profiles, as a file
-          to keep or to copy to another tablet. Passwords are never in it.
+          ${msg('The layout (pinned, ordered and hidden tiles, units and decimals, device names, theme) and the broker profiles, as a file to keep or to copy to another tablet. Passwords are never in it.')}
         </p>
         <div class="row">
-          <button type="button" @click=${this._export}>Export layout</button>
-          <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Import layout…</button>
-          <input type="file" accept="application/json,.json" aria-label="Layout file" @change=${this._onFile} />
+          <button type="button" @click=${this._export}>${msg('Export layout')}</button>
+          <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>${msg('Import layout…')}</button>
+          <input type="file" accept="application/json,.json" aria-label=${msg('Layout file')} @change=${this._onFile} />
         </div>
         ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
         ${this._done ? html`<p class="done" role="status">${this._done}</p>` : nothing}
@@ -108,7 +118,7 @@ export class LayoutPanelElement extends LitElement {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     this._problem = null;
-    this._done = `Layout exported as ${link.download}.`;
+    this._done = msg('Layout exported as {0}.', link.download);
   }
 
   private async _onFile(event: Event): Promise<void> {
@@ -118,7 +128,7 @@ export class LayoutPanelElement extends LitElement {
     if (!file) return;
     this._done = null;
     if (file.size > MAX_FILE_BYTES) {
-      this._problem = `${file.name} is ${Math.round(file.size / 1024)} KB: too big to be a layout file. Nothing was changed.`;
+      this._problem = msg('{0} is {1} KB: too big to be a layout file. Nothing was changed.', file.name, formatCount(Math.round(file.size / 1024)));
       return;
     }
     const read = readLayoutFile(await file.text());
@@ -128,7 +138,7 @@ export class LayoutPanelElement extends LitElement {
     }
     void this._service.value?.preferences().then((preferences) => preferences.applyLayout(read.layout));
     this._problem = null;
-    this._done = `Layout imported from ${file.name}: ${read.layout.pinned.length} pinned, ${read.layout.hidden.length} hidden, ${read.layout.profiles.length} broker profiles.`;
+    this._done = msg('Layout imported from {0}: {1} pinned, {2} hidden, {3} broker profiles.', file.name, read.layout.pinned.length, read.layout.hidden.length, read.layout.profiles.length);
   }
 }
 

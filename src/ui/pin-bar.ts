@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
+import { msg } from '../i18n/words';
 import type { Preferences } from '../app/preferences';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
@@ -51,11 +52,11 @@ export class PinBarElement extends LitElement {
     const filters = this.filters;
     return html`<p class="pins">
       ${filters.map(
-        (filter, index) => html`<span class="pin" role="group" aria-label=${`Pinned ${filter}`}>
-          <button type="button" aria-label=${`Move ${filter} earlier`} ?disabled=${index === 0} @click=${() => edit((preferences) => preferences.movePin(filter, -1))}>◀</button>
+        (filter, index) => html`<span class="pin" role="group" aria-label=${msg('Pinned {0}', filter)}>
+          <button type="button" aria-label=${msg('Move {0} earlier', filter)} ?disabled=${index === 0} @click=${() => edit((preferences) => preferences.movePin(filter, -1))}>◀</button>
           <span class="filter">${filter}</span>
-          <button type="button" aria-label=${`Move ${filter} later`} ?disabled=${index === filters.length - 1} @click=${() => edit((preferences) => preferences.movePin(filter, 1))}>▶</button>
-          <button type="button" aria-label=${`Unpin ${filter}`} @click=${() => edit((preferences) => preferences.unpin(filter))}>✕</button>
+          <button type="button" aria-label=${msg('Move {0} later', filter)} ?disabled=${index === filters.length - 1} @click=${() => edit((preferences) => preferences.movePin(filter, 1))}>▶</button>
+          <button type="button" aria-label=${msg('Unpin {0}', filter)} @click=${() => edit((preferences) => preferences.unpin(filter))}>✕</button>
         </span>`,
       )}
     </p>`;

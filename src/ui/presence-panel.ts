@@ -4,6 +4,7 @@ import type { StoredPresenceRule } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { foldingPanelStyles } from './panel-styles';
+import { msg } from '../i18n/words';
 import { StoreController } from './store-controller';
 
 const words = (text: string) =>
@@ -68,31 +69,29 @@ export class PresencePanelElement extends LitElement {
     if (!presence) return html``;
     const rules = this._draft ?? presence.rules;
     return html`<details>
-      <summary><h2>Device presence</h2></summary>
+      <summary><h2>${msg('Device presence')}</h2></summary>
       <form @submit=${this._onSubmit} @input=${this._onInput} novalidate>
         <p class="hint">
-          A device is online or offline according to its retained status topic, set by a birth message and its Last Will.
-          <code>+</code> stands for the device id. <code>1</code>/<code>0</code>, <code>true</code>/<code>false</code> and JSON
-          such as <code>{"status":"online"}</code> or <code>{"online":true}</code> are understood too.
+          ${msg('A device is online or offline according to its retained status topic, set by a birth message and its Last Will. + stands for the device id. 1/0, true/false and JSON such as {"status":"online"} or {"online":true} are understood too.')}
         </p>
-        <label class="inline"><input name="enabled" type="checkbox" .checked=${presence.enabled} /> Track device presence</label>
+        <label class="inline"><input name="enabled" type="checkbox" .checked=${presence.enabled} /> ${msg('Track device presence')}</label>
         ${rules.map(
-          (rule, index) => html`<fieldset aria-label=${`Presence rule ${index + 1}`}>
+          (rule, index) => html`<fieldset aria-label=${msg('Presence rule {0}', index + 1)}>
             <label
-              >Status topic pattern
+              >${msg('Status topic pattern')}
               <input name="pattern" spellcheck="false" autocapitalize="off" placeholder="+/status" .value=${rule.pattern}
             /></label>
-            <label>Online payloads <input name="online" spellcheck="false" .value=${rule.online.join(', ')} /></label>
-            <label>Offline payloads <input name="offline" spellcheck="false" .value=${rule.offline.join(', ')} /></label>
-            <button type="button" @click=${() => this._removeRule(index)}>Remove rule ${rule.pattern}</button>
+            <label>${msg('Online payloads')} <input name="online" spellcheck="false" .value=${rule.online.join(', ')} /></label>
+            <label>${msg('Offline payloads')} <input name="offline" spellcheck="false" .value=${rule.offline.join(', ')} /></label>
+            <button type="button" @click=${() => this._removeRule(index)}>${msg('Remove rule {0}', rule.pattern)}</button>
           </fieldset>`,
         )}
         <div class="actions">
-          <button type="button" @click=${this._addRule}>Add rule</button>
-          <button class="primary" type="submit">Save presence rules</button>
+          <button type="button" @click=${this._addRule}>${msg('Add rule')}</button>
+          <button class="primary" type="submit">${msg('Save presence rules')}</button>
         </div>
         <p class="problem" role="alert">${this._problem ?? ''}</p>
-        <p class="hint" role="status">${this._saved ? 'Presence rules saved.' : ''}</p>
+        <p class="hint" role="status">${this._saved ? msg('Presence rules saved.') : ''}</p>
       </form>
     </details>`;
   }

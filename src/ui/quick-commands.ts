@@ -4,6 +4,7 @@ import type { SavedCommand } from '../storage/settings';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { problemWords } from './problem-words';
+import { msg } from '../i18n/words';
 
 /**
  * A device's quick commands, each showing its target and value (`moteur/commande → 1200`). One tap sends
@@ -90,27 +91,27 @@ export class QuickCommandsElement extends LitElement {
     this._confirming = null;
     const service = this._service.value;
     if (!service) return;
-    const target = `${command.topic} → ${command.payload === '' ? '(empty)' : command.payload}`;
+    const target = `${command.topic} → ${command.payload === '' ? msg('(empty)') : command.payload}`;
     const problem = await service.sendCommand(command);
-    this._outcome = problem === null ? { text: `Queued in the outbox: ${target}`, refused: false } : { text: `Not sent: ${problemWords(problem)}`, refused: true };
+    this._outcome = problem === null ? { text: msg('Queued in the outbox: {0}', target), refused: false } : { text: msg('Not sent: {0}', problemWords(problem)), refused: true };
   }
 
   override render() {
     const kiosk = this.confirm;
     const confirming = this._confirming;
-    return html`<div class="commands" role="group" aria-label=${`Quick commands for ${this.device}`}>
+    return html`<div class="commands" role="group" aria-label=${msg('Quick commands for {0}', this.device)}>
         ${this.commands.map(
           // One tap sends on the technician's screen; a wall display (kiosk) asks first.
           (command) => html`<button type="button" @click=${() => (kiosk ? ((this._confirming = command), (this._outcome = null)) : void this._send(command))}>
-            <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? '(empty)' : command.payload}</strong>
+            <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? msg('(empty)') : command.payload}</strong>
           </button>`,
         )}
       </div>
       ${confirming
-        ? html`<p class="confirm" role="group" aria-label="Confirm the command">
-            <span>Send <strong>${confirming.payload === '' ? '(empty payload)' : confirming.payload}</strong> to <code>${confirming.topic}</code>?</span>
-            <button type="button" class="primary" @click=${() => void this._send(confirming)}>Send</button>
-            <button type="button" @click=${() => (this._confirming = null)}>Cancel</button>
+        ? html`<p class="confirm" role="group" aria-label=${msg('Confirm the command')}>
+            <span>${msg('Send {0} to {1}?', confirming.payload === '' ? msg('(empty payload)') : confirming.payload, confirming.topic)}</span>
+            <button type="button" class="primary" @click=${() => void this._send(confirming)}>${msg('Send')}</button>
+            <button type="button" @click=${() => (this._confirming = null)}>${msg('Cancel')}</button>
           </p>`
         : nothing}
       ${this._outcome

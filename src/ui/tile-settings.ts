@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
+import { msg } from '../i18n/words';
 import { topicMatches } from '../mqtt/topic-filter';
 import { MAX_DECIMALS } from '../storage/settings';
 import type { Preferences } from '../app/preferences';
@@ -55,26 +56,26 @@ export class TileSettingsElement extends LitElement {
     const format = settings.tileFormats.find((entry) => entry.topic === this.topic);
     const pinnedBy = settings.pinned.find((filter) => topicMatches(filter, this.topic));
     const decimals = format?.decimals ?? null;
-    return html`<dialog aria-label=${`Customize ${this.topic}`} @close=${() => this.dispatchEvent(new Event('close'))}>
+    return html`<dialog aria-label=${msg('Tile settings: {0}', this.topic)} @close=${() => this.dispatchEvent(new Event('close'))}>
       <header>
         <h2>${topicWithBreaks(this.topic)}</h2>
-        <button type="button" @click=${this._close}>Close</button>
+        <button type="button" @click=${this._close}>${msg('Close')}</button>
       </header>
       <form @submit=${this._onSubmit} novalidate>
-        <label>Unit <input name="unit" placeholder="as the payload says (°C, bar, rpm…)" .value=${format?.unit ?? ''} /></label>
+        <label>${msg('Unit')} <input name="unit" placeholder=${msg('as the payload says (°C, bar, rpm…)')} .value=${format?.unit ?? ''} /></label>
         <label
-          >Decimals
+          >${msg('Decimals')}
           <select name="decimals">
-            <option value="" ?selected=${decimals === null}>As received</option>
+            <option value="" ?selected=${decimals === null}>${msg('As received')}</option>
             ${Array.from({ length: MAX_DECIMALS + 1 }, (_, count) => html`<option value=${count} ?selected=${decimals === count}>${count}</option>`)}
           </select>
         </label>
         <div class="actions">
-          <button class="primary" type="submit">Save</button>
+          <button class="primary" type="submit">${msg('Save')}</button>
           ${pinnedBy === undefined
-            ? html`<button type="button" @click=${() => void this._then((preferences) => preferences.pin(this.topic))}>Pin to the dashboard</button>`
-            : html`<button type="button" @click=${() => void this._then((preferences) => preferences.unpin(pinnedBy))}>Unpin ${pinnedBy}</button>`}
-          <button type="button" @click=${() => void this._then((preferences) => preferences.hide(this.topic))}>Hide this tile</button>
+            ? html`<button type="button" @click=${() => void this._then((preferences) => preferences.pin(this.topic))}>${msg('Pin to the dashboard')}</button>`
+            : html`<button type="button" @click=${() => void this._then((preferences) => preferences.unpin(pinnedBy))}>${msg('Unpin {0}', pinnedBy)}</button>`}
+          <button type="button" @click=${() => void this._then((preferences) => preferences.hide(this.topic))}>${msg('Hide this tile')}</button>
         </div>
       </form>
     </dialog>`;
