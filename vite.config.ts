@@ -59,6 +59,8 @@ export default defineConfig({
         name: 'MQTT Dashboard',
         short_name: 'MQTT',
         description: 'Live MQTT values, device presence and durable commands, straight from the browser over WebSockets.',
+        lang: 'en',
+        dir: 'ltr',
         id: '/',
         start_url: '/',
         scope: '/',

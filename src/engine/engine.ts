@@ -43,7 +43,7 @@ export class Engine {
 
   /** The language of the words made here (Sparkplug log lines, a metric write's refusal, presence rules). */
   async useLanguage(next: Language): Promise<void> {
-    await useLanguage(next);
+    useLanguage(next, next === 'fr' ? (await import('../i18n/french')).french : undefined);
   }
 
   /** Opens the storage, restores the last values, applies the link and connects when it says so. */

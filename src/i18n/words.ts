@@ -39,9 +39,13 @@ export function resolveLanguage(choice: LanguageChoice, languages: readonly stri
   return choice === 'auto' ? browserLanguage(languages) : choice;
 }
 
-/** Loads what the language needs (the French catalogue, once), then re-words every listener. */
-export async function useLanguage(next: Language): Promise<void> {
-  if (next === 'fr' && catalogue === null) catalogue = (await import('./french')).french;
+/**
+ * Switches the words to this language and re-words every listener. French needs its catalogue: the caller
+ * loads `./french.ts` (only for a French screen) and gives it here, once.
+ */
+export function useLanguage(next: Language, french?: Catalogue): void {
+  if (french) catalogue = french;
+  if (next === 'fr' && catalogue === null) throw new Error('The French catalogue must be given with the first switch to French.');
   if (next === current) return;
   current = next;
   for (const listener of [...listeners]) listener();

@@ -4,7 +4,7 @@
  * before the first screen is drawn, so that it never flashes in the other language. A change re-words every
  * element at once: no reload, the connection and the values stay.
  */
-import { browserLanguage, language, locale, msg, onLanguageChange, resolveLanguage, useLanguage, type LanguageChoice } from '../i18n/words';
+import { browserLanguage, language, locale, msg, onLanguageChange, resolveLanguage, useLanguage, type Language, type LanguageChoice } from '../i18n/words';
 
 const STORAGE_KEY = 'mqtt-dashboard.language';
 
@@ -43,7 +43,7 @@ export async function startLanguage(search: string): Promise<void> {
   if (fromLink === 'fr' || fromLink === 'en' || fromLink === 'auto') store(fromLink);
   choice = stored();
   onLanguageChange(rewordPage);
-  await useLanguage(resolveLanguage(choice, navigator.languages));
+  await switchTo(resolveLanguage(choice, navigator.languages));
   rewordDocument();
 }
 
@@ -51,7 +51,12 @@ export async function startLanguage(search: string): Promise<void> {
 export async function chooseLanguage(next: LanguageChoice): Promise<void> {
   choice = next;
   store(next);
-  await useLanguage(resolveLanguage(next, navigator.languages));
+  await switchTo(resolveLanguage(next, navigator.languages));
+}
+
+/** French words load with the first French screen, never for an English one. */
+async function switchTo(next: Language): Promise<void> {
+  useLanguage(next, next === 'fr' ? (await import('../i18n/french')).french : undefined);
 }
 
 /** The browser's own language, for the "Automatic" choice's label. */
