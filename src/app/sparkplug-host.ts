@@ -15,6 +15,7 @@ import { checkMetricValue, commandTopic } from '../sparkplug/metric-write';
 import type { SparkplugPayload, SparkplugTopic } from '../sparkplug/sparkplug-types';
 import type { PresenceStore } from '../state/presence-store';
 import type { NewCommand } from '../storage/outbox-command';
+import { msg } from '../i18n/words';
 
 /** Where what the host learns goes (the engine's stores), and how it sends. */
 export interface SparkplugSinks {
@@ -117,7 +118,7 @@ export class SparkplugHost {
   requestRebirth(node: string): Promise<Problem | null> {
     const topic = commandTopic(node);
     if (topic === null || memberKind(node) !== 'node') return Promise.resolve({ kind: 'unknown-metric', owner: node, metric: REBIRTH_METRIC });
-    return this._send(topic, [{ name: REBIRTH_METRIC, datatype: 11, value: true }], `Rebirth request (${REBIRTH_METRIC} = true)`);
+    return this._send(topic, [{ name: REBIRTH_METRIC, datatype: 11, value: true }], msg('Rebirth request ({0} = true)', REBIRTH_METRIC));
   }
 
   /** Writes a metric of a node or device with the datatype its birth declared, checked before it is queued. */

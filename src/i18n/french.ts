@@ -532,4 +532,5 @@ export const french: Readonly<Record<string, string>> = {
   "stale · node offline": "périmé · nœud hors ligne",
   "stale · device offline": "périmé · appareil hors ligne",
   "Undecodable Sparkplug B payload ({0})": "Payload Sparkplug B indécodable ({0})",
+  "Rebirth request ({0} = true)": "Demande de rebirth ({0} = true)",
 };

@@ -145,7 +145,7 @@ export class CommandComposerElement extends LitElement {
               <label>${msg('Reply timeout (s)')} <input name="replyTimeout" inputmode="numeric" placeholder=${String(DEFAULT_REPLY_TIMEOUT_SECONDS)} /></label>
             </details>`}
         <div class="actions wide">
-          <button class="primary" type="submit" ?disabled=${this._busy}>${msg('Send')}</button>
+          <button class="primary" type="submit" aria-disabled=${this._busy ? 'true' : 'false'}>${msg('Send')}</button>
           <button type="button" @click=${this._onSave}>${msg('Save as quick command')}</button>
         </div>
       </form>
@@ -191,6 +191,8 @@ export class CommandComposerElement extends LitElement {
 
   private _onSubmit(event: SubmitEvent): void {
     event.preventDefault();
+    // While one is being stored, Send waits (it keeps the focus: a disabled button would drop it).
+    if (this._busy) return;
     const data = new FormData(this.renderRoot.querySelector('form') as HTMLFormElement);
     const options = parseCommandOptions({
       expiry: String(data.get('expiry') ?? ''),

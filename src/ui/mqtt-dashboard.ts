@@ -199,11 +199,15 @@ export class MqttDashboardElement extends LitElement {
         gap: 0.25rem 0.5rem;
         padding: 0.35rem 0.75rem;
       }
+      /* The title gives way (cut with …) before the actions wrap to a third row. */
       h1 {
         position: static;
         width: auto;
         height: auto;
-        overflow: visible;
+        flex: 1 1 0;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
         clip-path: none;
         margin-right: auto;
         font-size: 1rem;
@@ -251,9 +255,21 @@ export class MqttDashboardElement extends LitElement {
     new StoreController(this, () => this.service?.status);
     this._view = 'values';
     this._drawerOpen = false;
-    this.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this._drawerOpen) this._closeDrawer();
-    });
+  }
+
+  /** Escape closes the drawer wherever the focus is (even on the page itself, after a button it was on went away). */
+  private readonly _onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this._drawerOpen) this._closeDrawer();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this._onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this._onKey);
   }
 
   /** The drawer (a side panel, not modal: the values stay usable beside it) takes the focus when it opens. */
@@ -318,7 +334,7 @@ export class MqttDashboardElement extends LitElement {
         ${kiosk ? html`<button type="button" class="full-screen" @click=${this._fullScreen}>${msg('Full screen')}</button>` : nothing}
         ${kiosk
           ? nothing
-          : html`<button type="button" class="settings-toggle" aria-expanded=${this._drawerOpen ? 'true' : 'false'} aria-controls="settings" @click=${() => void this._toggleDrawer()}>
+          : html`<button type="button" class="settings-toggle" aria-label=${msg('Settings')} aria-expanded=${this._drawerOpen ? 'true' : 'false'} aria-controls="settings" @click=${() => void this._toggleDrawer()}>
               <span aria-hidden="true">☰</span><span class="settings-label"> ${msg('Settings')}</span>
             </button>`}
       </header>

@@ -66,7 +66,8 @@ export const controlStyles = css`
     border-color: var(--accent);
     color: var(--on-accent);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.5;
     cursor: default;
   }

@@ -237,7 +237,7 @@ export class ValueTileElement extends LitElement {
     ].filter((mark) => mark !== null);
     // What a glance gives, to the ear: name, value and unit, state, age.
     const spoken = [label ?? shownTopic, spokenValue(payload, style), ...marks, formatAge(now - value.receivedAt)].join(', ');
-    return html`<article class=${classes}>
+    return html`<article aria-label=${shownTopic} class=${classes}>
       <button type="button" class="open" aria-label=${spoken} title=${msg('Chart, recent messages and settings of this tile')} @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
       <h3>${label ? breakable(label) : topicWithBreaks(value.topic)}</h3>
       ${label ? html`<p class="topic">${topicWithBreaks(value.topic)}</p>` : nothing}

@@ -56,7 +56,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 });
 
-export { expect };
+export { expect, type Page };
 
 export interface KioskOptions {
   /** One broker URL, or a cluster's URLs in order (each its own `broker=`). */
@@ -82,6 +82,8 @@ export interface KioskOptions {
   sphost?: string;
   /** An out-of-sync Sparkplug node: ask for a rebirth at once (auto, the default) or offer a button (ask). */
   rebirth?: 'auto' | 'ask';
+  /** The screen's language (kept from then on), instead of the browser's. */
+  lang?: 'fr' | 'en' | 'auto';
 }
 
 /** A kiosk link, as a user would bookmark it. */
@@ -101,6 +103,7 @@ export function kioskLink(options: KioskOptions): string {
   if (options.fresh !== undefined) parts.push(`fresh=${options.fresh ? 1 : 0}`);
   if (options.sphost !== undefined) parts.push(`sphost=${encodeURIComponent(options.sphost)}`);
   if (options.rebirth !== undefined) parts.push(`rebirth=${options.rebirth}`);
+  if (options.lang !== undefined) parts.push(`lang=${options.lang}`);
   return `/?${parts.join('&')}`;
 }
 
