@@ -533,4 +533,6 @@ export const french: Readonly<Record<string, string>> = {
   "stale · device offline": "périmé · appareil hors ligne",
   "Undecodable Sparkplug B payload ({0})": "Payload Sparkplug B indécodable ({0})",
   "Rebirth request ({0} = true)": "Demande de rebirth ({0} = true)",
+  "Traffic": "Trafic",
+  "Pending commands": "Commandes en attente",
 };

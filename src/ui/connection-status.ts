@@ -108,12 +108,11 @@ export class ConnectionStatusElement extends LitElement {
     const clash = (status.phase === 'failed' || status.phase === 'reconnecting') && status.error?.kind === 'client-id-taken';
     const pinned = status.phase === 'reconnecting' && status.error?.kind === 'session-pinned';
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed' && !clash);
-    // The live region says only the headline, once per change: not the countdown's every second.
-    const announced = status.phase === 'reconnecting' ? msg('Reconnecting…') : headline;
-    return html`<button type="button" class="summary ${status.phase}" aria-expanded=${this._open ? 'true' : 'false'} aria-haspopup="true" title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
-        <span class="line"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
+    // The line is the status, but not read out at each change (the countdown ticks every second): the page's
+    // announcer (<mqtt-dashboard>) says each change of state once.
+    return html`<button type="button" class="summary ${status.phase}" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
+        <span class="line" role="status" aria-live="off"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       </button>
-      <span class="visually-hidden" role="status">${announced}</span>
       <span class="actions">
         ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>${msg('Retry now')}</button>` : nothing}
         ${clash

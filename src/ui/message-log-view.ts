@@ -102,7 +102,7 @@ export class MessageLogViewElement extends LitElement {
         >
       </div>
       ${problem ? html`<p class="problem" role="alert">${problemWords(problem)}</p>` : nothing}
-      <p class="summary">
+      <p class="summary" role="status" aria-live="off">
         ${this._paused
           ? msg('Paused: {0} new messages since. Resume to catch up.', formatCount(since))
           : msg('{0} shown of the last {1} kept · {2} received', formatCount(rows.count), formatCount(log.size), formatCount(log.total))}

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppUpdate } from '../app/app-update';
 import type { Dashboard } from '../mirror/dashboard';
+import type { ConnectionStatus } from '../mqtt/connection-types';
 import './connection-status';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
@@ -14,6 +15,24 @@ import { formatCount } from './format';
 
 type View = 'values' | 'log' | 'tree';
 const VIEWS: readonly View[] = ['values', 'log', 'tree'];
+
+/** What the page's polite live region says: each change of the connection's state once (not the countdown). */
+function announcement(status: ConnectionStatus): string {
+  switch (status.phase) {
+    case 'connected':
+      return `${msg('Connected')} ${msg('to {0}', status.brokerUrl)}`;
+    case 'connecting':
+      return msg('Connecting…');
+    case 'reconnecting':
+      return msg('Reconnecting…');
+    case 'offline':
+      return msg('Offline (no network)');
+    case 'failed':
+      return msg('Not connected');
+    case 'disconnected':
+      return msg('Disconnected');
+  }
+}
 
 function viewName(view: View): string {
   return view === 'values' ? msg('Values') : view === 'log' ? msg('Message log') : msg('Topic tree');
@@ -330,7 +349,7 @@ export class MqttDashboardElement extends LitElement {
         <h1>${msg('MQTT Dashboard')}</h1>
         <connection-status></connection-status>
         <traffic-counters></traffic-counters>
-        <span class="pending ${pending > 0 ? 'some' : ''}" role="status">${msg('{0} pending', formatCount(pending))}</span>
+        <span class="pending ${pending > 0 ? 'some' : ''}" role="status" aria-label=${msg('Pending commands')}>${msg('{0} pending', formatCount(pending))}</span>
         ${kiosk ? html`<button type="button" class="full-screen" @click=${this._fullScreen}>${msg('Full screen')}</button>` : nothing}
         ${kiosk
           ? nothing
@@ -371,6 +390,7 @@ export class MqttDashboardElement extends LitElement {
               <presence-panel></presence-panel>
               <layout-panel></layout-panel>
             </aside>`}
+        <div class="visually-hidden" aria-live="polite">${announcement(status)}</div>
         <main>
           <nav aria-label=${msg('Views')}>
             ${VIEWS.map(

@@ -118,11 +118,11 @@ export class TopicChartElement extends LitElement {
     const count = this._zoomed
       ? msgPlural(shown.length, '{0} point in view', '{0} points in view', formatCount(shown.length))
       : msgPlural(shown.length, '{0} point', '{0} points', formatCount(shown.length));
-    // Not a live region: it changes with every message while the chart is open.
+    // A status, but not read out as it changes (with every message while the chart is open).
     return html`<figure aria-label=${msg('Chart of {0}', this.topic)}>
       <span class="probe line"></span><span class="probe label"></span><span class="probe grid"></span>
       <div class="plot" aria-hidden="true"></div>
-      <figcaption class="stats">
+      <figcaption class="stats" role="status" aria-live="off">
         ${stats
           ? `${count} · ${msg('min {0} · max {1} · average {2}', written(stats.min), written(stats.max), written(stats.average))}`
           : msg('No numeric value yet.')}

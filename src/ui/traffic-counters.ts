@@ -28,8 +28,8 @@ export class TrafficCountersElement extends LitElement {
   override render() {
     const service = this._service.value;
     if (!service) return html``;
-    // Not a live region: it changes every second, and a screen reader would say nothing else.
-    return html`<span>${msg('{0} messages · {1} topics · {2}/s', formatCount(service.topics.messageCount), formatCount(service.topics.topicCount), formatCount(service.rate.state.perSecond))}</span>`;
+    // A status, but not read out as it changes (every second): a screen reader would say nothing else.
+    return html`<span role="status" aria-live="off" aria-label=${msg('Traffic')}>${msg('{0} messages · {1} topics · {2}/s', formatCount(service.topics.messageCount), formatCount(service.topics.topicCount), formatCount(service.rate.state.perSecond))}</span>`;
   }
 }
 

@@ -71,7 +71,7 @@ test.describe('the header', () => {
         await expect(status(page)).toContainText(/Connection lost|Cannot reach/); // the reason, however long
         expect(await headerHeight(page)).toBe(connected);
         // The whole story is one tap away.
-        await page.getByRole('button', { name: 'Status details' }).click();
+        await page.locator('connection-status button.summary').click();
         await expect(page.getByRole('region', { name: 'Connection details' })).toContainText(/Reconnecting[\s\S]*Broker\s*ws:\/\/127.0.0.1/);
       } finally {
         await proxy.close();
@@ -154,8 +154,8 @@ test.describe('calm tiles', () => {
     const detail = page.getByRole('dialog', { name: 'History of moteur/température' });
     await expect(detail.getByRole('figure', { name: 'Chart of moteur/température' })).toBeVisible();
     await expect(detail.getByRole('list', { name: 'Recent messages, newest first' })).toContainText('68.0 °C');
-    await detail.getByRole('button', { name: 'Customize moteur/température' }).click();
-    await expect(page.getByRole('dialog', { name: 'Customize moteur/température' })).toBeVisible();
+    await detail.getByRole('button', { name: 'Tile settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Tile settings: moteur/température' })).toBeVisible();
   });
 
   test('an offline device’s values are dimmed and marked', async ({ page, mosquitto }) => {
@@ -183,8 +183,8 @@ test.describe('numbers', () => {
     await expect(speed.locator('.value')).toHaveText('3.0');
     await speed.click();
     const detail = page.getByRole('dialog', { name: 'History of pompe/vitesse' });
-    await detail.getByRole('button', { name: 'Customize pompe/vitesse' }).click();
-    const settings = page.getByRole('dialog', { name: 'Customize pompe/vitesse' });
+    await detail.getByRole('button', { name: 'Tile settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Tile settings: pompe/vitesse' });
     await settings.getByLabel('Unit').fill('tr/min');
     await settings.getByLabel('Decimals').selectOption('1');
     await settings.getByRole('button', { name: 'Save' }).click();
@@ -310,7 +310,7 @@ test.describe('kiosk', () => {
     await tile(page, 'moteur/vitesse').click();
     const detail = page.getByRole('dialog', { name: 'History of moteur/vitesse' });
     await expect(detail).toContainText('1480');
-    await expect(detail.getByRole('button', { name: /^Customize/ })).toHaveCount(0);
+    await expect(detail.getByRole('button', { name: 'Tile settings' })).toHaveCount(0);
   });
 
   test('with commands=1, a quick command shows its target and asks before sending', async ({ page, mosquitto }) => {

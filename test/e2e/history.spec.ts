@@ -69,7 +69,7 @@ test.describe('History: message log, charts, topic tree', () => {
     const flow = tile(page, 'usine/ligne-1/débit');
     await expect(flow).toContainText('16');
     await expect(flow.getByRole('img', { name: 'Recent trend' })).toBeVisible();
-    await flow.getByRole('button', { name: 'History of usine/ligne-1/débit' }).click();
+    await flow.locator('button.open').click();
     const chart = page.getByRole('figure', { name: 'Chart of usine/ligne-1/débit' });
     await expect(chart.getByRole('status')).toHaveText('6 points · min 11 L/min · max 18 L/min · average 14 L/min');
     await expect(chart.locator('canvas')).toBeVisible();

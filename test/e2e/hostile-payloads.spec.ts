@@ -20,7 +20,7 @@ test.describe('hostile payloads and topics', () => {
     expect(await longestTask(page)).toBeLessThan(200);
 
     // The whole payload, from the tile's history: still no long task.
-    await latin.getByRole('button', { name: 'History of moteur/bruit-A' }).click();
+    await latin.locator('button.open').click();
     const detail = page.getByRole('dialog', { name: 'History of moteur/bruit-A' });
     await detail.getByRole('button', { name: 'Whole payload (60.0 KiB)' }).click();
     const viewer = detail.getByRole('region', { name: 'Payload viewer' });
@@ -61,7 +61,7 @@ test.describe('hostile payloads and topics', () => {
     const huge = tile(page, 'n/huge');
     await expect(huge.locator('.value')).toHaveText('1e+308');
     await expect(huge.locator('polyline')).toHaveAttribute('points', /^[\d., ]+$/); // drawn, no NaN
-    await huge.getByRole('button', { name: 'History of n/huge' }).click();
+    await huge.locator('button.open').click();
     const chart = page.getByRole('figure', { name: 'Chart of n/huge' });
     await expect(chart).toContainText('3 points · min -1e+308 · max 1e+308');
   });

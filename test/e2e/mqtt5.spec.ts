@@ -178,7 +178,7 @@ test.describe('MQTT 5 commands', () => {
         messageExpiryInterval: 300,
       },
     });
-    await tile(page, 'capteur/mesure').getByRole('button', { name: 'History of capteur/mesure' }).click();
+    await tile(page, 'capteur/mesure').locator('button.open').click();
     const dialog = page.getByRole('dialog', { name: 'History of capteur/mesure' });
     await dialog.getByText('MQTT 5 properties (6)').click();
     for (const text of ['User property source', 'banc-3', 'application/json', 'UTF-8 text', 'capteur/réponse', 'demande-7', 's left']) {

@@ -203,7 +203,7 @@ test.describe('the command outbox', () => {
       await page.getByRole('button', { name: 'Save as quick command' }).click();
       await page.getByRole('button', { name: 'Connect', exact: true }).click();
       await expect(status(page)).toContainText('Connected');
-      await page.locator('command-composer').getByRole('button', { name: 'Send start to moteur/commande' }).click();
+      await page.locator('command-composer').getByRole('button', { name: 'moteur/commande → start' }).click();
       await expect.poll(() => received).toEqual(['start']);
       await expect(outbox(page).getByRole('listitem', { name: 'moteur/commande stop' })).toContainText('cancelled');
     } finally {

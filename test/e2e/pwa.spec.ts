@@ -186,7 +186,7 @@ test.describe('the installable app', () => {
     expect(policy).toContain("worker-src 'self' blob:"); // mqtt.js keeps its keep-alive timer in a blob: worker
 
     // Every part of the app, each of which styles itself: the chart, the dialogs, the log, the tree, the layout panel.
-    await tile(page, 'moteur/température').getByRole('button', { name: 'History of moteur/température' }).click();
+    await tile(page, 'moteur/température').locator('button.open').click();
     await expect(page.getByRole('dialog', { name: 'History of moteur/température' }).getByRole('status')).toContainText('points');
     await page.getByRole('dialog', { name: 'History of moteur/température' }).getByRole('button', { name: 'Close' }).click();
     await (await openTileSettings(page, 'moteur/température')).getByRole('button', { name: 'Close' }).click();

@@ -6,7 +6,7 @@ import { expect, kioskLink, status, test, tile } from '../support/fixtures';
 
 /** The payloads listed in a topic's message dialog, newest first, and how many are marked received while away. */
 async function openMessages(page: Page, topic: string) {
-  await tile(page, topic).getByRole('button', { name: `History of ${topic}` }).click();
+  await tile(page, topic).locator('button.open').click();
   const dialog = page.getByRole('dialog', { name: `History of ${topic}` });
   await expect(dialog).toBeVisible();
   return dialog;

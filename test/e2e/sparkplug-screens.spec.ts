@@ -31,13 +31,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 1024, height: 768 });
       const lots = 'spBv1.0/Usine1/Ligne1/Derniers lots';
       await expect(tile(page, lots)).toContainText('3 rows × 3 columns');
-      await tile(page, lots).getByRole('button', { name: `History of ${lots}` }).click();
+      await tile(page, lots).locator('button.open').click();
       const table = page.getByRole('table', { name: 'DataSet' });
       await expect(table).toContainText('L-2293');
       await expect(table.getByRole('columnheader', { name: 'Pièces Int64' })).toBeVisible();
       await page.keyboard.press('Escape');
       const setpoint = 'spBv1.0/Usine1/Ligne1/Four/Consigne';
-      await tile(page, setpoint).getByRole('button', { name: `History of ${setpoint}` }).click();
+      await tile(page, setpoint).locator('button.open').click();
       const detail = page.getByRole('dialog', { name: `History of ${setpoint}` });
       await expect(detail.getByLabel('New value (Double)')).toBeVisible();
       await expect(detail.getByRole('figure').getByRole('status')).toContainText(/\d+ points? · min/);

@@ -137,7 +137,7 @@ test.describe('Sparkplug B host application', () => {
     await edge.start();
     const topic = metric(`${NODE}/Presse`, 'Consigne');
     await expect(tile(page, topic)).toContainText('180 bar');
-    await tile(page, topic).getByRole('button', { name: `History of ${topic}` }).click();
+    await tile(page, topic).locator('button.open').click();
     const detail = page.getByRole('dialog', { name: `History of ${topic}` });
     await expect(detail).toContainText('Int32');
 
@@ -224,7 +224,7 @@ test.describe('Sparkplug B host application', () => {
     await edge.data({ Température: 216 }, 'Four');
     await expect(temperature).toContainText('216');
     const topic = metric(`${NODE}/Four`, 'Porte ouverte');
-    await tile(page, topic).getByRole('button', { name: `History of ${topic}` }).click();
+    await tile(page, topic).locator('button.open').click();
     const detail = page.getByRole('dialog', { name: `History of ${topic}` });
     await detail.getByLabel('New value (Boolean)').fill('true');
     await detail.getByRole('button', { name: 'Write' }).click();

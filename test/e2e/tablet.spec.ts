@@ -59,7 +59,7 @@ for (const screen of SCREENS) {
 
       const press = (locator: ReturnType<Page['locator']>) => (screen.touch ? locator.tap() : locator.click());
       // The main actions, by tap (touch screens) or click.
-      await press(page.getByRole('button', { name: 'History of moteur/vitesse' }));
+      await press(tile(page, 'moteur/vitesse').locator('button.open'));
       const history = page.getByRole('dialog', { name: 'History of moteur/vitesse' });
       await expect(history).toContainText('1480');
       expect(await horizontalOverflow(page)).toBe(0);

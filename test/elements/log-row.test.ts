@@ -41,6 +41,6 @@ describe('<log-row>', () => {
     expect(selected).toEqual([12]);
     row.selected = true;
     await nextFrame();
-    expect(row.shadowRoot?.querySelector('button')?.getAttribute('aria-selected')).toBe('true');
+    expect(row.shadowRoot?.querySelector('button')?.getAttribute('aria-current')).toBe('true');
   });
 });

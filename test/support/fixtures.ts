@@ -135,12 +135,12 @@ export async function typeCommand(page: Page, topic: string, payload: string, qo
   await expect(composer.getByText(`Queued in the outbox: ${topic} → ${payload}`)).toBeVisible();
 }
 
-/** Opens a tile's settings (unit, decimals, pin, hide): tap the tile, then Customize in its detail. */
+/** Opens a tile's settings (unit, decimals, pin, hide): tap the tile, then Tile settings in its detail. */
 export async function openTileSettings(page: Page, topic: string) {
-  await tile(page, topic).getByRole('button', { name: `History of ${topic}` }).click();
+  await tile(page, topic).locator('button.open').click();
   const detail = page.getByRole('dialog', { name: `History of ${topic}` });
-  await detail.getByRole('button', { name: `Customize ${topic}` }).click();
-  return page.getByRole('dialog', { name: `Customize ${topic}` });
+  await detail.getByRole('button', { name: 'Tile settings' }).click();
+  return page.getByRole('dialog', { name: `Tile settings: ${topic}` });
 }
 
 /** Opens the settings: once connected on a tablet or a phone, they are folded into a drawer behind ☰. */
