@@ -171,7 +171,7 @@ export class CommandComposerElement extends LitElement {
                   <button type="button" @click=${() => this._send(command)}>
                     ${command.topic} → ${command.payload}
                   </button>
-                  <button type="button" aria-label=${msg('Forget {0} → {1}', command.topic, command.payload)} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.forgetCommand(command))}>
+                  <button type="button" aria-label=${msg('Forget {0} to {1}', command.payload, command.topic)} @click=${() => void this._service.value?.preferences().then((preferences) => preferences.forgetCommand(command))}>
                     ✕
                   </button>
                 </li>`,

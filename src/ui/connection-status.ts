@@ -26,6 +26,11 @@ export class ConnectionStatusElement extends LitElement {
       gap: 0.5rem;
       min-width: 0;
     }
+    .details-toggle {
+      flex: none;
+      padding: 0;
+      font-size: 1.2rem;
+    }
     .summary {
       flex: 1 1 auto;
       min-width: 0;
@@ -110,9 +115,12 @@ export class ConnectionStatusElement extends LitElement {
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed' && !clash);
     // The line is the status, but not read out at each change (the countdown ticks every second): the page's
     // announcer (<mqtt-dashboard>) says each change of state once.
-    return html`<button type="button" class="summary ${status.phase}" aria-expanded=${this._open ? 'true' : 'false'} title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
+    // A tap on the line opens the details too; ⓘ is the button (a line that holds the error's words would
+    // make a button named like the actions next to it).
+    return html`<span class="summary ${status.phase}" title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
         <span class="line" role="status" aria-live="off"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
-      </button>
+      </span>
+      <button type="button" class="details-toggle" aria-label=${msg('Status details')} aria-expanded=${this._open ? 'true' : 'false'} @click=${() => void this._toggleDetails()}>ⓘ</button>
       <span class="actions">
         ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>${msg('Retry now')}</button>` : nothing}
         ${clash
@@ -123,7 +131,7 @@ export class ConnectionStatusElement extends LitElement {
           : nothing}
         ${active && !kiosk ? html`<button type="button" @click=${this._onDisconnect}>${msg('Disconnect')}</button>` : nothing}
         ${afterDisconnect && !kiosk
-          ? html`<button type="button" class="primary" title=${msg('Connect again with the saved settings')} @click=${this._onConnect}>${msg('Connect')}</button>`
+          ? html`<button type="button" class="primary" aria-label=${msg('Connect again')} title=${msg('Connect again with the saved settings')} @click=${this._onConnect}>${msg('Connect')}</button>`
           : nothing}
       </span>
       ${this._open ? html`<connection-details .status=${status} .headline=${headline} .detail=${detail}></connection-details>` : nothing}`;

@@ -61,14 +61,17 @@ export function formatCount(count: number): string {
   return current().count.format(count);
 }
 
-/** A number with exactly these decimals, grouped as the language writes it: "1,200.5" / "1 200,5". */
+/**
+ * A number with exactly these decimals, with the language's decimal sign: "1200.5" / "1200,5". Not grouped
+ * in thousands: a value reads as the device sent it (and a tile's digits do not jump when it passes 999).
+ */
 export function formatDecimal(value: number, decimals: number): string {
   const digits = Math.max(0, Math.min(decimals, 100));
   const cache = current().decimals;
   let format = cache.get(digits);
   if (!format) {
     // Intl allows at most 100 fraction digits, as toFixed did.
-    format = new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    format = new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
     cache.set(digits, format);
   }
   return format.format(value);

@@ -88,14 +88,17 @@ export class LogRowElement extends LitElement {
     // R and D are the same letters in French (retenu/conservé is R, doublon D); "old" is worded.
     const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ` · ${msg('old')}` : ''}`;
     const payload = message.payload.kind === 'empty' ? msg('(empty)') : message.payload.text.slice(0, 200);
-    // Named by what it shows (time, topic, flags, payload), so that voice control can say what is seen.
+    // Named by what it shows (time, topic, flags, payload: voice control can say what is seen), then which message it is.
+    const time = formatTime(message.receivedAt);
+    const topic = visibleTopic(message.topic);
     return html`<button
       type="button"
+      aria-label=${`${time} ${topic} ${flags} ${payload} · ${msg('Message {0} on {1}', message.seq, topic)}`}
       aria-current=${this.selected ? 'true' : 'false'}
       @click=${() => this.dispatchEvent(new MessageSelectEvent(message))}
     >
-      <span>${formatTime(message.receivedAt)}</span>
-      <span class="topic">${visibleTopic(message.topic)}</span>
+      <span>${time}</span>
+      <span class="topic">${topic}</span>
       <span class="flags" title=${msg('QoS, R: retained, D: duplicate flag, old: a retained copy older than what its tile showed (kept here, not on the tile)')}>${flags}</span>
       <span class="payload" dir="auto">${payload}</span>
     </button>`;

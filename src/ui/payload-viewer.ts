@@ -84,7 +84,7 @@ export class PayloadViewerElement extends LitElement {
       <h3>${breakable(visibleTopic(message.topic))}</h3>
       <p class="meta">
         ${formatTimestamp(message.receivedAt)} · QoS ${message.qos}${message.retained ? ` · ${msg('retained')}` : ''}${message.dup ? ` · ${msg('duplicate flag')}` : ''} ·
-        ${msgPlural(message.payload.bytes, '{0} byte', '{0} bytes', formatCount(message.payload.bytes))}
+        ${msgPlural(message.payload.bytes, '{0} byte', '{0} bytes', message.payload.bytes)}
       </p>
       <div class="modes">
         ${modes.map(

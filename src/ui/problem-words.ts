@@ -202,7 +202,11 @@ function connectFieldWords(field: 'client-id' | 'username' | 'password' | 'will-
       const fix =
         field === 'will-topic'
           ? msg('it holds the client ID: shorten the client ID, or turn off “Announce this dashboard’s presence”')
-          : msg('shorten it');
+          : field === 'client-id'
+            ? msg('shorten the client ID')
+            : field === 'username'
+              ? msg('shorten the username')
+              : msg('shorten the password');
       return msg('{0} is {1} bytes of UTF-8, more than the {2} an MQTT packet can carry: {3}.', name, formatCount(bytes), formatCount(65_535), fix);
     }
     case 'null-character':

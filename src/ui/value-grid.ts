@@ -203,7 +203,7 @@ export class ValueGridElement extends LitElement {
             </section>`}
         ${others.length > TILES_SHOWN
           ? html`<p class="empty">
-              ${msg('{0} more topics are not drawn here: find them in the Topic tree or the Message log, or pin a branch to see its tiles first.', formatCount(others.length - TILES_SHOWN))}
+              ${msg('{0} more topics are not drawn here: find them in the Topic tree or the Message log, or pin a branch to see its tiles first.', others.length - TILES_SHOWN)}
             </p>`
           : nothing}
       </div>

@@ -26,10 +26,10 @@ test.describe('keep-alive, reconnect and staleness', () => {
     await expect(temperature).toContainText('71.5');
     await expect(temperature).not.toContainText('stale');
     // A ping went out after one keep-alive: its round trip is in the connection details, opened from the status.
-    await page.locator('connection-status button.summary').click();
+    await page.getByRole('button', { name: 'Status details' }).click();
     const details = page.getByRole('region', { name: 'Connection details' });
     await expect(details).toContainText(/Ping\s*\d+ ms/, { timeout: DETECTION_MS });
-    await page.locator('connection-status button.summary').click();
+    await page.getByRole('button', { name: 'Status details' }).click();
     await expect(details).toHaveCount(0);
 
     await mosquitto.kill();

@@ -45,3 +45,32 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+/** The same screens in French (longer words): nothing sideways, the header in its place. */
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every screen size reads well in French, ${scheme}`, async ({ page, aedes }, testInfo) => {
+      const devices = startSimulatedDevices(aedes.tcpUrl);
+      try {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const screen of SCREENS) {
+          await page.setViewportSize(screen.viewport);
+          await page.goto(kioskLink({ broker: aedes.wsUrl, subs: ['#'], qos: 1 }));
+          await expect(status(page)).toContainText('Connecté');
+          for (const id of ['moteur', 'pompe']) await expect(presenceOf(page, id)).toHaveText('en ligne');
+          await expect(tile(page, 'moteur/température')).toContainText(/\d,\d\s°C/);
+          await expect(page.getByText('reçu pendant l’absence')).toHaveCount(0);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+          const header = await page.getByRole('banner').boundingBox();
+          expect(header?.height ?? 0).toBeLessThanOrEqual(screen.viewport.height * 0.15);
+          const shot = await page.screenshot({ path: testInfo.outputPath(`${screen.name}-${scheme}-fr.png`) });
+          await testInfo.attach(`${screen.name}-${scheme}-fr.png`, { body: shot, contentType: 'image/png' });
+          if (process.env['UPDATE_DOCS'] === '1') await page.screenshot({ path: `docs/${screen.name}-${scheme}-fr.png` });
+        }
+      } finally {
+        await devices.stop();
+      }
+    });
+  }
+});

@@ -143,7 +143,7 @@ test.describe('Sparkplug B host application', () => {
 
     await detail.getByLabel('New value (Int32)').fill('3000000000');
     await detail.getByRole('button', { name: 'Write' }).click();
-    await expect(detail).toContainText('Not queued: Consigne is a Int32 metric, so its value must be a whole number from -2147483648 to 2147483647.');
+    await expect(detail).toContainText('Not queued: Consigne is a metric of datatype Int32, so its value must be a whole number from -2147483648 to 2147483647.');
 
     await detail.getByLabel('New value (Int32)').fill('195');
     await detail.getByRole('button', { name: 'Write' }).click();

@@ -1,0 +1,61 @@
+/**
+ * On a phone, everything a finger taps is at least 44×44 CSS pixels (a checkbox counts with its label):
+ * on the values, the settings with every section open, the log, the tree and a tile's detail.
+ */
+import { connectDevice } from '../support/devices';
+import { expect, kioskLink, openSettings, status, test, tile, type Page } from '../support/fixtures';
+
+/** The visible controls smaller than 44×44, through the shadow roots, as `tag “name” w×h`. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        if (!element.matches('button, input, select, textarea, summary, a[href]')) continue;
+        if (element instanceof HTMLInputElement && element.type === 'file') continue; // opened by its button
+        const target = element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio') ? (element.closest('label') ?? element) : element;
+        const rect = target.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0 || getComputedStyle(element).visibility === 'hidden') continue;
+        // A target just under 44 px by rounding is not a miss.
+        if (rect.width < 43.5 || rect.height < 43.5) {
+          const name = element.getAttribute('aria-label') ?? element.textContent ?? element.getAttribute('name') ?? '';
+          small.push(`${element.tagName.toLowerCase()} “${name.replace(/\s+/g, ' ').trim().slice(0, 50)}” ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+        }
+      }
+    };
+    visit(document);
+    return small;
+  });
+}
+
+test('every control on a phone is at least 44×44', async ({ page, mosquitto }) => {
+  const device = await connectDevice(mosquitto.tcpUrl);
+  await device.publishAsync('moteur/status', 'online', { retain: true, qos: 1 });
+  await device.publishAsync('moteur/température', JSON.stringify({ value: 65.3, unit: '°C' }), { retain: true, qos: 1 });
+  await device.publishAsync('usine/ligne-1/débit', '12', { retain: true, qos: 1 });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['#'] }));
+  await expect(status(page)).toContainText('Connected');
+  await expect(tile(page, 'moteur/température')).toBeVisible();
+  const found: string[] = [];
+  found.push(...(await smallTargets(page)).map((target) => `values: ${target}`));
+
+  await tile(page, 'moteur/température').locator('button.open').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  found.push(...(await smallTargets(page)).map((target) => `tile detail: ${target}`));
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Message log' }).click();
+  await expect(page.locator('log-row').first()).toBeVisible();
+  found.push(...(await smallTargets(page)).map((target) => `log: ${target}`));
+  await page.getByRole('button', { name: 'Topic tree' }).click();
+  await page.getByRole('button', { name: 'Expand usine' }).click();
+  found.push(...(await smallTargets(page)).map((target) => `tree: ${target}`));
+  await page.getByRole('button', { name: 'Values', exact: true }).click();
+
+  await openSettings(page);
+  for (const summary of await page.locator('aside summary').all()) await summary.click();
+  found.push(...(await smallTargets(page)).map((target) => `settings: ${target}`));
+  expect(found).toEqual([]);
+});
