@@ -72,6 +72,20 @@ export function msg(english: string, ...values: ReadonlyArray<WordValue>): strin
 }
 
 const pluralRules = new Map<Language, Intl.PluralRules>();
+const dateTimes = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * A date and time with seconds, in the one style the whole app uses (`07/12/2026 14:03:27` in French,
+ * `12/07/2026, 02:03:27 PM` in English): tiles' details, the log, Sparkplug summaries.
+ */
+export function formatDateTime(epochMilliseconds: number): string {
+  let format = dateTimes.get(current);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    dateTimes.set(current, format);
+  }
+  return format.format(epochMilliseconds);
+}
 
 /**
  * Words that depend on a count: `one` for 1 in English (0 and 1 in French), `other` otherwise; the values

@@ -8,7 +8,7 @@ import type { SparkplugEvent } from './sparkplug-model';
 import { DATATYPE_NAMES, SPARKPLUG_NAMESPACE, type SparkplugMetric, type SparkplugPayload, type SparkplugTopic } from './sparkplug-types';
 import { valueText } from './sparkplug-model';
 import { ignoredWords, syncFaultWords } from '../ui/sparkplug-words';
-import { msg, msgPlural } from '../i18n/words';
+import { formatDateTime, msg, msgPlural } from '../i18n/words';
 
 type MetricEvent = Extract<SparkplugEvent, { kind: 'metric' }>;
 
@@ -54,7 +54,7 @@ const SUMMARY_METRICS = 12;
 /** What a Sparkplug message says, in one text for the message log. */
 export function messageSummary(topic: SparkplugTopic, payload: SparkplugPayload, events: readonly SparkplugEvent[]): string {
   const parts = [topic.type, payload.seq === null ? msg('no seq') : `seq ${payload.seq}`];
-  if (payload.timestamp !== null) parts.push(new Date(payload.timestamp).toISOString());
+  if (payload.timestamp !== null) parts.push(formatDateTime(payload.timestamp));
   const named = events.filter((event): event is MetricEvent => event.kind === 'metric');
   const metrics =
     named.length > 0

@@ -3,11 +3,10 @@
  * app (`14:03:27` in French, `2:03:27 PM` in American English; dates `07/12/2026 14:03:27`). Formatters are
  * built once per language: toLocaleString() builds one per call, which costs more than a whole row.
  */
-import { language, locale, msg, onLanguageChange } from '../i18n/words';
+import { formatDateTime, language, locale, msg, onLanguageChange } from '../i18n/words';
 
 interface Formatters {
   time: Intl.DateTimeFormat;
-  timestamp: Intl.DateTimeFormat;
   count: Intl.NumberFormat;
   decimals: Map<number, Intl.NumberFormat>;
 }
@@ -21,7 +20,6 @@ function current(): Formatters {
   const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
   formatters = {
     time: new Intl.DateTimeFormat(tag, time),
-    timestamp: new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', ...time }),
     count: new Intl.NumberFormat(tag),
     decimals: new Map(),
   };
@@ -46,9 +44,9 @@ export function formatDuration(milliseconds: number): string {
   return msg('{0} d', Math.floor(hours / 24));
 }
 
-/** Local date and time with seconds, for tooltips and details. */
+/** Local date and time with seconds, for tooltips and details (the app's one style: see formatDateTime). */
 export function formatTimestamp(epochMilliseconds: number): string {
-  return current().timestamp.format(epochMilliseconds);
+  return formatDateTime(epochMilliseconds);
 }
 
 /** Local time of day with seconds ("14:03:27"), for "since" marks and lists. */

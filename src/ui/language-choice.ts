@@ -67,6 +67,7 @@ export function automaticLanguage(): 'en' | 'fr' {
 /** The document's language, description and manifest follow the screen's. */
 function rewordDocument(): void {
   document.documentElement.lang = locale();
+  document.title = msg('MQTT Dashboard');
   document.querySelector('meta[name="description"]')?.setAttribute('content', msg('Live MQTT dashboard over WebSockets'));
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', language() === 'fr' ? '/manifest.fr.webmanifest' : '/manifest.webmanifest');
 }

@@ -17,6 +17,11 @@ export const foldingPanelStyles = css`
     margin-right: 0.5rem;
     transition: transform 0.15s;
   }
+  @media (prefers-reduced-motion: reduce) {
+    summary::before {
+      transition: none;
+    }
+  }
   details[open] summary::before {
     transform: rotate(90deg);
   }

@@ -47,6 +47,7 @@ export class TopicChartElement extends LitElement {
         display: flex;
         gap: 0.5rem;
         flex-wrap: wrap;
+        align-items: center;
       }
     `,
   ];
@@ -129,7 +130,8 @@ export class TopicChartElement extends LitElement {
       </figcaption>
       <div class="actions">
         ${this._zoomed ? html`<button type="button" @click=${this._resetZoom}>${msg('Show all')}</button>` : nothing}
-        <button type="button" title=${msg('For spreadsheets and scripts: ISO 8601 times (UTC) and dot decimals, whatever the screen’s language')} @click=${this._exportCsv}>${msg('Export CSV')}</button>
+        <button type="button" aria-describedby="csv-note" @click=${this._exportCsv}>${msg('Export CSV')}</button>
+        <small class="note" id="csv-note">${msg('For spreadsheets and scripts: ISO 8601 times (UTC) and dot decimals, whatever the screen’s language')}</small>
       </div>
     </figure>`;
   }

@@ -8,7 +8,7 @@ import { formatAge, formatTime, formatTimestamp, unitSpace } from './format';
 import { sparkline } from './sparkline';
 import { TileOpenEvent, type TileView } from './tile-view';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
-import { msg } from '../i18n/words';
+import { language, msg } from '../i18n/words';
 
 /**
  * Which tiles are on screen (or near it): a tile out of view does not redraw for the clock's ticks (nobody
@@ -192,6 +192,7 @@ export class ValueTileElement extends LitElement {
   /** Out of view, a tick of the clock alone waits until the tile is seen (anything else redraws it). */
   protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
     if (onScreen.get(this) !== false || changed.size !== 1 || !changed.has('view') || this._drawnValue !== this.value) return true;
+    if (this._drawnLanguage !== language()) return true; // a switch of language redraws every tile, seen or not
     const before = changed.get('view') as TileView | undefined;
     const view = this.view;
     return !before || !view || before.status !== view.status || before.formats !== view.formats;
@@ -200,16 +201,23 @@ export class ValueTileElement extends LitElement {
   /** The value last drawn. */
   private _drawnValue: TopicValue | undefined = undefined;
 
+  private _sparkLanguage = language();
+
+  /** The language the tile was last drawn in. */
+  private _drawnLanguage = language();
+
   protected override updated(): void {
     this._drawnValue = this.value;
+    this._drawnLanguage = language();
   }
 
   /** The time received, in full, for the age's tooltip: written once per value, not on every tick. */
   private _receivedTitle = '';
 
   private _sparkline(value: TopicValue): ReturnType<typeof sparkline> {
-    if (value !== this._sparkFor) {
+    if (value !== this._sparkFor || this._sparkLanguage !== language()) {
       this._sparkFor = value;
+      this._sparkLanguage = language();
       this._spark = sparkline(this.view?.trendOf(value.topic) ?? []);
       this._receivedTitle = formatTimestamp(value.receivedAt);
     }

@@ -6,9 +6,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 
 /** Every violation on the page, as `screen: rule (impact): element, element…`. */
 export async function axeViolations(page: Page, screen: string): Promise<string[]> {
-  const started = Date.now();
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  console.log(`axe ${screen}: ${Date.now() - started} ms`);
   return results.violations.map(
     (violation) =>
       `${screen}: ${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.nodes
