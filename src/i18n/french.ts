@@ -540,4 +540,5 @@ export const french: Readonly<Record<string, string>> = {
   "Status details": "Détails de l’état",
   "Connect again": "Se connecter à nouveau",
   "Message {0} on {1}": "Message {0} sur {1}",
+  "Recent trend": "Tendance récente",
 };

@@ -29,7 +29,9 @@ export class ConnectionStatusElement extends LitElement {
     .details-toggle {
       flex: none;
       padding: 0;
-      font-size: 1.2rem;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
     }
     .summary {
       flex: 1 1 auto;
@@ -115,12 +117,14 @@ export class ConnectionStatusElement extends LitElement {
     const canRetry = status.phase === 'reconnecting' || status.phase === 'connecting' || (kiosk && status.phase === 'failed' && !clash);
     // The line is the status, but not read out at each change (the countdown ticks every second): the page's
     // announcer (<mqtt-dashboard>) says each change of state once.
-    // A tap on the line opens the details too; ⓘ is the button (a line that holds the error's words would
+    // A tap on the line opens the details too; (i) is the button (a line that holds the error's words would
     // make a button named like the actions next to it).
     return html`<span class="summary ${status.phase}" title=${`${headline} ${detail}`.trim()} @click=${() => void this._toggleDetails()}>
         <span class="line" role="status" aria-live="off"><span class="dot" aria-hidden="true"></span><strong>${headline}</strong> ${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       </span>
-      <button type="button" class="details-toggle" aria-label=${msg('Status details')} aria-expanded=${this._open ? 'true' : 'false'} @click=${() => void this._toggleDetails()}>ⓘ</button>
+      <button type="button" class="details-toggle" aria-label=${msg('Status details')} aria-expanded=${this._open ? 'true' : 'false'} @click=${() => void this._toggleDetails()}>
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" /><path d="M12 10.5v7M12 6.5v1.5" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" /></svg>
+      </button>
       <span class="actions">
         ${canRetry ? html`<button type="button" @click=${() => service.retryNow()}>${msg('Retry now')}</button>` : nothing}
         ${clash
