@@ -58,7 +58,7 @@ export function readLayoutFile(content: string): { layout: Layout } | { problem:
     return { problem: msg('This file is not JSON ({0}). Choose a file made by “Export layout”.', error instanceof Error ? error.message : String(error)) };
   }
   try {
-    const file = record(data, 'the file');
+    const file = record(data, msg('the file'));
     if (file['format'] !== LAYOUT_FORMAT) throw new LayoutProblem(msg('This is not a layout exported by MQTT Dashboard (its "format" is not "mqtt-dashboard-layout").'));
     if (file['version'] !== LAYOUT_VERSION) throw new LayoutProblem(msg('This layout file has version {0}; this dashboard reads version {1}.', JSON.stringify(file['version']), LAYOUT_VERSION));
     const layout = record(file['layout'], 'layout');

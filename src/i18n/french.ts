@@ -541,4 +541,7 @@ export const french: Readonly<Record<string, string>> = {
   "Connect again": "Se connecter à nouveau",
   "Message {0} on {1}": "Message {0} sur {1}",
   "Recent trend": "Tendance récente",
+  "the file": "le fichier",
+  "another site": "un autre site",
+  "{0} (the details could not be loaded: reload the page)": "{0} (le détail n’a pas pu être chargé : rechargez la page)",
 };

@@ -5,6 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Problem } from '../shared/problems';
+import { msg } from '../i18n/words';
 
 type Wording = (problem: Problem) => string;
 
@@ -19,7 +20,7 @@ export class ProblemWordsLoader {
   /** The problem in words, or empty text while they load the first time. */
   readonly of = (problem: Problem): string => {
     if (loaded) return loaded(problem);
-    if (failed) return `${problem.kind.replaceAll('-', ' ')} (the details could not be loaded: reload the page)`;
+    if (failed) return msg('{0} (the details could not be loaded: reload the page)', problem.kind.replaceAll('-', ' '));
     loading ??= import('./problem-words').then(
       (module) => (loaded = module.problemWords),
       () => {

@@ -67,7 +67,7 @@ export function problemWords(problem: Problem): string {
       return msg('Started a fresh session as “{0}”: the cluster kept dropping “{1}”, whose session is held {2}. Commands in the outbox are resent; messages queued for the old session stay on the lost node and are not delivered here. Turn off “Start a fresh session when a cluster keeps dropping this one” in the connection settings to wait for the node instead.', problem.clientId, problem.previousClientId, node);
     }
     case 'framed':
-      return msg('This dashboard is shown inside another site ({0}): sending commands is turned off here, so that a page laid over it cannot trick you into sending one. Open the dashboard directly, in its own tab, to send commands.', problem.by);
+      return msg('This dashboard is shown inside another site ({0}): sending commands is turned off here, so that a page laid over it cannot trick you into sending one. Open the dashboard directly, in its own tab, to send commands.', translated(problem.by));
     case 'not-connected':
       return msg('Not connected to a broker.');
     case 'bad-metric-value':

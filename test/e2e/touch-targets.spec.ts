@@ -10,7 +10,7 @@ async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
     const visit = (root: Document | ShadowRoot) => {
-      for (const element of root.querySelectorAll('*')) {
+      for (const element of Array.from(root.querySelectorAll('*'))) {
         if (element.shadowRoot) visit(element.shadowRoot);
         if (!element.matches('button, input, select, textarea, summary, a[href]')) continue;
         if (element instanceof HTMLInputElement && element.type === 'file') continue; // opened by its button
