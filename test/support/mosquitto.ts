@@ -75,7 +75,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
     try {
       return await startOnce(options);
     } catch (error) {
-      const taken = error instanceof Error && /Address already in use/.test(error.message);
+      const taken = error instanceof Error && /Address already in use|Unable to create websockets listener/.test(error.message);
       if (!taken || options.wsPort !== undefined || attempt === 3) throw error;
     }
   }
