@@ -9,7 +9,7 @@ import { controlStyles } from './shared-styles';
 import { StoreController } from './store-controller';
 import './traffic-counters';
 import './value-grid';
-import { ProblemWordsLoader } from './problem-words-loader';
+import { ProblemWordsLoader, preloadProblemWords } from './problem-words-loader';
 import { msg, translated } from '../i18n/words';
 import { formatCount } from './format';
 
@@ -318,6 +318,7 @@ export class MqttDashboardElement extends LitElement {
   override firstUpdated(): void {
     // The settings panels come right after the first screen (the values), in their own chunk.
     void import('./settings-panels');
+    preloadProblemWords();
   }
 
   override willUpdate(): void {

@@ -14,6 +14,22 @@ let loading: Promise<Wording | null> | null = null;
 /** The words could not be loaded (an update half-installed): each problem is named, with the advice to reload. */
 let failed = false;
 
+function load(): Promise<Wording | null> {
+  loading ??= import('./problem-words').then(
+    (module) => (loaded = module.problemWords),
+    () => {
+      failed = true;
+      return null;
+    },
+  );
+  return loading;
+}
+
+/** Right after the first screen: a problem that comes later (a broker that never answers) is worded at once. */
+export function preloadProblemWords(): void {
+  void load();
+}
+
 export class ProblemWordsLoader {
   constructor(private readonly _host: ReactiveControllerHost) {}
 
@@ -21,14 +37,7 @@ export class ProblemWordsLoader {
   readonly of = (problem: Problem): string => {
     if (loaded) return loaded(problem);
     if (failed) return msg('{0} (the details could not be loaded: reload the page)', problem.kind.replaceAll('-', ' '));
-    loading ??= import('./problem-words').then(
-      (module) => (loaded = module.problemWords),
-      () => {
-        failed = true;
-        return null;
-      },
-    );
-    void loading.then(() => this._host.requestUpdate());
+    void load().then(() => this._host.requestUpdate());
     return '';
   };
 }
