@@ -1,28 +1,7 @@
 import type { Page } from '@playwright/test';
 import { connectDevice } from '../support/devices';
 import { expect, kioskLink, openSettings, status, test, tile } from '../support/fixtures';
-
-/** Every visible control on the page, through the shadow roots, that is smaller than 44×44 CSS pixels. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const small: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const element of Array.from(root.querySelectorAll('*'))) {
-        if (element.shadowRoot) visit(element.shadowRoot);
-        const control = element.matches('button, select, summary, a[href], input:not([type=checkbox]):not([type=file])');
-        if (!control) continue;
-        const box = element.getBoundingClientRect();
-        if (box.width === 0 && box.height === 0) continue; // not shown (folded away, or display: none)
-        if (element.closest('dialog:not([open])')) continue;
-        if (box.width < 43.5 || box.height < 43.5) {
-          small.push(`${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim().slice(0, 30)}” ${Math.round(box.width)}×${Math.round(box.height)}`);
-        }
-      }
-    };
-    visit(document);
-    return small;
-  });
-}
+import { smallTargets } from '../support/touch-targets';
 
 /** How far the page scrolls sideways (0 when it fits the screen's width). */
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
