@@ -12,12 +12,13 @@ import { MessageRate } from '../state/message-rate';
 import { NumericHistory } from '../state/numeric-history';
 import { TopicTree } from '../state/topic-tree';
 import { SessionTracker } from './session-tracker';
-import { topicFilterProblem } from '../mqtt/topic-filter';
+import { topicFilterProblem, topicMatches } from '../mqtt/topic-filter';
 import { ValueStore } from '../state/notifier';
 import { PresenceStore } from '../state/presence-store';
 import { SubscriptionStore } from '../state/subscription-store';
 import { TopicStore } from '../state/topic-store';
-import type { PresenceSettings, SettingsRepository, StoredSettings } from '../storage/settings';
+import type { PresenceSettings, StoredSettings } from '../storage/settings';
+import type { SettingsRepository } from '../storage/settings-repository';
 import type { KioskLink } from './kiosk-link';
 import { commandProblem } from '../mqtt/command-validation';
 import { sameProblem, storageFailure, type Problem } from '../shared/problems';
@@ -30,6 +31,8 @@ import type { DisplayMode, Notices } from '../engine/engine-frame';
 import type { QoS } from '../shared/types';
 import { newClientId } from '../storage/settings';
 import { FreshSessionPolicy } from './fresh-session-policy';
+import { commandPayload, readReported } from '../controls/control-payload';
+import { msg } from '../i18n/words';
 import { SPARKPLUG_FILTER, sparkplugHostId, sparkplugState, sparkplugStateTopic, validHostId } from '../sparkplug/sparkplug-state';
 
 export class DashboardService {
@@ -155,6 +158,7 @@ export class DashboardService {
     if (link.subscriptions) settings.subscriptions = link.subscriptions;
     if (link.presenceEnabled !== null) settings.presence = { ...settings.presence, enabled: link.presenceEnabled };
     this.settings.replace(settings);
+    this.outbox.controls.setControls(settings.controls);
     this.messages.resize(settings.logCapacity);
     for (const { filter, qos } of settings.subscriptions) this._broker.add(filter, qos);
     this._applyPresence(settings.presence);
@@ -205,7 +209,34 @@ export class DashboardService {
   changeSettings(patch: Partial<StoredSettings>): void {
     this.settings.set(patch);
     if (patch.logCapacity !== undefined) this.messages.resize(patch.logCapacity);
+    if (patch.controls !== undefined) {
+      this.outbox.controls.setControls(patch.controls);
+      this._applyPresence(this.settings.state.presence);
+    }
     void this._save();
+  }
+
+  /**
+   * A control's command, through the outbox: the payload its value maps to, linked to the control with
+   * what its device reported before, so that the device's next reports confirm it or not. A newer command
+   * of a control replaces its older ones still queued, unless the control sends every command (a button).
+   */
+  async sendControl(controlId: string, value: string): Promise<Problem | null> {
+    const control = this.settings.state.controls.find((candidate) => candidate.id === controlId);
+    if (!control) return { kind: 'page-note', text: msg('This control was removed (on another tab?): nothing was sent.') };
+    const shown = control.stateTopic === '' ? undefined : this.topics.get(control.stateTopic);
+    const before = shown ? readReported(control, shown.payload) : null;
+    const command = {
+      topic: control.commandTopic,
+      payload: commandPayload(control, value),
+      qos: control.qos,
+      retain: control.retain,
+      expirySeconds: control.expirySeconds,
+      control: { id: control.id, value, before },
+    };
+    const problem = commandProblem(command.topic, command.payload, this.status.state.maximumPacketSize);
+    if (problem) return problem;
+    return this.outbox.enqueue(command, !control.everyCommand && control.kind !== 'button');
   }
 
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */
@@ -315,6 +346,7 @@ export class DashboardService {
       subscriptions: [...this.settings.state.subscriptions.filter((s) => s.filter !== filter), { filter, qos }],
     });
     void this._save();
+    if (this.settings.state.controls.length > 0) this._applyPresence(this.settings.state.presence); // a control's topic now covered
     return null;
   }
 
@@ -326,6 +358,7 @@ export class DashboardService {
       this.subscriptions.patch(filter, { automatic: true }); // presence still needs it
       return;
     }
+    if (this.settings.state.controls.length > 0) this._applyPresence(this.settings.state.presence); // controls' topics it covered
     await this._dropSubscription(filter);
   }
 
@@ -353,6 +386,17 @@ export class DashboardService {
     return filters;
   }
 
+  /** The topics controls read (state and answer topics) that no subscription of the user's covers. */
+  private _controlFilters(userFilters: readonly string[]): string[] {
+    const topics = new Set<string>();
+    for (const control of this.settings.state.controls) {
+      for (const topic of [control.stateTopic, control.answerTopic]) {
+        if (topic !== '' && !userFilters.some((filter) => topicMatches(filter, topic))) topics.add(topic);
+      }
+    }
+    return [...topics];
+  }
+
   /** Subscribes to the presence patterns (QoS 1, so a Will is not lost on the way), drops the ones no longer needed. */
   private _applyPresence(presence: PresenceSettings): void {
     this._presenceTracker.setRules(presence.enabled ? presence.rules : []);
@@ -360,8 +404,12 @@ export class DashboardService {
     for (const filter of needed) {
       if (!this.subscriptions.find(filter)) this._broker.add(filter, 1, true);
     }
+    const forControls = this._controlFilters(this.settings.state.subscriptions.map((subscription) => subscription.filter));
+    for (const filter of forControls) {
+      if (!this.subscriptions.find(filter)) this._broker.add(filter, 1, 'controls');
+    }
     for (const entry of this.subscriptions.entries) {
-      if (entry.automatic && !needed.includes(entry.filter)) void this._dropSubscription(entry.filter);
+      if (entry.automatic && !needed.includes(entry.filter) && !forControls.includes(entry.filter)) void this._dropSubscription(entry.filter);
     }
   }
 

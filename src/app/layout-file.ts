@@ -9,12 +9,14 @@ import { MAX_DECIMALS, type BrokerProfile, type DeviceName, type StoredSettings,
 import type { ProtocolChoice } from '../shared/types';
 import { problemWords } from '../ui/problem-words';
 import { msg } from '../i18n/words';
+import { CONFIRM_MODES, CONTROL_KINDS, copyControl, newControl, type ControlDefinition } from '../controls/control-definition';
+import { controlProblem } from './control-check';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
 export const LAYOUT_VERSION = 1;
 
 /** The part of the settings a layout file carries. */
-export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles'>;
+export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles' | 'controls'>;
 
 export interface LayoutFile {
   format: typeof LAYOUT_FORMAT;
@@ -35,6 +37,7 @@ export function layoutFile(settings: StoredSettings, now: Date): LayoutFile {
       tileFormats: settings.tileFormats.map(({ topic, unit, decimals }) => ({ topic, unit, decimals })),
       deviceNames: settings.deviceNames.map(({ device, name }) => ({ device, name })),
       theme: settings.theme,
+      controls: settings.controls.map(copyControl),
     },
     profiles: settings.profiles.map(copyProfile),
   };
@@ -75,6 +78,8 @@ export function readLayoutFile(content: string): { layout: Layout } | { problem:
         tileFormats: list(layout['tileFormats'], 'layout.tileFormats').map((item, index) => readTileFormat(item, `layout.tileFormats[${index}]`)),
         deviceNames: list(layout['deviceNames'], 'layout.deviceNames').map((item, index) => readDeviceName(item, `layout.deviceNames[${index}]`)),
         theme: oneOf<Theme>(layout['theme'], 'layout.theme', ['system', 'light', 'dark']),
+        // Files exported before controls existed have none.
+        controls: readControls(layout['controls'] ?? []),
         profiles,
       },
     };
@@ -82,6 +87,61 @@ export function readLayoutFile(content: string): { layout: Layout } | { problem:
     if (error instanceof LayoutProblem) return { problem: `${error.message} ${msg('Nothing was changed.')}` };
     throw error;
   }
+}
+
+function readControls(value: unknown): ControlDefinition[] {
+  const controls = list(value, 'layout.controls').map((item, index) => readControl(item, `layout.controls[${index}]`));
+  const ids = new Set<string>();
+  for (const [index, control] of controls.entries()) {
+    if (ids.has(control.id)) throw new LayoutProblem(msg('{0}.id: two controls have the id “{1}”: ids must differ.', `layout.controls[${index}]`, control.id));
+    ids.add(control.id);
+  }
+  return controls;
+}
+
+/** A control, every field checked by type, then as a whole as its editor checks it. */
+function readControl(value: unknown, where: string): ControlDefinition {
+  const item = record(value, where);
+  const kind = oneOf(item['kind'], `${where}.kind`, CONTROL_KINDS);
+  const number = (key: string) => {
+    const field = item[key];
+    if (typeof field !== 'number' || !Number.isFinite(field)) throw new LayoutProblem(msg('{0} must be a number.', `${where}.${key}`));
+    return field;
+  };
+  const texts = (key: string) => list(item[key], `${where}.${key}`).map((entry, index) => text(entry, `${where}.${key}[${index}]`, 0));
+  const expiry = item['expirySeconds'];
+  const control = newControl(
+    {
+      kind,
+      name: text(item['name'], `${where}.name`, 1),
+      commandTopic: text(item['commandTopic'], `${where}.commandTopic`, 1),
+      stateTopic: text(item['stateTopic'], `${where}.stateTopic`, 0),
+      statePath: text(item['statePath'], `${where}.statePath`, 0),
+      answerTopic: text(item['answerTopic'], `${where}.answerTopic`, 0),
+      onPayload: text(item['onPayload'], `${where}.onPayload`, 0),
+      offPayload: text(item['offPayload'], `${where}.offPayload`, 0),
+      onStates: texts('onStates'),
+      offStates: texts('offStates'),
+      min: number('min'),
+      max: number('max'),
+      step: number('step'),
+      unit: text(item['unit'], `${where}.unit`, 0),
+      slider: flag(item['slider'], `${where}.slider`),
+      options: texts('options'),
+      pattern: text(item['pattern'], `${where}.pattern`, 0),
+      template: text(item['template'], `${where}.template`, 0),
+      qos: oneOf(item['qos'], `${where}.qos`, [0, 1, 2] as const),
+      retain: flag(item['retain'], `${where}.retain`),
+      confirm: oneOf(item['confirm'], `${where}.confirm`, CONFIRM_MODES),
+      timeoutSeconds: number('timeoutSeconds'),
+      everyCommand: flag(item['everyCommand'], `${where}.everyCommand`),
+      expirySeconds: expiry === null ? null : number('expirySeconds'),
+    },
+    text(item['id'], `${where}.id`, 1),
+  );
+  const problem = controlProblem(control);
+  if (problem) throw new LayoutProblem(msg('{0}.{1}: {2}', where, problem.field, problem.text));
+  return control;
 }
 
 function readTileFormat(value: unknown, where: string): TileFormat {

@@ -74,6 +74,7 @@ export class MessageRouter {
     const payload = this._logged(message);
     this._show(message, message.topic, payload);
     this._presence.observe(message.topic, message.payload, message.receivedAt, message.retain);
+    if (this._outbox.controls.watches(message.topic)) this._outbox.controls.observe(message.topic, payload);
   }
 
   /** A tile's new value (a message's own topic, or a Sparkplug metric's), with its history and place in the tree. */

@@ -12,6 +12,7 @@ import { OutboxStorageError, type OutboxRepository } from '../storage/outbox-rep
 import { storageFailure, type Problem } from '../shared/problems';
 import type { OutboxSync } from './outbox-sync';
 import { ReplyWatch } from './reply-watch';
+import { ControlWatch } from './control-watch';
 import type { HandshakeStage } from '../shared/types';
 
 /** What the outbox needs from the connection. */
@@ -46,6 +47,8 @@ export class OutboxService implements CommandJournal {
   private _barriers = 0;
   private _sender: CommandSender | null = null;
   private readonly _replies: ReplyWatch;
+  /** Confirms controls' commands from their devices' reports (judged by the tab that sends). */
+  readonly controls: ControlWatch;
   private _storageProblem: (problem: Problem) => void = () => {};
 
   constructor(
@@ -59,6 +62,11 @@ export class OutboxService implements CommandJournal {
     this._replies = new ReplyWatch(
       { get: (seq) => store.get(seq), byId: (id) => store.byId(id), persist: (command, patch) => this._persist(command, patch) },
       _now,
+    );
+    this.controls = new ControlWatch(
+      { list: () => store.list(), get: (seq) => store.get(seq), persist: (command, patch) => this._persist(command, patch) },
+      _now,
+      () => this._sender !== null,
     );
   }
 
@@ -99,7 +107,7 @@ export class OutboxService implements CommandJournal {
    * Stores a command; resolves once it is on disk, with null, or with why it was refused (nothing is
    * queued then). Validation of topic and payload is the caller's.
    */
-  async enqueue(command: NewCommand): Promise<Problem | null> {
+  async enqueue(command: NewCommand, replaceQueued = false): Promise<Problem | null> {
     if (!this._repository) return { kind: 'storage-refused', detail: null, forCommand: true };
     const now = this._now();
     try {
@@ -115,10 +123,25 @@ export class OutboxService implements CommandJournal {
       });
       this._adopt([stored]);
       this._sync?.announce([stored], [], true); // at once: the tab may be closed right after "Queued"
+      if (replaceQueued && stored.control) this._replaceQueued(stored);
       this._pump();
       return null;
     } catch (error) {
       return error instanceof OutboxStorageError ? error.problem : storageFailure('command', error);
+    }
+  }
+
+  /**
+   * A control's newer command replaces its older ones still queued (never one already on the wire): a
+   * tablet back online sends the last setpoint, not twenty. The replaced stay in the outbox, saying so.
+   */
+  private _replaceQueued(newer: OutboxCommand): void {
+    const id = newer.control?.id;
+    const value = newer.control?.value ?? newer.payload;
+    for (const command of this.store.list()) {
+      if (command.seq >= newer.seq) break;
+      if (command.control?.id !== id || command.state !== 'queued' || this._inflight.has(command.seq)) continue;
+      void this._persist(command, { state: 'cancelled', replacedBy: { seq: newer.seq, value } });
     }
   }
 
@@ -135,7 +158,7 @@ export class OutboxService implements CommandJournal {
     if (command?.state !== 'failed' && command?.state !== 'cancelled') return;
     // An expired command gets a fresh expiry, counted from now.
     const fresh = command.expirySeconds ? { createdAt: this._now() } : {};
-    void this._persist(command, { state: 'queued', reason: null, reply: null, ...fresh }).then(() => this._pump());
+    void this._persist(command, { state: 'queued', reason: null, reply: null, confirmation: null, replacedBy: null, ...fresh }).then(() => this._pump());
   }
 
   /** Removes delivered commands from the history. */
@@ -171,6 +194,7 @@ export class OutboxService implements CommandJournal {
     }
     sender.resumeCommands(unfinished);
     for (const command of this.store.list()) if (command.reply?.state === 'waiting') this._replies.await(command);
+    this.controls.adopt(this.store.list());
   }
 
   /** A message on the reply topic, with the correlation data of the request it answers. */
@@ -215,6 +239,7 @@ export class OutboxService implements CommandJournal {
           reply: this._replies.expected(command, this._sender?.canAskForReplies !== false),
           unconfirmed: command.qos === 0 || this._sender?.acksCarryReasons === false,
           qosDowngraded: outcome.qosDowngraded === true,
+          ...(command.control ? { confirmation: this.controls.atDelivery(command) } : {}),
         }
       : outcome.reason === null
         ? { state: 'queued', packetId: null, stage: null }
@@ -284,6 +309,7 @@ export class OutboxService implements CommandJournal {
   /** Puts commands into the view and, when queued, into the flusher's queue at their place. */
   private _adopt(commands: readonly OutboxCommand[]): void {
     this.store.put(commands);
+    this.controls.adopt(commands);
     for (const command of commands) {
       if (command.state !== 'queued' || this._inflight.has(command.seq) || this._queued.has(command.seq)) continue;
       const last = this._queue[this._queue.length - 1];

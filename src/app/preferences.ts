@@ -6,6 +6,7 @@
 import type { ValueStore } from '../state/notifier';
 import { MAX_DECIMALS, type BrokerProfile, type SavedCommand, type StoredSettings, type Theme } from '../storage/settings';
 import type { Layout } from './layout-file';
+import type { ControlDefinition } from '../controls/control-definition';
 import { msg } from '../i18n/words';
 
 export class Preferences {
@@ -101,6 +102,17 @@ export class Preferences {
   /** Replaces the layout and the profiles with those of an imported file (already checked). */
   applyLayout(layout: Layout): void {
     this._change({ ...layout });
+  }
+
+  /** Adds a control, or replaces the one with its id (already checked by its editor). */
+  saveControl(control: ControlDefinition): void {
+    const controls = this._settings.state.controls;
+    const at = controls.findIndex((saved) => saved.id === control.id);
+    this._change({ controls: at === -1 ? [...controls, control] : controls.map((saved, index) => (index === at ? control : saved)) });
+  }
+
+  removeControl(id: string): void {
+    this._change({ controls: this._settings.state.controls.filter((control) => control.id !== id) });
   }
 
   /** Keeps a command for one-tap sending (replacing the same topic and payload). */

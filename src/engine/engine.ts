@@ -16,7 +16,8 @@ import { MqttConnection } from '../mqtt/connection';
 import { openDashboardDatabase, type DashboardDatabase } from '../storage/database';
 import type { NewCommand } from '../storage/outbox-command';
 import { OutboxRepository } from '../storage/outbox-repository';
-import { SettingsRepository, type BrokerProfile, type PresenceSettings, type StoredSettings } from '../storage/settings';
+import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage/settings';
+import { SettingsRepository } from '../storage/settings-repository';
 import { ValueSnapshotRepository } from '../storage/value-snapshot';
 import type { EngineFrame, Series } from './engine-frame';
 import { FrameCollector } from './frame-collector';
@@ -113,6 +114,10 @@ export class Engine {
 
   async sendCommand(command: NewCommand): Promise<Problem | null> {
     return (await this._ready).sendCommand(command);
+  }
+
+  async sendControl(controlId: string, value: string): Promise<Problem | null> {
+    return (await this._ready).sendControl(controlId, value);
   }
 
   async writeMetric(owner: string, metric: string, value: string): Promise<Problem | null> {

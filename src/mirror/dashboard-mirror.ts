@@ -155,6 +155,11 @@ export class DashboardMirror implements Dashboard {
     return this._engine.sendCommand(command);
   }
 
+  sendControl(controlId: string, value: string): Promise<Problem | null> {
+    if (this._framedBy !== null) return Promise.resolve({ kind: 'framed', by: this._framedBy });
+    return this._engine.sendControl(controlId, value);
+  }
+
   writeMetric(owner: string, metric: string, value: string): Promise<Problem | null> {
     if (this._framedBy !== null) return Promise.resolve({ kind: 'framed', by: this._framedBy });
     return this._engine.writeMetric(owner, metric, value);

@@ -57,6 +57,8 @@ export interface Dashboard {
   preferences(): Promise<Preferences>;
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */
   sendCommand(command: NewCommand): Promise<Problem | null>;
+  /** Sends a control's value (`on`/`off`, `press`, a number, an option, a text) through the outbox, linked to the control. */
+  sendControl(controlId: string, value: string): Promise<Problem | null>;
   /** Writes a Sparkplug B metric of a node (`group/node`) or device (`group/node/device`) with its declared datatype, through the outbox. */
   writeMetric(owner: string, metric: string, value: string): Promise<Problem | null>;
   /** Asks a Sparkplug B edge node (`group/node`) to publish its births again (an NCMD), through the outbox. */

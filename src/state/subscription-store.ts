@@ -16,8 +16,11 @@ export interface SubscriptionEntry {
   readonly state: SubscriptionState;
   /** Why the broker refused it (SUBACK failure), when it did. */
   readonly refusal: BrokerRefusal | null;
-  /** Made by the dashboard for device presence, not by the user; it goes away with the presence rule. */
-  readonly automatic: boolean;
+  /**
+   * Made by the dashboard, not by the user: for device presence (true; it goes away with the presence rule),
+   * or for a control's state or answer topic no subscription of the user's covers (`controls`).
+   */
+  readonly automatic: boolean | 'controls';
 }
 
 export interface SubscriptionList {

@@ -1,6 +1,7 @@
 /** A command in the outbox, as stored. No mqtt.js and no Lit here. */
 import type { Problem } from '../shared/problems';
 import type { HandshakeStage, QoS } from '../shared/types';
+import type { ControlConfirmation, ControlLink } from '../controls/control-confirmation';
 
 
 /**
@@ -29,6 +30,8 @@ export interface NewCommand {
   userProperties?: Array<[string, string]>;
   /** Request/response (MQTT 5): ask for a reply and wait this long after delivery. Null or absent: no reply asked. */
   replyTimeoutSeconds?: number | null;
+  /** The control this command came from, and the value it asked for. */
+  control?: ControlLink | null;
 }
 
 /** The answer to a command sent with a response topic. */
@@ -64,6 +67,10 @@ export interface OutboxCommand extends NewCommand {
   unconfirmed?: boolean;
   /** Delivered, but a QoS 2 command was answered with PUBACK: the broker gave at least once, not exactly once. */
   qosDowngraded?: boolean;
+  /** A control's command: whether the device reported what it asked for. Set once it is on its way. */
+  confirmation?: ControlConfirmation | null;
+  /** Withdrawn while queued because a newer command of the same control replaced it: that one, and its value. */
+  replacedBy?: { seq: number; value: string } | null;
   updatedAt: number;
 }
 

@@ -2,8 +2,8 @@
  * Connection settings and subscriptions, persisted in IndexedDB so a reload comes back as it was.
  * The password is stored only when the user asked for it ("Remember password").
  */
-import type { DashboardDatabase } from './database';
 import type { ProtocolChoice, QoS } from '../shared/types';
+import type { ConfirmMode, ControlDefinition } from '../controls/control-definition';
 
 
 export interface SubscriptionSetting {
@@ -66,8 +66,10 @@ export interface StoredSettings {
   /** A Sparkplug edge node out of sync: ask it to rebirth at once (`auto`), or offer a button (`ask`). */
   sparkplugRebirth: 'auto' | 'ask';
   presence: PresenceSettings;
-  /** Commands the user saved, sent again with one tap. */
+  /** Commands the user saved, sent again with one tap (or after the question or the hold they chose). */
   savedCommands: SavedCommand[];
+  /** Switches, buttons, setpoints, choices and texts tied to their devices' state topics. */
+  controls: ControlDefinition[];
   /** How many recent messages the message log keeps. */
   logCapacity: number;
   /** Topic filters whose tiles show first on the dashboard, in this order. */
@@ -121,9 +123,9 @@ export interface SavedCommand {
   payload: string;
   qos: QoS;
   retain: boolean;
+  /** Before it goes: at once, after a question, or after a 1 s hold. Saved before this existed: ask. */
+  confirm?: ConfirmMode;
 }
-
-const KEY = 'connection';
 
 /** 1 MiB: the largest packet accepted unless the user chooses otherwise. */
 export const DEFAULT_MAX_PACKET_KIB = 1024;
@@ -163,6 +165,7 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     sparkplugRebirth: 'auto',
     presence: { enabled: true, rules: [{ pattern: '+/status', online: ['online'], offline: ['offline'] }] },
     savedCommands: [],
+    controls: [],
     logCapacity: 10_000,
     pinned: [],
     hidden: [],
@@ -172,35 +175,4 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     keepScreenOn: false,
     profiles: [],
   };
-}
-
-export class SettingsRepository {
-  constructor(private readonly _database: DashboardDatabase) {}
-
-  /** The saved settings, or null on first use. Fields added by later versions get their defaults. */
-  async load(defaults: StoredSettings): Promise<StoredSettings | null> {
-    const saved = await this._database.get('settings', KEY);
-    if (!saved) return null;
-    // Saved before passwords were bound to their broker: the one it was saved with.
-    const passwordFor = saved.passwordFor ?? (saved.password ? saved.brokerUrl : '');
-    return { ...defaults, ...saved, passwordFor };
-  }
-
-  async save(settings: StoredSettings): Promise<void> {
-    const toStore: StoredSettings = {
-      ...settings,
-      password: settings.rememberPassword ? settings.password : '',
-      passwordFor: settings.rememberPassword ? settings.passwordFor : '',
-      subscriptions: settings.subscriptions.map(({ filter, qos }) => ({ filter, qos })),
-      savedCommands: settings.savedCommands.map(({ topic, payload, qos, retain }) => ({ topic, payload, qos, retain })),
-      tileFormats: settings.tileFormats.map(({ topic, unit, decimals }) => ({ topic, unit, decimals })),
-      deviceNames: settings.deviceNames.map(({ device, name }) => ({ device, name })),
-      profiles: settings.profiles.map((profile) => ({ ...profile, subscriptions: profile.subscriptions.map(({ filter, qos }) => ({ filter, qos })) })),
-      presence: {
-        enabled: settings.presence.enabled,
-        rules: settings.presence.rules.map(({ pattern, online, offline }) => ({ pattern, online: [...online], offline: [...offline] })),
-      },
-    };
-    await this._database.put('settings', toStore, KEY);
-  }
 }

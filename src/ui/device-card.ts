@@ -12,6 +12,8 @@ import './value-tile';
 import { memberNoteWords } from './sparkplug-words';
 import { msg, msgPlural } from '../i18n/words';
 import type { DeviceState } from '../state/presence-store';
+import { controlMake } from './controls/control-events';
+import type { TemplateResult } from 'lit';
 
 /** A device's state in words. */
 export function deviceStateWords(state: DeviceState): string {
@@ -104,6 +106,7 @@ export class DeviceCardElement extends LitElement {
     header button {
       padding: 0 0.6rem;
     }
+
     .rename input {
       width: auto;
     }
@@ -124,6 +127,7 @@ export class DeviceCardElement extends LitElement {
     showCommands: { attribute: false },
     view: { attribute: false },
     more: { attribute: false },
+    controls: { attribute: false },
     _renaming: { state: true },
   };
   declare private _renaming: boolean;
@@ -140,6 +144,8 @@ export class DeviceCardElement extends LitElement {
   declare view: TileView | undefined;
   /** The device's topics beyond what a card draws. */
   declare more: number;
+  /** The cards of the controls on this device's topics, drawn first among its tiles. */
+  declare controls: TemplateResult | null;
 
   constructor() {
     super();
@@ -148,6 +154,7 @@ export class DeviceCardElement extends LitElement {
     this.kiosk = false;
     this.showCommands = true;
     this.more = 0;
+    this.controls = null;
     this._renaming = false;
   }
 
@@ -204,6 +211,9 @@ export class DeviceCardElement extends LitElement {
               ${msg('Request rebirth')}
             </button>`
           : nothing}
+        ${kiosk
+          ? nothing
+          : html`<button type="button" class="add-control" @click=${() => this.dispatchEvent(controlMake({ device: device.id }))}>${msg('Add control')}</button>`}
         ${device.unrecognised === null
           ? nothing
           : html`<span class="unrecognised">${msg('unrecognised status on {0}: “{1}”', device.statusTopic, device.unrecognised)}</span>`}
@@ -212,6 +222,7 @@ export class DeviceCardElement extends LitElement {
         ? nothing
         : html`<quick-commands .device=${device.id} .commands=${this.commands} .confirm=${kiosk}></quick-commands>`}
       <div class="tiles">
+        ${this.controls}
         ${repeat(
           this.values,
           (value) => value.topic,

@@ -78,3 +78,4 @@ export function blocksOf(text: string): TemplateResult[] {
   } while (start < text.length);
   return blocks;
 }
+

@@ -8,6 +8,7 @@ import { dashboardContext } from './dashboard-context';
 import { topicWithBreaks } from './value-format';
 import { controlStyles } from './shared-styles';
 import { dialogStyles } from './panel-styles';
+import { controlMake } from './controls/control-events';
 
 /** A tile's own settings in a dialog: its unit and decimals, pin or unpin it, hide it. Loaded on first use. */
 export class TileSettingsElement extends LitElement {
@@ -76,6 +77,7 @@ export class TileSettingsElement extends LitElement {
             ? html`<button type="button" @click=${() => void this._then((preferences) => preferences.pin(this.topic))}>${msg('Pin to the dashboard')}</button>`
             : html`<button type="button" @click=${() => void this._then((preferences) => preferences.unpin(pinnedBy))}>${msg('Unpin {0}', pinnedBy)}</button>`}
           <button type="button" @click=${() => void this._then((preferences) => preferences.hide(this.topic))}>${msg('Hide this tile')}</button>
+          <button type="button" @click=${this._makeControl}>${msg('Make a control')}</button>
         </div>
       </form>
     </dialog>`;
@@ -85,6 +87,13 @@ export class TileSettingsElement extends LitElement {
     const preferences = await this._service.value?.preferences();
     if (preferences) action(preferences);
     this._close();
+  }
+
+  /** Its topic becomes a new control's state topic; the container opens the control's editor. */
+  private _makeControl(): void {
+    const topic = this.topic;
+    this._close();
+    this.dispatchEvent(controlMake({ stateTopic: topic }));
   }
 
   private _onSubmit(event: SubmitEvent): void {

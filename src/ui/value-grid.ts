@@ -12,6 +12,7 @@ import { TileViewController } from './tile-view';
 import './value-tile';
 import { msg, msgPlural } from '../i18n/words';
 import { formatCount } from './format';
+import type { ControlPlacement, ControlsLayer } from './controls/controls-layer';
 
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
@@ -58,9 +59,20 @@ export class ValueGridElement extends LitElement {
   private _growing = false;
   private readonly _tileView = new TileViewController(this, () => this._service.value);
   private readonly _detail = new TileDetailController(this);
+  /** The controls' part of the screen, loaded with the first control. */
+  private _controls: ControlsLayer | null = null;
+  private _loadingControls: Promise<ControlsLayer> | null = null;
+
+  private _controlsLayer(): Promise<ControlsLayer> {
+    return (this._loadingControls ??= import('./controls/controls-layer').then(({ ControlsLayer }) => {
+      this.requestUpdate();
+      return (this._controls = new ControlsLayer(this, () => this._service.value));
+    }));
+  }
 
   constructor() {
     super();
+    for (const type of ['control-make', 'control-edit']) this.addEventListener(type, (event) => void this._controlsLayer().then((layer) => layer.open(event)));
     new StoreController(this, () => this._service.value?.topics);
     new StoreController(this, () => this._service.value?.presence);
     new StoreController(this, () => this._service.value?.settings);
@@ -81,6 +93,7 @@ export class ValueGridElement extends LitElement {
     const settings = this._service.value?.settings.state;
     if (settings && settings.pinned.length > 0) void import('./pin-bar');
     if (settings && settings.hidden.length > 0) void import('./hidden-tiles');
+    if (settings && settings.controls.length > 0) void this._controlsLayer();
   }
 
   /**
@@ -123,7 +136,8 @@ export class ValueGridElement extends LitElement {
     const byDevice = new Map<string, TopicValue[]>();
     const others: TopicValue[] = [];
     const { pinned: pinnedFilters, hidden } = service.settings.state;
-    const hiddenTopics = new Set(hidden);
+    const placement: ControlPlacement | null = service.settings.state.controls.length > 0 ? (this._controls?.place(view.now) ?? null) : null;
+    const hiddenTopics = placement ? new Set([...hidden, ...placement.covered]) : new Set(hidden);
     // One bucket per pinned filter, in the order the user gave them; a topic goes to the first that matches.
     const pinnedBuckets: TopicValue[][] = pinnedFilters.map(() => []);
     for (const value of topics.list()) {
@@ -182,6 +196,7 @@ export class ValueGridElement extends LitElement {
                     .values=${shownOf.get(device.id) ?? []}
                     .more=${Math.max(0, (byDevice.get(device.id)?.length ?? 0) - TILES_SHOWN)}
                     .commands=${service.settings.state.savedCommands.filter((command) => service.deviceOf(command.topic) === device.id)}
+                    .controls=${placement?.byDevice.get(device.id)}
                     .name=${deviceNames.find((entry) => entry.device === device.id)?.name}
                     ?kiosk=${kiosk}
                     .showCommands=${!kiosk || kioskCommands}
@@ -190,6 +205,7 @@ export class ValueGridElement extends LitElement {
               )}
             </div>
           </div>`}
+      ${placement?.loose}
       <div>
         <h2>${devices.length === 0 && pinnedFilters.length === 0 ? html`${msg('Values')} ${counts}` : html`${msg('Other topics')} ${otherCount}`}</h2>
         ${others.length === 0
@@ -208,7 +224,7 @@ export class ValueGridElement extends LitElement {
           : nothing}
       </div>
       ${hidden.length === 0 || kiosk ? nothing : html`<hidden-tiles .topics=${hidden}></hidden-tiles>`}
-      ${this._detail.render()}`;
+      ${this._detail.render()} ${this._controls?.renderEditor() ?? nothing}`;
   }
 }
 

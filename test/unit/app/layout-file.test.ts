@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFile, readLayoutFile } from '../../../src/app/layout-file';
 import { defaultSettings } from '../../../src/storage/settings';
+import { newControl } from '../../../src/controls/control-definition';
 
 const arranged = {
   ...defaultSettings('ws://127.0.0.1:9001', () => 'abcd'),
@@ -11,6 +12,10 @@ const arranged = {
   tileFormats: [{ topic: 'moteur/température', unit: '°C', decimals: 1 }],
   deviceNames: [{ device: 'moteur', name: 'Moteur principal' }],
   theme: 'dark' as const,
+  controls: [
+    newControl({ kind: 'switch', name: 'Pompe', commandTopic: 'pompe/commande', stateTopic: 'pompe/état', onPayload: 'start', offPayload: 'stop', onStates: ['en marche'], offStates: ['arrêtée'] }, 'c1'),
+    newControl({ kind: 'setpoint', name: 'Consigne', commandTopic: 'moteur/commande', stateTopic: 'moteur/consigne', min: 0, max: 1800, step: 50, unit: 'rpm', template: '{"consigne": {value}}', confirm: 'ask', expirySeconds: 300 }, 'c2'),
+  ],
   profiles: [
     {
       name: 'Atelier',
@@ -40,9 +45,17 @@ describe('the layout file', () => {
         tileFormats: arranged.tileFormats,
         deviceNames: arranged.deviceNames,
         theme: 'dark',
+        controls: arranged.controls,
         profiles: arranged.profiles,
       },
     });
+  });
+
+  it('reads a file exported before controls existed as one without controls', () => {
+    const file = layoutFile(arranged, new Date(0)) as unknown as { layout: Record<string, unknown> };
+    delete file.layout['controls'];
+    const read = readLayoutFile(JSON.stringify(file));
+    expect('layout' in read && read.layout.controls).toEqual([]);
   });
 
   it('names the first wrong field, whatever is wrong', () => {
@@ -72,5 +85,17 @@ describe('the layout file', () => {
       'profiles[0].subscriptions[0].qos must be one of 0, 1, 2. Nothing was changed.',
     );
     expect(problem(withChange((file) => file['profiles'].push(file['profiles'][0])))).toBe('Two profiles are named “Atelier”: names must differ. Nothing was changed.');
+    // Controls, field by field.
+    expect(problem(withChange((file) => (file['layout'].controls[0].commandTopic = 'pompe/+')))).toBe(
+      'layout.controls[0].commandTopic: Command topic: it must be an exact topic, without + or #. Nothing was changed.',
+    );
+    expect(problem(withChange((file) => (file['layout'].controls[1].min = 2000)))).toBe('layout.controls[1].max: The maximum must be above the minimum. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].controls[0].kind = 'dimmer')))).toBe(
+      'layout.controls[0].kind must be one of "switch", "button", "setpoint", "choice", "text". Nothing was changed.',
+    );
+    expect(problem(withChange((file) => (file['layout'].controls[1].step = '50')))).toBe('layout.controls[1].step must be a number. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].controls[0].stateTopic = 'pompe/commande')))).toMatch(/^layout\.controls\[0\]\.stateTopic: The state topic must differ from the command topic/);
+    expect(problem(withChange((file) => (file['layout'].controls[1].id = 'c1')))).toBe('layout.controls[1].id: two controls have the id “c1”: ids must differ. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].controls[0].confirm = 'maybe')))).toBe('layout.controls[0].confirm must be one of "never", "ask", "hold". Nothing was changed.');
   });
 });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDashboardDatabase } from '../../../src/storage/database';
-import { SettingsRepository, defaultSettings } from '../../../src/storage/settings';
+import { defaultSettings } from '../../../src/storage/settings';
+import { SettingsRepository } from '../../../src/storage/settings-repository';
 
 let databases = 0;
 const freshRepository = async () => {
