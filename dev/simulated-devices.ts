@@ -38,6 +38,7 @@ const moteur: DeviceSpec = {
       'moteur/température': JSON.stringify({ value: round(state.temperature, 1), unit: '°C' }),
       'moteur/vitesse': String(Math.max(0, Math.round(state.speed))),
       'moteur/état': state.running ? 'en marche' : 'arrêté',
+      'moteur/consigne': String(state.setpoint),
     };
   },
   command: startStopSetpoint,
@@ -68,7 +69,7 @@ const capteur: DeviceSpec = {
   command: () => false,
 };
 
-/** `start`, `stop`, a number (setpoint), or JSON {"setpoint": n}. */
+/** `start`, `stop`, a number (setpoint), or JSON {"setpoint": n} / {"consigne": n}. */
 function startStopSetpoint(state: DeviceState, payload: string): boolean {
   const text = payload.trim().toLowerCase();
   if (text === 'start' || text === 'marche') state.running = true;
@@ -77,7 +78,8 @@ function startStopSetpoint(state: DeviceState, payload: string): boolean {
     let value = Number(text.replace(/^(setpoint|consigne)\s*[=:]\s*/, ''));
     if (Number.isNaN(value)) {
       try {
-        value = Number((JSON.parse(payload) as { setpoint?: unknown }).setpoint);
+        const json = JSON.parse(payload) as { setpoint?: unknown; consigne?: unknown };
+        value = Number(json.setpoint ?? json.consigne);
       } catch {
         return false;
       }
@@ -97,6 +99,11 @@ export interface SimulatedDevicesOptions {
   outage?: { everyMs: number; forMs: number };
   /** MQTT version the devices speak: 4 (3.1.1, the default, what Aedes speaks) or 5. */
   protocolVersion?: 4 | 5;
+  /**
+   * Devices as they are in a plant (npm start): pompe acts on a command 3 s late, moteur ignores every
+   * 4th command, so that a control's waiting and `no answer` can be seen. Off by default.
+   */
+  quirks?: boolean;
 }
 
 export function startSimulatedDevices(brokerUrl: string, options: SimulatedDevicesOptions = {}): SimulatedDevices {
@@ -121,19 +128,29 @@ export function startSimulatedDevices(brokerUrl: string, options: SimulatedDevic
       client.publish(status, 'online', { qos: 1, retain: true });
       client.subscribe(`${spec.id}/commande`, { qos: 1 });
     });
+    let received = 0;
     client.on('message', (_topic, payload, packet) => {
+      received++;
+      if (options.quirks && spec.id === 'moteur' && received % 4 === 0) return; // lost on the device's side
+      if (options.quirks && spec.id === 'pompe') {
+        timers.push(setTimeout(() => act(payload, packet.properties), 3000));
+        return;
+      }
+      act(payload, packet.properties);
+    });
+    const act = (payload: Buffer, properties: { responseTopic?: string; correlationData?: Buffer } | undefined) => {
       const understood = spec.command(state, payload.toString('utf8'));
-      const responseTopic = packet.properties?.responseTopic;
+      const responseTopic = properties?.responseTopic;
       if (responseTopic) {
-        const properties = { userProperties: { device: spec.id }, ...(packet.properties?.correlationData ? { correlationData: packet.properties.correlationData } : {}) };
-        client.publish(responseTopic, understood ? 'ok' : 'non comprise', { qos: 1, properties });
+        const replyProperties = { userProperties: { device: spec.id }, ...(properties?.correlationData ? { correlationData: properties.correlationData } : {}) };
+        client.publish(responseTopic, understood ? 'ok' : 'non comprise', { qos: 1, properties: replyProperties });
       }
       client.publish(`${spec.id}/dernière-commande`, `${understood ? 'ok' : 'non comprise'}: ${payload.toString('utf8')}`, {
         qos: 1,
         retain: true,
       });
       publishMeasures(client, spec, state);
-    });
+    };
     client.on('error', (error) => console.error(`[${spec.id}] ${error.message}`));
     timers.push(setInterval(() => client.connected && publishMeasures(client, spec, state), 1000));
     const outage = spec.outage && (options.outage ?? spec.outage);

@@ -6,6 +6,7 @@ import { createServer } from 'vite';
 import { startDevBroker } from './broker';
 import { startSimulatedDevices } from './simulated-devices';
 import { startSimulatedEdgeNode } from './simulated-edge-node';
+import { demoControls } from './demo-controls';
 
 function port(variable: string, fallback: number): number {
   const text = process.env[variable];
@@ -20,9 +21,10 @@ function port(variable: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const broker = await startDevBroker({ wsPort: port('MQTT_WS_PORT', 9001), tcpPort: port('MQTT_TCP_PORT', 1883) });
-  const devices = startSimulatedDevices(broker.tcpUrl);
+  const devices = startSimulatedDevices(broker.tcpUrl, { quirks: true });
   const edgeNode = startSimulatedEdgeNode(broker.tcpUrl);
   process.env['VITE_DEFAULT_BROKER'] = broker.wsUrl;
+  process.env['VITE_DEMO_CONTROLS'] = JSON.stringify(demoControls());
   const dashboardPort = port('DASHBOARD_PORT', 5173);
   const vite = await createServer({ server: { host: '127.0.0.1', port: dashboardPort, strictPort: true } });
   try {
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
                     ${broker.tcpUrl} (TCP, for devices and mosquitto_pub)
   Simulated devices moteur, pompe, capteur (capteur drops off for 15 s every 45 s: watch its Last Will)
                     commands on moteur/commande, pompe/commande: start, stop, a setpoint
+  Controls          Pompe (switch), Moteur (switch) and Consigne moteur (setpoint 0–1800 rpm), confirmed
+                    by what the devices report; pompe acts 3 s late, moteur ignores every 4th command
   Sparkplug B       edge node Usine1/Ligne1 with devices Presse and Four (dies for 10 s every 90 s;
                     answers Rebirth requests; write a metric from its tile)
 

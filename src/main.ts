@@ -10,7 +10,7 @@ import type { KioskLink } from './app/kiosk-link';
 import { watchLinkTriggers } from './app/link-triggers';
 import type { Engine } from './engine/engine';
 import { DashboardMirror } from './mirror/dashboard-mirror';
-import { defaultSettings, randomId } from './storage/settings';
+import { defaultSettings, randomId, type StoredSettings } from './storage/settings';
 import { foreignFramer } from './app/framing';
 import './ui/mqtt-dashboard';
 import { startLanguage } from './ui/language-choice';
@@ -43,6 +43,9 @@ async function main(): Promise<void> {
   void engine.useLanguage(language());
   onLanguageChange(() => void engine.useLanguage(language()));
   const defaults = defaultSettings(defaultBrokerUrl(), randomId);
+  // npm start's simulated devices come with their controls (until the user changes them).
+  const demoControls: unknown = import.meta.env['VITE_DEMO_CONTROLS'];
+  if (typeof demoControls === 'string' && demoControls !== '') defaults.controls = JSON.parse(demoControls) as StoredSettings['controls'];
   const framedBy = foreignFramer();
   const mirror = new DashboardMirror(engine, defaults, framedBy);
   element.service = mirror;

@@ -646,4 +646,11 @@ export const french: Readonly<Record<string, string>> = {
   "Add control": "Ajouter une commande",
   "for a control": "pour une commande",
   "Make a control": "En faire une commande",
+  "replaced by {0}": "remplacé par {0}",
+  "waiting for the device": "en attente de l’appareil",
+  "waiting for the device until {0}": "en attente de l’appareil jusqu’à {0}",
+  "confirmed by the device": "confirmé par l’appareil",
+  "the device reports {0}": "l’appareil signale {0}",
+  "no answer from the device": "pas de réponse de l’appareil",
+  "not confirmed (no state topic)": "non confirmé (pas de topic d’état)",
 };

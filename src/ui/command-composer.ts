@@ -147,6 +147,14 @@ export class CommandComposerElement extends LitElement {
         <div class="actions wide">
           <button class="primary" type="submit" aria-disabled=${this._busy ? 'true' : 'false'}>${msg('Send')}</button>
           <button type="button" @click=${this._onSave}>${msg('Save as quick command')}</button>
+          <label class="inline"
+            >${msg('Its tap')}
+            <select name="confirm">
+              <option value="ask" selected>${msg('Ask first')}</option>
+              <option value="hold">${msg('Hold 1 s')}</option>
+              <option value="never">${msg('Send at once')}</option>
+            </select>
+          </label>
         </div>
       </form>
       ${this._confirmEmpty
@@ -186,6 +194,7 @@ export class CommandComposerElement extends LitElement {
       payload: String(data.get('payload') ?? ''),
       qos: Number(data.get('qos')) as QoS,
       retain: data.get('retain') === 'on',
+      confirm: String(data.get('confirm') ?? 'ask') as NonNullable<SavedCommand['confirm']>,
     };
   }
 
@@ -230,7 +239,8 @@ export class CommandComposerElement extends LitElement {
   }
 
   /** The form keeps what was typed when the command is refused, so nothing is lost. */
-  private async _send(command: NewCommand): Promise<void> {
+  private async _send(typed: NewCommand & { confirm?: unknown }): Promise<void> {
+    const { confirm, ...command } = typed; // how a quick command's tap is confirmed is not part of the command
     const service = this._service.value;
     if (!service) return;
     this._busy = true;

@@ -100,6 +100,9 @@ export class OutboxRowElement extends LitElement {
       <span class="state ${command.state}"
         >${describeState(command)} · QoS ${command.qos}${command.retain ? ` · ${msg('retain')}` : ''} · ${formatTime(command.createdAt)}</span
       >
+      ${command.confirmation
+        ? html`<span class="reply ${command.confirmation.state === 'confirmed' ? 'received' : command.confirmation.state === 'waiting' ? '' : 'none'}">${describeConfirmation(command)}</span>`
+        : nothing}
       ${command.reply
         ? html`<span class="reply ${command.reply.state}">${describeReply(command, command.reply.from ?? this.device ?? msg('the device'))}</span>`
         : nothing}`;
@@ -126,7 +129,25 @@ export function describeState(command: OutboxCommand): string {
     case 'queued':
       return msg('queued');
     case 'cancelled':
-      return msg('cancelled');
+      return command.replacedBy ? msg('replaced by {0}', shortPayload(command.replacedBy.value)) : msg('cancelled');
+  }
+}
+
+/** A control's command: what its device reported after it. */
+export function describeConfirmation(command: OutboxCommand): string {
+  const confirmation = command.confirmation;
+  if (!confirmation) return '';
+  switch (confirmation.state) {
+    case 'waiting':
+      return confirmation.deadline === null ? msg('waiting for the device') : msg('waiting for the device until {0}', formatTime(confirmation.deadline));
+    case 'confirmed':
+      return msg('confirmed by the device');
+    case 'differs':
+      return msg('the device reports {0}', shorten(confirmation.reported ?? ''));
+    case 'no-answer':
+      return msg('no answer from the device');
+    case 'unconfirmable':
+      return msg('not confirmed (no state topic)');
   }
 }
 

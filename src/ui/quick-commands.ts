@@ -7,8 +7,9 @@ import { problemWords } from './problem-words';
 import { msg } from '../i18n/words';
 
 /**
- * A device's quick commands, each showing its target and value (`moteur/commande → 1200`). One tap sends
- * it, or, on a wall display (`confirm`), asks first. Says what became of it: queued, or why not.
+ * A device's quick commands, each showing its target and value (`moteur/commande → 1200`). Each sends as
+ * it was saved: at once, after a question (the default), or after being held 1 s; a wall display
+ * (`confirm`) asks at least. Says what became of it: queued, or why not.
  */
 export class QuickCommandsElement extends LitElement {
   static override styles = [
@@ -46,6 +47,10 @@ export class QuickCommandsElement extends LitElement {
       color: var(--danger);
       font-weight: 600;
     }
+    .commands button.held {
+      outline: 3px solid var(--warn);
+      outline-offset: 2px;
+    }
     .confirm {
       display: flex;
       flex-wrap: wrap;
@@ -65,7 +70,11 @@ export class QuickCommandsElement extends LitElement {
     confirm: { type: Boolean },
     _confirming: { state: true },
     _outcome: { state: true },
+    _holding: { state: true },
   };
+  /** The quick command being held (confirm: hold). */
+  declare private _holding: SavedCommand | null;
+  private _holdTimer: ReturnType<typeof setTimeout> | undefined;
   /** The device id, for the group's name. */
   declare device: string;
   declare commands: readonly SavedCommand[];
@@ -85,6 +94,27 @@ export class QuickCommandsElement extends LitElement {
     this.confirm = false;
     this._confirming = null;
     this._outcome = null;
+    this._holding = null;
+  }
+
+  /** How a quick command is confirmed: as saved (ask, for those saved before there was a choice); a kiosk asks at least. */
+  private _mode(command: SavedCommand): 'never' | 'ask' | 'hold' {
+    const mode = command.confirm ?? 'ask';
+    return this.confirm && mode === 'never' ? 'ask' : mode;
+  }
+
+  private _tap(command: SavedCommand): void {
+    const mode = this._mode(command);
+    if (mode === 'hold') return;
+    this._outcome = null;
+    if (mode === 'ask') this._confirming = command;
+    else void this._send(command);
+  }
+
+  private _hold(command: SavedCommand | null): void {
+    clearTimeout(this._holdTimer);
+    this._holding = command;
+    if (command) this._holdTimer = setTimeout(() => ((this._holding = null), void this._send(command)), 1000);
   }
 
   private async _send(command: SavedCommand): Promise<void> {
@@ -92,21 +122,35 @@ export class QuickCommandsElement extends LitElement {
     const service = this._service.value;
     if (!service) return;
     const target = `${command.topic} → ${command.payload === '' ? msg('(empty)') : command.payload}`;
-    const problem = await service.sendCommand(command);
+    const { confirm, ...typed } = command; // how it is confirmed is not part of the command
+    const problem = await service.sendCommand(typed);
     this._outcome = problem === null ? { text: msg('Queued in the outbox: {0}', target), refused: false } : { text: msg('Not sent: {0}', problemWords(problem)), refused: true };
   }
 
   override render() {
-    const kiosk = this.confirm;
     const confirming = this._confirming;
     return html`<div class="commands" role="group" aria-label=${msg('Quick commands for {0}', this.device)}>
         ${this.commands.map(
           // One tap sends on the technician's screen; a wall display (kiosk) asks first.
-          (command) => html`<button type="button" @click=${() => (kiosk ? ((this._confirming = command), (this._outcome = null)) : void this._send(command))}>
-            <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? msg('(empty)') : command.payload}</strong>
-          </button>`,
+          (command) => {
+            const hold = this._mode(command) === 'hold';
+            return html`<button
+              type="button"
+              class=${this._holding === command ? 'held' : ''}
+              title=${hold ? msg('Press and hold 1 s to send') : ''}
+              @click=${() => this._tap(command)}
+              @pointerdown=${() => hold && this._hold(command)}
+              @pointerup=${() => hold && this._hold(null)}
+              @pointerleave=${() => hold && this._holding === command && this._hold(null)}
+              @keydown=${(event: KeyboardEvent) => hold && (event.key === 'Enter' || event.key === ' ') && (event.preventDefault(), event.repeat || this._hold(command))}
+              @keyup=${() => hold && this._hold(null)}
+            >
+              <span class="target">${command.topic} →</span> <strong>${command.payload === '' ? msg('(empty)') : command.payload}</strong>
+            </button>`;
+          },
         )}
       </div>
+      ${this.commands.some((command) => this._mode(command) === 'hold') ? html`<p class="note">${msg('Press and hold 1 s to send')}</p>` : nothing}
       ${confirming
         ? html`<p class="confirm" role="group" aria-label=${msg('Confirm the command')}>
             <span>${msg('Send {0} to {1}?', confirming.payload === '' ? msg('(empty payload)') : confirming.payload, confirming.topic)}</span>

@@ -8,6 +8,7 @@ import { OutboxRepository } from '../../../src/storage/outbox-repository';
 import { OutboxSync } from '../../../src/app/outbox-sync';
 import type { Problem } from '../../../src/shared/problems';
 import { problemWords } from '../../../src/ui/problem-words';
+import { newControl } from '../../../src/controls/control-definition';
 
 /** What the user reads. */
 const words = (problem: Problem | string | null | undefined) => (problem == null ? '' : typeof problem === 'string' ? problem : problemWords(problem));
@@ -314,5 +315,61 @@ describe('requests and message expiry', () => {
     outbox.retry(outbox.store.list()[1]?.seq ?? 0);
     await settle();
     expect(sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40], ['fermer', 5]]);
+  });
+});
+
+describe('controls’ commands', () => {
+  const pump = newControl({ kind: 'switch', name: 'Pompe', commandTopic: 'pompe/commande', stateTopic: 'pompe/état', onPayload: 'start', offPayload: 'stop', onStates: ['en marche'], offStates: ['arrêtée'] }, 'pump');
+  const setpoint = (value: number) => ({ ...command(`{"consigne": ${value}}`), control: { id: 'speed', value: String(value), before: '1450' } });
+
+  it('a newer setpoint replaces the older ones still queued, which stay in the outbox saying so', async () => {
+    const outbox = await outboxOn(`outbox-${databases++}`);
+    for (const value of [1200, 1250, 1300, 1350, 1400]) await outbox.enqueue(setpoint(value), true);
+    await settle();
+    expect(outbox.store.list().map((c) => [c.control?.value, c.state, c.replacedBy?.value ?? null])).toEqual([
+      ['1200', 'cancelled', '1250'],
+      ['1250', 'cancelled', '1300'],
+      ['1300', 'cancelled', '1350'],
+      ['1350', 'cancelled', '1400'],
+      ['1400', 'queued', null],
+    ]);
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    outbox.connected();
+    expect(sender.sent.map((sent) => sent.payload)).toEqual(['{"consigne": 1400}']);
+  });
+
+  it('never withdraws a command already on the wire, and replaces nothing when asked to send every command', async () => {
+    const outbox = await outboxOn(`outbox-${databases++}`);
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    await outbox.enqueue(setpoint(1200), true); // on the wire at once
+    await outbox.enqueue(setpoint(1250), true);
+    await settle();
+    expect(outbox.store.list().map((c) => c.replacedBy ?? null)).toEqual([null, null]);
+    expect(sender.sent.map((sent) => sent.payload)).toEqual(['{"consigne": 1200}', '{"consigne": 1250}']);
+    const other = await outboxOn(`outbox-${databases++}`);
+    await other.enqueue(setpoint(1), false);
+    await other.enqueue(setpoint(2), false);
+    await settle();
+    expect(other.store.list().map((c) => c.state)).toEqual(['queued', 'queued']);
+  });
+
+  it('is confirmed by the device’s report, and says no answer when none comes in time', async () => {
+    const outbox = await outboxOn(`outbox-${databases++}`);
+    outbox.controls.setControls([pump]);
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    await outbox.enqueue({ ...command('stop'), topic: 'pompe/commande', control: { id: 'pump', value: 'off', before: 'en marche' } });
+    const sent = sender.sent[0] as OutboundCommand;
+    outbox.settled(sent.id, { delivered: true });
+    await settle();
+    expect(outbox.store.byId(sent.id)?.confirmation).toMatchObject({ state: 'waiting', deadline: 11_000 });
+    outbox.controls.observe('pompe/état', { text: 'en marche' });
+    await settle();
+    expect(outbox.store.byId(sent.id)?.confirmation?.state).toBe('waiting');
+    outbox.controls.observe('pompe/état', { text: 'arrêtée' });
+    await settle();
+    expect(outbox.store.byId(sent.id)?.confirmation).toMatchObject({ state: 'confirmed', reported: 'arrêtée' });
   });
 });
