@@ -653,4 +653,7 @@ export const french: Readonly<Record<string, string>> = {
   "the device reports {0}": "l’appareil signale {0}",
   "no answer from the device": "pas de réponse de l’appareil",
   "not confirmed (no state topic)": "non confirmé (pas de topic d’état)",
+  "On": "Marche",
+  "Off": "Arrêt",
+  "Its tap": "Au toucher",
 };

@@ -31,12 +31,13 @@ test.describe('npm start: the dev broker with its simulated devices', () => {
       await technician.publishAsync('moteur/commande', 'start', { qos: 1 });
       await expect(tile(page, 'moteur/état')).toContainText('en marche');
 
-      // A quick command saved in the composer shows on its device's card; one tap sends it (MQTT 3.1.1 here).
+      // A quick command saved in the composer shows on its device's card; a tap asks, Send sends it (MQTT 3.1.1 here).
       const composer = page.locator('command-composer');
       await composer.getByLabel('Topic', { exact: true }).fill('moteur/commande');
       await composer.getByLabel('Payload', { exact: true }).fill('stop');
       await composer.getByRole('button', { name: 'Save as quick command' }).click();
       await device(page, 'moteur').getByRole('group', { name: 'Quick commands for moteur' }).getByRole('button', { name: 'moteur/commande → stop' }).click();
+      await device(page, 'moteur').getByRole('group', { name: 'Confirm the command' }).getByRole('button', { name: 'Send' }).click();
       await expect(tile(page, 'moteur/état')).toContainText('arrêté');
       await expect(tile(page, 'moteur/dernière-commande')).toContainText('ok: stop');
       await composer.getByLabel('Payload', { exact: true }).fill('start');

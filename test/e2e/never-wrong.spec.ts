@@ -172,6 +172,7 @@ test('a quick command the outbox refuses says why on the device card', async ({ 
     await composer.getByRole('button', { name: 'Save as quick command' }).click();
     const card = page.getByRole('region', { name: 'moteur', exact: true });
     await card.getByRole('group', { name: 'Quick commands for moteur' }).getByRole('button', { name: /moteur\/commande →/ }).click();
+    await card.getByRole('group', { name: 'Confirm the command' }).getByRole('button', { name: 'Send' }).click(); // asks first, as saved
     await expect(card.getByRole('alert')).toContainText('Not sent: The payload is 400 B: the broker accepts packets of at most 200 B (its Maximum Packet Size)');
     await expect(page.locator('outbox-panel').getByRole('listitem')).toHaveCount(0);
   } finally {

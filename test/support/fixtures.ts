@@ -76,6 +76,8 @@ export interface KioskOptions {
   expiry?: number;
   /** Values only, settings hidden. */
   kiosk?: boolean;
+  /** With kiosk: commands and controls allowed (each asking first). */
+  commands?: boolean;
   /** A cluster that keeps dropping the session: start a fresh one at once (true, the default) or wait (false). */
   fresh?: boolean;
   /** Act as a Sparkplug B host application with this id (STATE birth and Will). */
@@ -100,6 +102,7 @@ export function kioskLink(options: KioskOptions): string {
   if (options.presence !== undefined) parts.push(`presence=${options.presence ? 1 : 0}`);
   if (options.expiry !== undefined) parts.push(`expiry=${options.expiry}`);
   if (options.kiosk !== undefined) parts.push(`kiosk=${options.kiosk ? 1 : 0}`);
+  if (options.commands !== undefined) parts.push(`commands=${options.commands ? 1 : 0}`);
   if (options.fresh !== undefined) parts.push(`fresh=${options.fresh ? 1 : 0}`);
   if (options.sphost !== undefined) parts.push(`sphost=${encodeURIComponent(options.sphost)}`);
   if (options.rebirth !== undefined) parts.push(`rebirth=${options.rebirth}`);

@@ -72,7 +72,7 @@ function switchInput(host: ControlInputHost, control: ControlDefinition) {
   const wish = pending === 'on' || pending === 'off' ? pending : null;
   // A tap asks for the opposite of what is shown, or of what is on its way.
   const next = (wish ?? shows) === 'on' ? 'off' : 'on';
-  const state = shows === 'unknown' ? msg('state unknown') : valueWords(control, shows);
+  const state = shows === 'unknown' ? msg('state unknown') : shows === 'on' ? msg('On') : msg('Off');
   const content = html`<span class="track" aria-hidden="true"></span><span class="visually-hidden">${control.name}</span><span>${state}</span>${wish ? html`<span class="note">→ ${valueWords(control, wish)}…</span>` : nothing}`;
   return html`<div class=${shows === 'unknown' ? 'unknown' : ''}>
     ${pressable(host, next, content, { role: 'switch', checked: shows === 'on' ? 'true' : 'false' })}

@@ -43,7 +43,9 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
 export class ControlsLayer {
   private _editing: { control: ControlDefinition; isNew: boolean } | null = null;
   private _latest: Map<string, OutboxCommand> = new Map();
-  private _latestOf: readonly OutboxCommand[] | null = null;
+  /** The outbox changed since `_latest` was worked out (its list is one array, changed in place). */
+  private _outboxChanged = true;
+  private _outboxWatched: Dashboard | null = null;
 
   constructor(
     private readonly _host: Host,
@@ -98,14 +100,17 @@ export class ControlsLayer {
 
   /** Each control's latest command, worked out again only when the outbox changed. */
   private _latestCommands(service: Dashboard): Map<string, OutboxCommand> {
-    const commands = service.outbox.store.list();
-    if (commands === this._latestOf) return this._latest;
+    if (this._outboxWatched !== service) {
+      this._outboxWatched = service;
+      service.outbox.store.subscribe(() => (this._outboxChanged = true));
+    }
+    if (!this._outboxChanged) return this._latest;
     const latest = new Map<string, OutboxCommand>();
-    for (const command of commands) {
+    for (const command of service.outbox.store.list()) {
       const id = command.control?.id;
       if (id !== undefined && !command.replacedBy) latest.set(id, command);
     }
-    this._latestOf = commands;
+    this._outboxChanged = false;
     this._latest = latest;
     return latest;
   }
