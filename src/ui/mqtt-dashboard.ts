@@ -1,3 +1,4 @@
+import { controlMake } from './controls/control-events';
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppUpdate } from '../app/app-update';
@@ -274,6 +275,12 @@ export class MqttDashboardElement extends LitElement {
     new StoreController(this, () => this.service?.status);
     this._view = 'values';
     this._drawerOpen = false;
+    // A control made from a tile of the topic tree: made on the values, where controls live.
+    this.addEventListener('control-make', (event) => {
+      if (this._view === 'values') return;
+      this._view = 'values';
+      void this.updateComplete.then(() => this.renderRoot.querySelector('value-grid')?.dispatchEvent(controlMake(event.detail)));
+    });
   }
 
   /** Escape closes the drawer wherever the focus is (even on the page itself, after a button it was on went away). */
