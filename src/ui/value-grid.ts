@@ -166,7 +166,8 @@ export class ValueGridElement extends LitElement {
     const otherCount = html`<small>(${msgPlural(others.length, '{0} topic', '{0} topics', formatCount(others.length))})</small>`;
     if (devices.length === 0 && others.length === 0) {
       return html`<h2>${msg('Values')} ${counts}</h2>
-        <p class="empty">${msg('No messages yet. Connect to a broker and subscribe to a topic filter, for example')} <code>#</code>.</p>`;
+        <p class="empty">${msg('No messages yet. Connect to a broker and subscribe to a topic filter, for example')} <code>#</code>.</p>
+        ${placement?.loose} ${this._controls?.renderEditor() ?? nothing}`;
     }
     return html`${pinnedFilters.length === 0
         ? nothing

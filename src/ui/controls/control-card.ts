@@ -16,6 +16,21 @@ import { controlStatus, reportedWords, valueWords } from './control-status';
 import { controlEdit } from './control-events';
 
 
+/** Whether each card is on screen (or near it), as last seen; unknown counts as seen. */
+const onScreen = new WeakMap<Element, boolean>();
+const visibility =
+  typeof IntersectionObserver === 'undefined'
+    ? null
+    : new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            onScreen.set(entry.target, entry.isIntersecting);
+            if (entry.isIntersecting && entry.target instanceof ControlCardElement) entry.target.requestUpdate();
+          }
+        },
+        { rootMargin: '200px' },
+      );
+
 /** How long a hold-to-send control must be held. */
 export const HOLD_MS = 1000;
 /** A stepper sends this long after the last tap. */
@@ -166,10 +181,22 @@ export class ControlCardElement extends LitElement implements ControlInputHost {
     this._problem = problem ? msg('Not sent: {0}', problemWords(problem)) : null;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    visibility?.observe(this);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    visibility?.unobserve(this);
+    onScreen.delete(this);
     clearTimeout(this._holdTimer);
     clearTimeout(this._stepTimer);
+  }
+
+  /** Out of view, a tick of the clock alone waits until the card is seen (anything else redraws it). */
+  protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
+    return onScreen.get(this) !== false || changed.size !== 1 || !changed.has('now');
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
