@@ -5,7 +5,7 @@
  */
 import { brokerUrlProblem } from '../mqtt/broker-url';
 import { topicFilterProblem } from '../mqtt/topic-filter';
-import { MAX_DECIMALS, type BrokerProfile, type DeviceName, type StoredSettings, type SubscriptionSetting, type Theme, type TileFormat } from '../storage/settings';
+import { MAX_DECIMALS, randomId, type BrokerProfile, type DeviceName, type StoredSettings, type SubscriptionSetting, type Theme, type TileFormat } from '../storage/settings';
 import type { ProtocolChoice } from '../shared/types';
 import { problemWords } from '../ui/problem-words';
 import { msg } from '../i18n/words';
@@ -99,45 +99,35 @@ function readControls(value: unknown): ControlDefinition[] {
   return controls;
 }
 
-/** A control, every field checked by type, then as a whole as its editor checks it. */
+/**
+ * A control, every field checked by type, then as a whole as its editor checks it. `kind`, `name` and
+ * `commandTopic` are required; a field left out takes its default (a control written by hand need not
+ * list them all), and one that is there must be right.
+ */
 function readControl(value: unknown, where: string): ControlDefinition {
   const item = record(value, where);
   const kind = oneOf(item['kind'], `${where}.kind`, CONTROL_KINDS);
-  const number = (key: string) => {
+  const fields: Partial<ControlDefinition> = {};
+  const given = (key: keyof ControlDefinition) => item[key] !== undefined;
+  const number = (key: 'min' | 'max' | 'step' | 'timeoutSeconds' | 'expirySeconds') => {
     const field = item[key];
     if (typeof field !== 'number' || !Number.isFinite(field)) throw new LayoutProblem(msg('{0} must be a number.', `${where}.${key}`));
     return field;
   };
-  const texts = (key: string) => list(item[key], `${where}.${key}`).map((entry, index) => text(entry, `${where}.${key}[${index}]`, 0));
-  const expiry = item['expirySeconds'];
+  for (const key of ['stateTopic', 'statePath', 'answerTopic', 'onPayload', 'offPayload', 'unit', 'pattern', 'template'] as const) {
+    if (given(key)) fields[key] = text(item[key], `${where}.${key}`, 0);
+  }
+  for (const key of ['onStates', 'offStates', 'options'] as const) {
+    if (given(key)) fields[key] = list(item[key], `${where}.${key}`).map((entry, index) => text(entry, `${where}.${key}[${index}]`, 0));
+  }
+  for (const key of ['min', 'max', 'step', 'timeoutSeconds'] as const) if (given(key)) fields[key] = number(key);
+  for (const key of ['slider', 'retain', 'everyCommand'] as const) if (given(key)) fields[key] = flag(item[key], `${where}.${key}`);
+  if (given('qos')) fields.qos = oneOf(item['qos'], `${where}.qos`, [0, 1, 2] as const);
+  if (given('confirm')) fields.confirm = oneOf(item['confirm'], `${where}.confirm`, CONFIRM_MODES);
+  if (given('expirySeconds')) fields.expirySeconds = item['expirySeconds'] === null ? null : number('expirySeconds');
   const control = newControl(
-    {
-      kind,
-      name: text(item['name'], `${where}.name`, 1),
-      commandTopic: text(item['commandTopic'], `${where}.commandTopic`, 1),
-      stateTopic: text(item['stateTopic'], `${where}.stateTopic`, 0),
-      statePath: text(item['statePath'], `${where}.statePath`, 0),
-      answerTopic: text(item['answerTopic'], `${where}.answerTopic`, 0),
-      onPayload: text(item['onPayload'], `${where}.onPayload`, 0),
-      offPayload: text(item['offPayload'], `${where}.offPayload`, 0),
-      onStates: texts('onStates'),
-      offStates: texts('offStates'),
-      min: number('min'),
-      max: number('max'),
-      step: number('step'),
-      unit: text(item['unit'], `${where}.unit`, 0),
-      slider: flag(item['slider'], `${where}.slider`),
-      options: texts('options'),
-      pattern: text(item['pattern'], `${where}.pattern`, 0),
-      template: text(item['template'], `${where}.template`, 0),
-      qos: oneOf(item['qos'], `${where}.qos`, [0, 1, 2] as const),
-      retain: flag(item['retain'], `${where}.retain`),
-      confirm: oneOf(item['confirm'], `${where}.confirm`, CONFIRM_MODES),
-      timeoutSeconds: number('timeoutSeconds'),
-      everyCommand: flag(item['everyCommand'], `${where}.everyCommand`),
-      expirySeconds: expiry === null ? null : number('expirySeconds'),
-    },
-    text(item['id'], `${where}.id`, 1),
+    { ...fields, kind, name: text(item['name'], `${where}.name`, 1), commandTopic: text(item['commandTopic'], `${where}.commandTopic`, 1) },
+    given('id') ? text(item['id'], `${where}.id`, 1) : `control-${randomId()}`,
   );
   const problem = controlProblem(control);
   if (problem) throw new LayoutProblem(msg('{0}.{1}: {2}', where, problem.field, problem.text));

@@ -68,11 +68,19 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 /** What a reported value means for a switch: on, off, or neither (shown as it is). */
 export function switchStateOf(control: ControlDefinition, reported: string): SwitchState | null {
-  const onStates = control.onStates.length > 0 ? control.onStates : [control.onPayload];
-  const offStates = control.offStates.length > 0 ? control.offStates : [control.offPayload];
+  const onStates = control.onStates.length > 0 ? control.onStates : withBooleans(control.onPayload, ON_WORDS);
+  const offStates = control.offStates.length > 0 ? control.offStates : withBooleans(control.offPayload, OFF_WORDS);
   if (onStates.some((state) => same(state, reported))) return 'on';
   if (offStates.some((state) => same(state, reported))) return 'off';
   return null;
+}
+
+const ON_WORDS = ['on', 'true', '1'];
+const OFF_WORDS = ['off', 'false', '0'];
+
+/** A payload of the on/off kind (`ON`, `true`, `1`) is reported in any of its forms (`{"state": true}`); any other only as itself. */
+function withBooleans(payload: string, words: readonly string[]): string[] {
+  return words.includes(payload.trim().toLowerCase()) ? [payload, ...words] : [payload];
 }
 
 /** A number as a device writes it (`1200`, `1200.0`, ` 1,5 ` with a decimal comma), or null. */

@@ -211,7 +211,7 @@ export class DeviceCardElement extends LitElement {
               ${msg('Request rebirth')}
             </button>`
           : nothing}
-        ${kiosk
+        ${kiosk || device.sparkplug
           ? nothing
           : html`<button type="button" class="add-control" @click=${() => this.dispatchEvent(controlMake({ device: device.id }))}>${msg('Add control')}</button>`}
         ${device.unrecognised === null

@@ -42,7 +42,7 @@ for (const lang of ['en', 'fr'] as const) {
             const name = `controls-${screen.name}-${scheme}${lang === 'fr' ? '-fr' : ''}.png`;
             const shot = await page.screenshot({ path: testInfo.outputPath(name) });
             await testInfo.attach(name, { body: shot, contentType: 'image/png' });
-            if (process.env['UPDATE_DOCS'] === '1' && /tablet|phone/.test(screen.name)) await page.screenshot({ path: `docs/${name}` });
+            if (process.env['UPDATE_DOCS'] === '1' && /tablet-landscape|phone/.test(screen.name)) await page.screenshot({ path: `docs/${name}` });
             violations.push(...(await axeViolations(page, `a control's question before sending, ${screen.name} ${lang} ${scheme}`)));
             await motor.getByRole('group').getByRole('button').last().click(); // Cancel
             await motor.getByRole('button', { name: /Moteur$/ }).click(); // ✎: the control's editor

@@ -99,3 +99,16 @@ describe('the layout file', () => {
     expect(problem(withChange((file) => (file['layout'].controls[0].confirm = 'maybe')))).toBe('layout.controls[0].confirm must be one of "never", "ask", "hold". Nothing was changed.');
   });
 });
+
+describe('controls in a layout file written by hand', () => {
+  const file = (controls: unknown[]) => JSON.stringify({ format: 'mqtt-dashboard-layout', version: 1, exportedAt: '', layout: { pinned: [], hidden: [], tileFormats: [], deviceNames: [], theme: 'system', controls }, profiles: [] });
+
+  it('takes the defaults for the fields left out, and checks those given', () => {
+    const read = readLayoutFile(file([{ kind: 'setpoint', name: 'Consigne', commandTopic: 'moteur/commande', stateTopic: 'moteur/consigne', max: 1800, step: 50 }]));
+    expect('layout' in read && read.layout.controls[0]).toMatchObject({ kind: 'setpoint', min: 0, max: 1800, step: 50, qos: 1, confirm: 'never', template: '{value}', timeoutSeconds: 10 });
+    const bad = readLayoutFile(file([{ kind: 'switch', name: 'Pompe', commandTopic: 'pompe/commande', qos: '1' }]));
+    expect('problem' in bad && bad.problem).toBe('layout.controls[0].qos must be one of 0, 1, 2. Nothing was changed.');
+    const nameless = readLayoutFile(file([{ kind: 'switch', commandTopic: 'pompe/commande' }]));
+    expect('problem' in nameless && nameless.problem).toBe('layout.controls[0].name must be text. Nothing was changed.');
+  });
+});

@@ -41,6 +41,9 @@ describe('what a device reports', () => {
     expect(switchStateOf(pump, 'arrêtée')).toBe('off');
     expect(switchStateOf(pump, 'défaut')).toBeNull();
     expect(switchStateOf(plug, 'on')).toBe('on'); // no states given: the payloads themselves
+    expect(switchStateOf(plug, 'true')).toBe('on'); // ON/OFF payloads: a boolean report too
+    expect(switchStateOf(plug, '0')).toBe('off');
+    expect(switchStateOf(pump, 'true')).toBeNull(); // start/stop with its own states: only those
   });
 
   it('confirms a number within half a step', () => {
