@@ -22,7 +22,8 @@ export interface LayoutFile {
   format: typeof LAYOUT_FORMAT;
   version: typeof LAYOUT_VERSION;
   exportedAt: string;
-  layout: Omit<Layout, 'profiles'>;
+  /** `controls` is left out when there are none (a file from before controls reads the same). */
+  layout: Omit<Layout, 'profiles' | 'controls'> & { controls?: Layout['controls'] };
   profiles: BrokerProfile[];
 }
 
@@ -37,7 +38,7 @@ export function layoutFile(settings: StoredSettings, now: Date): LayoutFile {
       tileFormats: settings.tileFormats.map(({ topic, unit, decimals }) => ({ topic, unit, decimals })),
       deviceNames: settings.deviceNames.map(({ device, name }) => ({ device, name })),
       theme: settings.theme,
-      controls: settings.controls.map(copyControl),
+      ...(settings.controls.length === 0 ? {} : { controls: settings.controls.map(copyControl) }),
     },
     profiles: settings.profiles.map(copyProfile),
   };
