@@ -1,3 +1,4 @@
+import { controlMake } from './controls/control-events';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { MessageProperties } from '../mqtt/message-properties';
@@ -113,6 +114,13 @@ export class TopicMessagesElement extends LitElement {
     this.requestUpdate(); // the chart sizes itself to the open dialog
   }
 
+  /** This topic becomes a new control's state topic: the container that drew the tile opens the control's editor. */
+  private _makeControl(): void {
+    const topic = this.topic;
+    this.renderRoot.querySelector('dialog')?.close();
+    this.dispatchEvent(controlMake({ stateTopic: topic }));
+  }
+
   override render() {
     const log = this._service.value?.messages;
     const messages = log ? log.newest(SHOWN, (message) => message.topic === this.topic) : [];
@@ -127,7 +135,8 @@ export class TopicMessagesElement extends LitElement {
         <h2>${topicWithBreaks(this.topic)}</h2>
         ${kiosk
           ? nothing
-          : html`<button type="button" title=${msg('Unit, decimals, pin, hide')} @click=${() => this.dispatchEvent(new Event('customize'))}><span aria-hidden="true">⚙ </span>${msg('Tile settings')}</button>`}
+          : html`<button type="button" title=${msg('Unit, decimals, pin, hide')} @click=${() => this.dispatchEvent(new Event('customize'))}><span aria-hidden="true">⚙ </span>${msg('Tile settings')}</button>
+              ${sparkplug ? nothing : html`<button type="button" @click=${this._makeControl}>${msg('Make a control')}</button>`}`}
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Close')}</button>
       </header>
       ${(service?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>` : nothing}

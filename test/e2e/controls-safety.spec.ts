@@ -151,8 +151,14 @@ test.describe('controls, safely', () => {
     const pumpDevice = await simulatedDevice(mosquitto.tcpUrl, 'pompe', { commandTopic: 'pompe/commande', stateTopic: 'pompe/état', initial: 'en marche', answer: pumpAnswers });
     await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['#'], qos: 1, clientId: 'tablette-make' }));
     await expect(status(page)).toContainText('Connected');
-    await (await openTileSettings(page, 'pompe/état')).getByRole('button', { name: 'Make a control' }).click();
+    // From the tile's detail, or from its settings.
+    await page.getByRole('article', { name: 'pompe/état', exact: true }).locator('button.open').click();
+    await page.getByRole('dialog', { name: 'History of pompe/état' }).getByRole('button', { name: 'Make a control' }).click();
     const editor = page.getByRole('dialog', { name: 'New control' });
+    await expect(editor.getByLabel('State topic (where the device reports)')).toHaveValue('pompe/état');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await expect(editor).toHaveCount(0);
+    await (await openTileSettings(page, 'pompe/état')).getByRole('button', { name: 'Make a control' }).click();
     await expect(editor.getByLabel('Command topic')).toHaveValue('pompe/commande');
     await expect(editor.getByLabel('State topic (where the device reports)')).toHaveValue('pompe/état');
     await expect(editor.getByLabel('Kind')).toHaveValue('switch');
