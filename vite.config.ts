@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './test/support/chromium';
+import ts from 'typescript';
 
 /**
  * Collapses the whitespace and comments inside Lit's css`…` literals in production builds (the minifier
@@ -24,6 +25,44 @@ function compactLitCss(): Plugin {
           .trim();
         return `css\`${compact}\``;
       });
+    },
+  };
+}
+
+/**
+ * Collapses each line break and the indentation after it, inside Lit's html`…` templates, to one space in
+ * production builds: HTML reads any run of white space between words or tags as one space, so what is
+ * drawn is the same (no template holds literal text inside <pre> or a pre-wrap element: those get their
+ * text from bindings). The minifier keeps template strings as written; the first load is smaller by this.
+ */
+function compactLitHtml(): Plugin {
+  return {
+    name: 'compact-lit-html',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.includes('/src/ui/') || !id.endsWith('.ts') || !code.includes('html`')) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const edits: Array<[number, number, string]> = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+          const template = node.template;
+          const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+          for (const part of parts) {
+            // The literal's text between its delimiters (` or } before, ` or ${ after).
+            const start = part.getStart(source) + 1;
+            const end = part.getEnd() - (ts.isTemplateTail(part) || ts.isNoSubstitutionTemplateLiteral(part) ? 1 : 2);
+            const text = code.slice(start, end);
+            const compact = text.replace(/\n\s*/g, ' ');
+            if (compact !== text) edits.push([start, end, compact]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
     },
   };
 }
@@ -62,6 +101,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', headers: DEPLOYMENT_HEADERS },
   plugins: [
     compactLitCss(),
+    compactLitHtml(),
     VitePWA({
       // A new version waits until the user taps "Reload": code is never swapped under a running session.
       registerType: 'prompt',

@@ -95,7 +95,9 @@ export class MessageRouter {
   private _logged(message: InboundMessage, superseded = false, decoded?: DecodedPayload): DecodedPayload {
     const payload = decoded ?? decodePayload(message.payload);
     const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
-    const binary = payload.kind === 'binary' ? message.payload.slice(0, VIEWER_BYTES) : null;
+    // Raw bytes are kept for a binary payload, and for a text holding bidi controls or invisible characters
+    // (the screen shows them as ⟨U+202E⟩; the bytes show what came).
+    const binary = payload.kind === 'binary' || (payload.kind !== 'empty' && HIDDEN_IN_TEXT.test(payload.text)) ? message.payload.slice(0, VIEWER_BYTES) : null;
     this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties, binary, ...(superseded ? { superseded } : {}) });
     return payload;
   }
@@ -111,3 +113,6 @@ export class MessageRouter {
 export function isNewerThanRetainedCopy(shown: TopicValue, connectedAt: number | null): boolean {
   return !shown.retained && connectedAt !== null && shown.receivedAt >= connectedAt;
 }
+
+/** Bidi controls and invisible characters a text payload may hide (line breaks and tabs are not). */
+const HIDDEN_IN_TEXT = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/u;

@@ -48,12 +48,20 @@ export class BrokerConduct {
     this._aliases.clear();
     const guard = new FrameGuard(this._protocol, this._maximumPacketSize);
     let reported = false;
+    /** The last chunk made harmless ended in the middle of a PINGRESP. */
+    let midPing = false;
     stream.prependListener('data', (chunk) => {
       const fault = guard.feed(chunk);
-      if (fault && !reported) {
-        reported = true;
-        this._onFault(fault);
-      }
+      if (!fault) return;
+      // mqtt.js reads this chunk after this listener: the whole packets before the fault are left for it
+      // (a valid PUBLISH received first is kept), what follows is made harmless, and the link is closed
+      // once they are read.
+      const from = reported ? 0 : guard.faultAt;
+      midPing = neutralise(chunk, from, midPing);
+      if (reported) return;
+      reported = true;
+      if (from === 0) this._onFault(fault);
+      else setTimeout(() => this._onFault(fault), 0);
     });
   }
 
@@ -145,4 +153,18 @@ export function closeForFault(client: MqttClient, protocol: ProtocolVersion, fau
     /* the socket is already closing */
   }
   stream.destroy();
+}
+
+/**
+ * Overwrites a chunk from `from` on with PINGRESPs (0xD0 0x00), which mqtt.js reads as nothing: the bytes
+ * of a broker that broke the protocol never reach its parser. `midPing`: the chunk before ended with a
+ * PINGRESP's first byte. Returns whether this one does.
+ */
+function neutralise(chunk: Uint8Array, from: number, midPing: boolean): boolean {
+  let second = midPing;
+  for (let at = from; at < chunk.length; at++) {
+    chunk[at] = second ? 0x00 : 0xd0;
+    second = !second;
+  }
+  return second;
 }

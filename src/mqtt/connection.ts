@@ -368,10 +368,13 @@ export class MqttConnection {
     });
 
     client.on('disconnect', (packet) => {
-      // MQTT 5: the broker closes the connection itself and says why.
-      if (!current() || packet.reasonCode === undefined) return;
+      // MQTT 5: the broker closes the connection itself and says why (no reason code: 0x00, normal).
+      // The DISCONNECT ends the connection whatever the socket does: a broker that leaves it open
+      // would otherwise keep the status at Connected; closing it reconnects as for any loss.
+      if (!current()) return;
       const reasonString = packet.properties?.reasonString;
-      this._lossReason = { kind: 'closed-by-broker', code: packet.reasonCode, reasonString: reasonString ?? null };
+      this._lossReason = { kind: 'closed-by-broker', code: packet.reasonCode ?? 0, reasonString: reasonString ?? null };
+      client.stream.destroy();
     });
 
     client.on('close', () => {
@@ -439,7 +442,9 @@ export class MqttConnection {
     }
     const drops = this._takeover.shortDrops + 1;
     // In a cluster, links dropped at once are a pinned session; MQTT 5's "taken over" is a clash anywhere.
-    const clash = this._takeover.linkDown(now, closedByBroker) && !this._cluster.several;
+    // A clash is only guessed from links closed without a word: a broker that gives its reason (0x98
+    // administrative action…) is believed, and its reason shown.
+    const clash = this._takeover.linkDown(now, loss === null) && !this._cluster.several;
     if (!takenOver && !clash) return false;
     this._lossReason = null;
     const evidence = takenOver ? 'taken-over' : 'dropped-after-connack';

@@ -31,6 +31,10 @@ export class FrameGuard {
   private _multiplier = 1;
   private _bodyLeft = 0;
   private _fault: FrameFault | null = null;
+  /** Where, in the chunk being read, the packet being read began (0 when it began in an earlier chunk). */
+  private _packetAt = 0;
+  /** Where, in the chunk in which it was found, the faulty packet began: the bytes before it are whole packets. */
+  faultAt = 0;
 
   constructor(
     private readonly _protocol: ProtocolVersion,
@@ -40,6 +44,13 @@ export class FrameGuard {
   /** The first fault in the bytes seen so far, or null; once found, later bytes are not looked at. */
   feed(chunk: Uint8Array): FrameFault | null {
     if (this._fault) return this._fault;
+    this._packetAt = 0;
+    const found = this._scan(chunk);
+    if (found) this.faultAt = this._packetAt;
+    return found;
+  }
+
+  private _scan(chunk: Uint8Array): FrameFault | null {
     let i = 0;
     while (i < chunk.length) {
       if (this._state === 'body') {
@@ -51,6 +62,7 @@ export class FrameGuard {
       }
       const byte = chunk[i++] ?? 0;
       if (this._state === 'header') {
+        this._packetAt = i - 1;
         this._fault = this._headerFault(byte);
         if (this._fault) return this._fault;
         this._state = 'length';

@@ -67,7 +67,10 @@ export function decodePayload(payload: Uint8Array): DecodedPayload {
   if (NUMBER.test(text)) {
     const value = Number(text);
     if (!Number.isFinite(value)) return { kind: 'text', text: text.trim(), bytes, truncated, notFinite: true };
-    return { kind: 'number', text: text.trim(), value, bytes, truncated };
+    const trimmed = text.trim();
+    // An integer beyond a float's exact range (2^53) keeps its digits; the float is for charts only.
+    if (!Number.isSafeInteger(value) && /^[-+]?\d+$/.test(trimmed)) return { kind: 'number', text: trimmed, value, bytes, truncated, exact: trimmed.replace(/^\+/, '') };
+    return { kind: 'number', text: trimmed, value, bytes, truncated };
   }
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {

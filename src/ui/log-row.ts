@@ -3,7 +3,7 @@
  * (the log is virtualized). A leaf: it shows its message and raises `message-select` when tapped; the log
  * view opens it in the payload viewer. Broker data is rendered as text only.
  */
-import { visibleTopic } from './safe-text';
+import { visiblePayload, visibleTopic } from './safe-text';
 import { LitElement, css, html, nothing } from 'lit';
 import type { LoggedMessage } from '../state/message-log';
 import { formatTime } from './format';
@@ -87,7 +87,7 @@ export class LogRowElement extends LitElement {
     if (!message) return nothing;
     // R and D are the same letters in French (retenu/conservé is R, doublon D); "old" is worded.
     const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ` · ${msg('old')}` : ''}`;
-    const payload = message.payload.kind === 'empty' ? msg('(empty)') : message.payload.text.slice(0, 200);
+    const payload = message.payload.kind === 'empty' ? msg('(empty)') : visiblePayload(message.payload.text.slice(0, 200));
     // Named by what it shows (time, topic, flags, payload: voice control can say what is seen), then which message it is.
     const time = formatTime(message.receivedAt);
     const topic = visibleTopic(message.topic);

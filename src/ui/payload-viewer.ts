@@ -3,7 +3,7 @@ import { toHex } from '../mqtt/payload';
 import type { LoggedMessage } from '../state/message-log';
 import { formatCount, formatTimestamp } from './format';
 import { msg, msgPlural } from '../i18n/words';
-import { blocksOf, breakable, visibleTopic } from './safe-text';
+import { blocksOf, breakable, visiblePayload, visibleTopic } from './safe-text';
 import { controlStyles } from './shared-styles';
 
 type Mode = 'text' | 'json' | 'hex';
@@ -78,6 +78,8 @@ export class PayloadViewerElement extends LitElement {
     if (!message) return nothing;
     const kind = message.payload.kind;
     const modes: Mode[] = kind === 'binary' ? ['hex'] : kind === 'json' || kind === 'measure' ? ['json', 'text'] : ['text'];
+    // A text with hidden characters (shown as ⟨U+202E⟩) keeps its raw bytes: they can be read as they came.
+    if (kind !== 'binary' && message.binary) modes.push('hex');
     const mode = this._mode ?? (modes[0] as Mode);
     const shown = this._content(message, mode);
     return html`<section aria-label=${msg('Payload viewer')}>
@@ -107,12 +109,12 @@ export class PayloadViewerElement extends LitElement {
     }
     if (mode === 'json' && !message.payload.notFinite) {
       try {
-        return JSON.stringify(JSON.parse(message.payload.source ?? message.payload.text), null, 2);
+        return visiblePayload(JSON.stringify(JSON.parse(message.payload.source ?? message.payload.text), null, 2));
       } catch {
-        return message.payload.source ?? message.payload.text;
+        return visiblePayload(message.payload.source ?? message.payload.text);
       }
     }
-    return message.payload.kind === 'empty' ? msg('(empty)') : message.payload.text;
+    return message.payload.kind === 'empty' ? msg('(empty)') : visiblePayload(message.payload.text);
   }
 
   private async _copy(text: string): Promise<void> {

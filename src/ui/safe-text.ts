@@ -17,6 +17,13 @@ export function visibleTopic(topic: string): string {
   return topic.replace(HIDDEN, codePoint);
 }
 
+/**
+ * A payload's text with its bidi controls and invisible characters shown as ⟨U+202E⟩, so that `ok \u202E1.0`
+ * cannot pass for `ok 0.1`; tabs and line breaks stay (JSON is laid out with them). The raw bytes stay in
+ * the payload viewer's hex view.
+ */
+export const visiblePayload = (text: string) => text.replace(HIDDEN, (character) => (character === '\n' || character === '\t' || character === '\r' ? character : codePoint(character)));
+
 /** True when a topic holds characters that are shown as ⟨U+…⟩. */
 export const hasHiddenCharacters = (text: string) => new RegExp(HIDDEN.source, 'u').test(text);
 

@@ -15,7 +15,7 @@ import './payload-viewer';
 import './sparkplug-metric';
 import type { MetricWriteEvent } from './sparkplug-metric';
 import { problemWords } from './problem-words';
-import { breakable, previewOf } from './safe-text';
+import { breakable, previewOf, visiblePayload } from './safe-text';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 
 /** How many of a topic's recent messages are listed. */
@@ -159,7 +159,7 @@ export class TopicMessagesElement extends LitElement {
   }
 
   private _row(message: LoggedMessage, style: NumberStyle) {
-    const text = message.payload.kind === 'empty' ? msg('(empty)') : (numberWithUnit(message.payload, style) ?? message.payload.text);
+    const text = message.payload.kind === 'empty' ? msg('(empty)') : (numberWithUnit(message.payload, style) ?? visiblePayload(message.payload.text));
     return html`<li aria-label=${msg('Message {0}', message.seq)}>
       <span class="flags">
         <span title=${formatTimestamp(message.receivedAt)}>${formatTime(message.receivedAt)}</span>

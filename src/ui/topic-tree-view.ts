@@ -1,4 +1,4 @@
-import { visibleTopic } from './safe-text';
+import { visiblePayload, visibleTopic } from './safe-text';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { TreeRow } from '../state/topic-tree';
@@ -157,7 +157,7 @@ export class TopicTreeViewElement extends LitElement {
       <button class="name" type="button" aria-current=${this._selected === node.path ? 'true' : 'false'} @click=${() => this._select(node.path)}>
         <span class="label">${node.name === '' ? msg('(empty level)') : visibleTopic(node.name)}</span>
         <span class="count">${counts}</span>
-        ${value ? html`<span class="value">${value.payload.text.slice(0, 60)}</span>` : nothing}
+        ${value ? html`<span class="value">${visiblePayload(value.payload.text.slice(0, 60))}</span>` : nothing}
         ${value?.retained ? html`<span class="retained">${msg('retained')}</span>` : nothing}
       </button>
     </li>`;

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { formatBytes, type DecodedPayload } from '../mqtt/payload';
-import { PREVIEW_CHARACTERS, breakable, previewOf, visibleTopic } from './safe-text';
+import { PREVIEW_CHARACTERS, breakable, previewOf, visiblePayload, visibleTopic } from './safe-text';
 import type { DeviceState } from '../state/presence-store';
 import { staleSince } from '../state/staleness';
 import type { TopicValue } from '../state/topic-store';
@@ -297,7 +297,7 @@ function spokenValue(payload: DecodedPayload, style: NumberStyle): string {
   if (payload.kind === 'empty') return msg('(empty)');
   if (payload.undecodable !== undefined) return msg('Undecodable Sparkplug B payload ({0})', formatBytes(payload.bytes));
   if (payload.exact !== undefined) return style.unit === undefined ? payload.exact : `${payload.exact} ${style.unit}`;
-  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return previewOf(payload.text).text.slice(0, 120);
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return visiblePayload(previewOf(payload.text).text.slice(0, 120));
   const number = formatNumber(payload.value, style.decimals);
   return style.unit === undefined ? number : `${number}${unitSpace()}${style.unit}`;
 }
@@ -321,7 +321,7 @@ function shownValue(payload: DecodedPayload, style: NumberStyle) {
     const digits = exactDigits(payload.exact);
     return style.unit === undefined ? digits : html`${digits}<span class="unit">${unitSpace()}${style.unit}</span>`;
   }
-  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return breakable(previewOf(payload.text).text);
+  if ((payload.kind !== 'number' && payload.kind !== 'measure') || payload.value === undefined) return breakable(visiblePayload(previewOf(payload.text).text));
   const number = formatNumber(payload.value, style.decimals);
   return style.unit === undefined ? number : html`${number}<span class="unit">${unitSpace()}${style.unit}</span>`;
 }

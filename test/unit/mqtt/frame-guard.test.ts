@@ -14,6 +14,17 @@ describe('the frame guard', () => {
     for (const byte of stream) expect(guard.feed(new Uint8Array([byte]))).toBeNull();
   });
 
+  it('says where, in the chunk, the faulty packet begins: the whole packets before it are kept', () => {
+    const guard = new FrameGuard('5', MiB);
+    const publish = [0x30, 0x05, 0x00, 0x01, 0x61, 0x6f, 0x6b];
+    expect(guard.feed(new Uint8Array([...publish, 0x00, 0x00, ...publish]))?.detail).toBe('a packet of reserved type 0');
+    expect(guard.faultAt).toBe(publish.length);
+    const split = new FrameGuard('5', MiB);
+    expect(split.feed(new Uint8Array([0x30, 0xff]))).toBeNull();
+    expect(split.feed(new Uint8Array([0xff, 0xff, 0xff]))?.code).toBe(0x81); // began in the chunk before
+    expect(split.faultAt).toBe(0);
+  });
+
   it('names a PUBLISH with QoS 3, a reserved type, a client-only packet and bad flags', () => {
     expect(new FrameGuard('5', MiB).feed(new Uint8Array([0x36, 0x00]))?.detail).toBe('a PUBLISH with QoS 3');
     expect(new FrameGuard('5', MiB).feed(new Uint8Array([0x00, 0x00]))?.code).toBe(0x81);

@@ -4,6 +4,13 @@ import { DISPLAY_LIMIT_BYTES, decodePayload, formatBytes } from '../../../src/mq
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('payload decoding', () => {
+  it('keeps every digit of an integer beyond a float’s exact range; the float is for charts', () => {
+    expect(decodePayload(bytes('9007199254740993'))).toMatchObject({ kind: 'number', exact: '9007199254740993', value: 9007199254740992 });
+    expect(decodePayload(bytes('-18446744073709551615'))).toMatchObject({ exact: '-18446744073709551615' });
+    expect(decodePayload(bytes('9007199254740991')).exact).toBeUndefined(); // still exact as a float
+    expect(decodePayload(bytes('1.5e300')).exact).toBeUndefined();
+  });
+
   it('shows numbers as numbers', () => {
     expect(decodePayload(bytes('21.5'))).toMatchObject({ kind: 'number', value: 21.5, text: '21.5' });
     expect(decodePayload(bytes(' -3 '))).toMatchObject({ kind: 'number', value: -3, text: '-3' });
