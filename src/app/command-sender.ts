@@ -19,5 +19,6 @@ export function commandSender(connection: MqttConnection, replyTopic: string): C
     },
     sendCommand: (command) => connection.commands.send(command),
     resumeCommands: (unfinished) => connection.commands.resume(unfinished),
+    abandon: (commandId) => connection.commands.abandon(commandId),
   };
 }

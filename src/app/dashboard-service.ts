@@ -75,6 +75,7 @@ export class DashboardService {
     this._broker = new BrokerSubscriptions(this.subscriptions, _connection);
     _connection.commands.setJournal(outbox);
     outbox.onStorageProblem((problem) => this._notify(problem));
+    outbox.onStalled((seconds) => _connection.dropLink({ kind: 'not-acknowledged', seconds }));
     _connection.commands.onSettled((commandId, outcome) => outbox.settled(commandId, outcome));
     _connection.onStatus((status) => {
       this.status.replace(status);
@@ -94,7 +95,10 @@ export class DashboardService {
       this._inbox.push([message, _connection.status.phase === 'connected' ? _connection.status.connectedAt : null]);
       if (this._inbox.length >= INBOX_LIMIT) this._routeInbox(); // a flood with no gap: the stores keep up anyway
     });
-    setInterval(() => this.rate.sample(this.topics.messageCount, Date.now()), 1000);
+    setInterval(() => {
+      this.rate.sample(this.topics.messageCount, Date.now());
+      this.outbox.checkAcknowledgements(this.settings.state.ackTimeoutSeconds);
+    }, 1000);
   }
 
   private _inbox: Array<[InboundMessage, number | null]> = [];

@@ -22,6 +22,8 @@ export interface CommandSender {
   readonly receiveMaximum: number;
   sendCommand(command: OutboundCommand): void;
   resumeCommands(unfinished: readonly UnfinishedCommand[]): void;
+  /** Forgets a command given up: no later connection resends it. */
+  abandon(commandId: string): void;
   /** Where devices send replies to requests (MQTT 5 response topic). */
   readonly replyTopic: string;
   /** False over MQTT 3.1.1, which has no response topic: a request gets no reply. */
@@ -50,6 +52,9 @@ export class OutboxService implements CommandJournal {
   /** Confirms controls' commands from their devices' reports (judged by the tab that sends). */
   readonly controls: ControlWatch;
   private _storageProblem: (problem: Problem) => void = () => {};
+  /** When each QoS 1/2 command on the wire was (re)sent: its acknowledgement is awaited from then. */
+  private readonly _sentAt = new Map<number, number>();
+  private _stalled: (seconds: number) => void = () => {};
 
   constructor(
     private readonly _repository: OutboxRepository | null,
@@ -183,6 +188,7 @@ export class OutboxService implements CommandJournal {
       if (command.qos > 0 && command.packetId !== null && command.stage !== null) {
         if (!this._inflight.has(command.seq) && command.qos === 2) this._barriers++;
         this._inflight.add(command.seq);
+        this._sentAt.set(command.seq, this._now()); // resent on the next CONNACK
         unfinished.push({ command: outbound(command, this._now(), sender.replyTopic), packetId: command.packetId, stage: command.stage });
       } else {
         // A QoS 0 command is never resent: the page closed while it was being written.
@@ -207,8 +213,50 @@ export class OutboxService implements CommandJournal {
     this._sender = null;
   }
 
-  /** The connection is (back) up: send what is queued. */
+  /** The connection is (back) up: what was on the wire is resent now (MQTT resends on a new connection); send what is queued. */
   connected(): void {
+    const now = this._now();
+    for (const seq of this._inflight) if (this._sentAt.has(seq)) this._sentAt.set(seq, now);
+    this._pump();
+  }
+
+  /** Hears when a command is not acknowledged within the timeout (the connection is then made again). */
+  onStalled(listener: (seconds: number) => void): void {
+    this._stalled = listener;
+  }
+
+  /**
+   * Called every second while connected: a QoS 1/2 command the broker has not acknowledged for
+   * `timeoutSeconds` since it was (re)sent is marked (`stalledSince`: the outbox says so and offers Give up)
+   * and the connection is made again, which resends it.
+   */
+  checkAcknowledgements(timeoutSeconds: number): void {
+    if (!this._sender?.connected) return;
+    const now = this._now();
+    let stalled = false;
+    for (const [seq, sentAt] of this._sentAt) {
+      if (now - sentAt < timeoutSeconds * 1000) continue;
+      const command = this.store.get(seq);
+      if (command?.state !== 'sending' && command?.state !== 'queued') continue;
+      stalled = true;
+      this._sentAt.set(seq, now); // judged again a timeout after the resend
+      if (command.stalledSince == null) void this._persist(command, { stalledSince: sentAt });
+    }
+    if (stalled) this._stalled(timeoutSeconds);
+  }
+
+  /**
+   * The user gives up a command the broker never acknowledged: failed (it may or may not have been
+   * delivered), forgotten by the transport, and the commands after it go, in their order.
+   */
+  giveUp(seq: number): void {
+    const command = this.store.get(seq);
+    if (!command?.stalledSince || !this._inflight.delete(seq)) return;
+    this._sentAt.delete(seq);
+    if (command.qos !== 1) this._barriers--;
+    this._sender?.abandon(command.id);
+    const seconds = Math.round((this._now() - command.stalledSince) / 1000);
+    void this._persist(command, { state: 'failed', packetId: null, stage: null, reason: { kind: 'command-not-acknowledged', seconds } });
     this._pump();
   }
 
@@ -229,6 +277,7 @@ export class OutboxService implements CommandJournal {
     const command = this.store.byId(commandId);
     if (!command) return;
     if (!this._inflight.delete(command.seq)) return; // already settled (a late second report)
+    this._sentAt.delete(command.seq);
     if (command.qos !== 1) this._barriers--;
     const patch: Partial<OutboxCommand> = outcome.delivered
       ? {
@@ -237,6 +286,7 @@ export class OutboxService implements CommandJournal {
           stage: null,
           reason: null,
           reply: this._replies.expected(command, this._sender?.canAskForReplies !== false),
+          stalledSince: null,
           unconfirmed: command.qos === 0 || this._sender?.acksCarryReasons === false,
           qosDowngraded: outcome.qosDowngraded === true,
           ...(command.control ? { confirmation: this.controls.atDelivery(command) } : {}),
@@ -276,6 +326,7 @@ export class OutboxService implements CommandJournal {
         // Marked as being written first: if the page dies now, the command is not silently sent twice.
         void this._persist(command, { state: 'sending' }).then(() => sender.sendCommand(outbound(command, this._now(), sender.replyTopic)));
       } else {
+        this._sentAt.set(seq, this._now());
         sender.sendCommand(outbound(command, this._now(), sender.replyTopic));
       }
     }

@@ -153,6 +153,10 @@ export class Engine {
     (await this._ready).outbox.cancel(seq);
   }
 
+  async giveUpCommand(seq: number): Promise<void> {
+    (await this._ready).outbox.giveUp(seq);
+  }
+
   async retryCommand(seq: number): Promise<void> {
     (await this._ready).outbox.retry(seq);
   }

@@ -656,4 +656,9 @@ export const french: Readonly<Record<string, string>> = {
   "On": "Marche",
   "Off": "Arrêt",
   "Its tap": "Au toucher",
+  "the broker has not acknowledged this command for {0} s (sent at {1}): the connection is made again to resend it": "le broker n’a pas accusé réception de cet ordre depuis {0} s (envoyé à {1}) : la connexion est refaite pour le renvoyer",
+  "Give up": "Abandonner",
+  "not acknowledged by the broker (given up after {0} s; it may or may not have been delivered)": "sans accusé de réception du broker (abandonné après {0} s ; il a pu être livré ou non)",
+  "The broker did not acknowledge a command for {0} s: the connection is made again, so that it is sent again.": "Le broker n’a pas accusé réception d’un ordre pendant {0} s : la connexion est refaite pour le renvoyer.",
+  "Acknowledgement timeout (seconds)": "Délai d’accusé de réception (secondes)",
 };

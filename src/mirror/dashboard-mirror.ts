@@ -65,6 +65,7 @@ export class DashboardMirror implements Dashboard {
     this.outbox = {
       store,
       cancel: (seq) => void engine.cancelCommand(seq),
+      giveUp: (seq) => void engine.giveUpCommand(seq),
       retry: (seq) => (this._framedBy === null ? void engine.retryCommand(seq) : this.report({ kind: 'framed', by: this._framedBy })),
       clearDelivered: () => engine.clearDelivered(),
     };

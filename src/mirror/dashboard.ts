@@ -26,6 +26,8 @@ export interface OutboxView {
   readonly store: OutboxStore;
   cancel(seq: number): void;
   retry(seq: number): void;
+  /** Gives up a command the broker does not acknowledge: failed, and the commands after it go. */
+  giveUp(seq: number): void;
   clearDelivered(): Promise<void>;
 }
 

@@ -149,6 +149,23 @@ export class DurableOutgoingStore extends mqtt.Store {
     return this;
   }
 
+  /**
+   * Forgets a command the user gave up (never acknowledged): its packet leaves the store, so no later
+   * connection resends it, and no outcome is reported. Returns its packet id, or null if it was not here.
+   */
+  abandon(commandId: string): number | null {
+    for (const [id, command] of this._commandOf) {
+      if (command !== commandId) continue;
+      this._commandOf.delete(id);
+      this._ackCodes.delete(id);
+      this._qos2.delete(id);
+      this._downgraded.delete(id);
+      super.del({ messageId: id }, () => {});
+      return id;
+    }
+    return null;
+  }
+
   /** The store outlives each mqtt.js client, whose end() would close it. */
   override close(cb: (error?: Error) => void): void {
     cb();

@@ -28,7 +28,11 @@ export class CommandTransport {
     (commandId, outcome) => this._settle(commandId, outcome),
   );
 
-  constructor(private readonly _connected: ConnectedClient) {}
+  constructor(
+    private readonly _connected: ConnectedClient,
+    /** The current mqtt.js client, connected or not (one resending its stored packets is not connected yet). */
+    private readonly _current: () => MqttClient | null = () => this._connected()?.client ?? null,
+  ) {}
 
   /** What every mqtt.js client is created with, so they all share the bookkeeping. */
   clientOptions(): { outgoingStore: DurableOutgoingStore; messageIdProvider: CommandMessageIds } {
@@ -88,6 +92,20 @@ export class CommandTransport {
     this._outgoing.expect(packetId, command.id);
     // The outcome comes from the outgoing store (the final ack); a lost link leaves the packet there, to be resent.
     client.publish(command.topic, wire(command.payload), options, () => {});
+  }
+
+  /** Forgets a command the user gave up: not resent by any later connection, its packet id free again. */
+  abandon(commandId: string): void {
+    const packetId = this._outgoing.abandon(commandId);
+    if (packetId === null) return;
+    this._messageIds.deallocate(packetId);
+    // mqtt.js waits for this packet's acknowledgement: after a reconnect it resends its stored packets one by
+    // one and holds every new PUBLISH until each is acknowledged. Its wait ends here, as if answered, and a
+    // late acknowledgement finds nothing to complete.
+    const client = this._current() as unknown as { outgoing?: Record<number, { cb?: (error?: Error) => void } | undefined> } | null;
+    const waiting = client?.outgoing?.[packetId];
+    if (client?.outgoing) delete client.outgoing[packetId];
+    waiting?.cb?.(new Error('Given up: the broker never acknowledged it.'));
   }
 
   /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP. */

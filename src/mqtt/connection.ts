@@ -73,8 +73,9 @@ export class MqttConnection {
   /** Brokers that refused MQTT 5, so Auto goes straight to 3.1.1 next time. */
   private readonly _speaksOnly311 = new Set<string>();
   /** Commands with their exactly-once bookkeeping; outlives each mqtt.js client. */
-  readonly commands = new CommandTransport(() =>
-    this._client && this._status.phase === 'connected' ? { client: this._client, protocol: this._status.protocol ?? '3.1.1' } : null,
+  readonly commands = new CommandTransport(
+    () => (this._client && this._status.phase === 'connected' ? { client: this._client, protocol: this._status.protocol ?? '3.1.1' } : null),
+    () => this._client,
   );
 
   constructor(private readonly _environment: ConnectionEnvironment = browserEnvironment) {
@@ -143,6 +144,17 @@ export class MqttConnection {
   }
 
   /** Check the link now instead of waiting for a timer: the page became visible, the tablet woke up. */
+  /**
+   * A command is not acknowledged in time: the link is dropped and made again (MQTT resends an
+   * unacknowledged PUBLISH or PUBREL only on a new connection), with the reason shown.
+   */
+  dropLink(loss: LinkLoss): void {
+    const client = this._client;
+    if (!client || this._status.phase !== 'connected') return;
+    this._lossReason = loss;
+    client.stream.destroy(); // 'close' follows, and the reconnection as for any loss
+  }
+
   checkLink(): void {
     const client = this._client;
     if (!client) return;

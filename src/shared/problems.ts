@@ -15,7 +15,9 @@ export type LinkLoss =
   /** The dashboard's own watchdog: a ping left unanswered. */
   | { kind: 'broker-silent'; silentSeconds: number }
   /** The broker broke the protocol (a malformed packet, a forbidden topic…): the dashboard closed the link. */
-  | { kind: 'protocol-error'; code: number; detail: string };
+  | { kind: 'protocol-error'; code: number; detail: string }
+  /** A command was not acknowledged (PUBACK, PUBREC, PUBCOMP) in time: the link is made again so it is resent. */
+  | { kind: 'not-acknowledged'; seconds: number };
 
 /** A refusal by the broker, with its reason code (SUBACK, PUBACK, PUBREC, PUBCOMP). */
 export interface BrokerRefusal {
@@ -88,6 +90,8 @@ export type Problem =
   | { kind: 'unsubscribe-failed'; filter: string; detail: string }
   | { kind: 'publish-refused'; refusal: BrokerRefusal }
   | { kind: 'command-expired'; expirySeconds: number }
+  /** The user gave up a command the broker did not acknowledge (it may or may not have been delivered). */
+  | { kind: 'command-not-acknowledged'; seconds: number }
   /** The page closed while a QoS 0 command was being written: it may or may not have left. */
   | { kind: 'qos0-interrupted' }
   /** IndexedDB is not available at all (private window, policy); `forCommand`: a command was not queued. */

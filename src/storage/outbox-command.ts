@@ -69,6 +69,8 @@ export interface OutboxCommand extends NewCommand {
   qosDowngraded?: boolean;
   /** A control's command: whether the device reported what it asked for. Set once it is on its way. */
   confirmation?: ControlConfirmation | null;
+  /** Sent, and not acknowledged by the broker since this time (epoch ms), beyond the timeout: it can be given up. */
+  stalledSince?: number | null;
   /** Withdrawn while queued because a newer command of the same control replaced it: that one, and its value. */
   replacedBy?: { seq: number; value: string } | null;
   updatedAt: number;

@@ -41,6 +41,11 @@ export interface StoredSettings {
   cleanSession: boolean;
   /** MQTT 5: how long the broker keeps the persistent session after the dashboard leaves. */
   sessionExpirySeconds: number;
+  /**
+   * How long a QoS 1/2 command may wait for the broker's acknowledgement (PUBACK, PUBREC, PUBCOMP) before
+   * the connection is made again to resend it, and *Give up* is offered.
+   */
+  ackTimeoutSeconds: number;
   /** The largest packet accepted from the broker, in KiB (MQTT 5 Maximum Packet Size; enforced on 3.1.1 too). */
   maxPacketKiB: number;
   /**
@@ -129,6 +134,8 @@ export interface SavedCommand {
 
 /** 1 MiB: the largest packet accepted unless the user chooses otherwise. */
 export const DEFAULT_MAX_PACKET_KIB = 1024;
+/** A command's acknowledgement is awaited this long by default: longer than a keep-alive round trip under load. */
+export const DEFAULT_ACK_TIMEOUT_SECONDS = 30;
 /** The most that can be chosen: MQTT's own limit is 256 MiB. */
 export const MAX_MAX_PACKET_KIB = 256 * 1024;
 
@@ -156,6 +163,7 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     cleanSession: false,
     sessionExpirySeconds: 3600,
     maxPacketKiB: DEFAULT_MAX_PACKET_KIB,
+    ackTimeoutSeconds: DEFAULT_ACK_TIMEOUT_SECONDS,
     sessionKey: null,
     subscriptions: [],
     autoConnect: false,

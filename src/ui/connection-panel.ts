@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { DEFAULT_MAX_PACKET_KIB, MAX_MAX_PACKET_KIB, type StoredSettings } from '../storage/settings';
+import { DEFAULT_ACK_TIMEOUT_SECONDS, DEFAULT_MAX_PACKET_KIB, MAX_MAX_PACKET_KIB, type StoredSettings } from '../storage/settings';
 import { isCredentialRefusal } from '../mqtt/reason-codes';
 import './broker-profiles';
 import { dashboardContext } from './dashboard-context';
@@ -117,6 +117,10 @@ export class ConnectionPanelElement extends LitElement {
         >${msg('Keep-alive (seconds)')}
         <input name="keepaliveSeconds" type="number" inputmode="numeric" min="0" max="65535" .value=${String(settings.keepaliveSeconds)}
       /></label>
+      <label
+        >${msg('Acknowledgement timeout (seconds)')}
+        <input name="ackTimeoutSeconds" type="number" inputmode="numeric" min="5" max="3600" .value=${String(settings.ackTimeoutSeconds)}
+      /></label>
       ${settings.keepaliveSeconds === 0
         ? html`<p class="hint wide">${msg('Keep-alive 0 turns off dead-link detection: a broker or a network that goes silent is not noticed. Use 5 s or more.')}</p>`
         : nothing}
@@ -177,6 +181,7 @@ export class ConnectionPanelElement extends LitElement {
     const keepalive = Number(text('keepaliveSeconds'));
     const expiry = Number(text('sessionExpirySeconds'));
     const maxPacket = Number(text('maxPacketKiB'));
+    const ackTimeout = Number(text('ackTimeoutSeconds'));
     const settings: StoredSettings = {
       ...service.settings.state,
       brokerUrl: text('brokerUrl'),
@@ -192,6 +197,7 @@ export class ConnectionPanelElement extends LitElement {
       freshSessionWhenPinned: form.get('freshSessionWhenPinned') === 'on',
       sparkplugHostId: text('sparkplugHostId'),
       sparkplugRebirth: text('sparkplugRebirth') === 'ask' ? 'ask' : 'auto',
+      ackTimeoutSeconds: Number.isInteger(ackTimeout) && ackTimeout >= 5 && ackTimeout <= 3600 ? ackTimeout : DEFAULT_ACK_TIMEOUT_SECONDS,
       maxPacketKiB: Number.isInteger(maxPacket) && maxPacket >= 1 && maxPacket <= MAX_MAX_PACKET_KIB ? maxPacket : DEFAULT_MAX_PACKET_KIB,
     };
     service.connect(settings);

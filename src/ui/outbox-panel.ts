@@ -87,6 +87,7 @@ export class OutboxPanelElement extends LitElement {
     if (!(event instanceof CommandActionEvent)) return;
     const outbox = this._service.value?.outbox;
     if (event.action === 'cancel') outbox?.cancel(event.seq);
+    else if (event.action === 'give-up') outbox?.giveUp(event.seq);
     else outbox?.retry(event.seq);
   }
 }

@@ -13,7 +13,7 @@ import { msg, translated } from '../i18n/words';
 
 export class CommandActionEvent extends Event {
   constructor(
-    readonly action: 'cancel' | 'retry',
+    readonly action: 'cancel' | 'retry' | 'give-up',
     readonly seq: number,
   ) {
     super('command-action', { bubbles: true, composed: true });
@@ -88,11 +88,14 @@ export class OutboxRowElement extends LitElement {
     const command = this.command;
     if (!command) return nothing;
     const payload = shortPayload(command.payload);
-    const act = (action: 'cancel' | 'retry') => () => this.dispatchEvent(new CommandActionEvent(action, command.seq));
+    const act = (action: 'cancel' | 'retry' | 'give-up') => () => this.dispatchEvent(new CommandActionEvent(action, command.seq));
+    const stalled = command.state === 'sending' && command.stalledSince != null;
     const action =
       command.state === 'queued'
         ? html`<button type="button" aria-label=${`${msg('Cancel')} ${visibleTopic(command.topic)} ${payload}`} @click=${act('cancel')}>${msg('Cancel')}</button>`
-        : command.state === 'failed' || command.state === 'cancelled'
+        : stalled
+          ? html`<button type="button" aria-label=${`${msg('Give up')} ${visibleTopic(command.topic)} ${payload}`} @click=${act('give-up')}>${msg('Give up')}</button>`
+          : command.state === 'failed' || command.state === 'cancelled'
           ? html`<button type="button" aria-label=${`${msg('Retry')} ${visibleTopic(command.topic)} ${payload}`} @click=${act('retry')}>${msg('Retry')}</button>`
           : nothing;
     return html`<span class="what">${visibleTopic(command.topic)} → ${payload === '' ? msg('(empty)') : payload}</span>
@@ -116,6 +119,10 @@ export function describeState(command: OutboxCommand): string {
     case 'failed':
       return msg('failed: {0}', command.reason === null ? msg('refused by the broker') : typeof command.reason === 'string' ? translated(command.reason) : problemWords(command.reason));
     case 'sending':
+      if (command.stalledSince != null) {
+        const seconds = Math.max(1, Math.round((command.updatedAt - command.stalledSince) / 1000));
+        return msg('the broker has not acknowledged this command for {0} s (sent at {1}): the connection is made again to resend it', seconds, formatTime(command.stalledSince));
+      }
       return command.stage === 'pubrel' ? msg('sending (received by the broker, releasing)') : msg('sending');
     case 'delivered':
       if (command.qosDowngraded) return msg('delivered · broker downgraded QoS 2 to 1 (at least once)');

@@ -84,6 +84,8 @@ export function problemWords(problem: Problem): string {
       return msg('Unsubscribing from {0} failed: {1}.', problem.filter, problem.detail);
     case 'publish-refused':
       return refusalWords(problem.refusal);
+    case 'command-not-acknowledged':
+      return msg('not acknowledged by the broker (given up after {0} s; it may or may not have been delivered)', problem.seconds);
     case 'command-expired':
       return msg('expired: not sent within its message expiry of {0} s. Retry sends it again with a new expiry.', problem.expirySeconds);
     case 'qos0-interrupted':
@@ -173,6 +175,8 @@ function lossWords(loss: LinkLoss): string {
       return msg('The browser lost its network.');
     case 'closed-by-broker':
       return msg('The broker closed the connection: {0}.', `${reasonInWords(loss.code)}${loss.reasonString ? ` (${loss.reasonString})` : ''}`);
+    case 'not-acknowledged':
+      return msg('The broker did not acknowledge a command for {0} s: the connection is made again, so that it is sent again.', loss.seconds);
     case 'keepalive-timeout':
       return msg('The broker did not answer within 1.5 × keep-alive ({0} s).', formatCount(loss.keepaliveSeconds * 1.5));
     case 'broker-silent':

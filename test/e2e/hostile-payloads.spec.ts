@@ -45,7 +45,8 @@ test.describe('hostile payloads and topics', () => {
     await expect(reversed.locator('h3')).toHaveText('u/⟨U+202E⟩erutarepmet');
     // The payload's own direction is isolated in its element: it cannot reverse the footer after it.
     await expect(reversed.locator('.value')).toHaveAttribute('dir', 'auto');
-    await expect(reversed.locator('.value')).toHaveText('\u202Eevil');
+    // Payload text shows the override as what it is (issue 33): it cannot pass for another text either.
+    await expect(reversed.locator('.value')).toHaveText('⟨U+202E⟩evil');
   });
 
   test('numbers no float holds are shown as sent and kept out of the charts', async ({ page, mosquitto }) => {

@@ -2,10 +2,11 @@
  * What the attack probe found last (issue 33), against the scripted hostile broker: a valid PUBLISH before a
  * malformed packet in one frame is kept, a DISCONNECT with the socket left open ends the connection, the
  * broker's own reason is shown rather than a client-id clash guess, payload text cannot lie with bidi or
- * invisible characters, and an integer keeps all its digits.
+ * invisible characters, an integer keeps all its digits, and a command the broker never acknowledges is
+ * said, resent on a new connection, and can be given up.
  */
 import mqttPacket from 'mqtt-packet';
-import { expect, kioskLink, status, test, tile } from '../support/fixtures';
+import { expect, kioskLink, openSettings, status, test, tile, typeCommand } from '../support/fixtures';
 import { startScriptedBroker, type ScriptedBroker } from '../support/scripted-broker';
 
 let broker: ScriptedBroker | null = null;
@@ -82,4 +83,36 @@ test('payload text shows bidi overrides and invisible characters as what they ar
   await expect(viewer.locator('pre')).toHaveText('payload ⟨U+202E⟩evil⟨U+202C⟩ x');
   await viewer.getByRole('button', { name: 'Hex' }).click();
   await expect(viewer.locator('pre')).toContainText('e2 80 ae');
+});
+
+test('a QoS 2 command the broker never acknowledges: said, resent on a new connection, and given up, after which the next ones go in order', async ({ page }) => {
+  const scripted = await startScriptedBroker(() => 0, { acknowledges: (topic) => topic !== 'vanne/jamais' });
+  broker = scripted;
+  await page.goto(kioskLink({ broker: scripted.wsUrl, qos: 1, v: '5', clientId: 'tablette-ack' }));
+  await expect(status(page)).toContainText('Connected');
+  await openSettings(page);
+  const panel = page.locator('connection-panel');
+  if ((await panel.locator('details').getAttribute('open')) === null) await panel.locator('summary').click();
+  await panel.getByLabel('Acknowledgement timeout (seconds)').fill('5');
+  await panel.getByRole('button', { name: 'Reconnect', exact: true }).click();
+  await expect.poll(() => scripted.connects.length).toBeGreaterThanOrEqual(2);
+  await expect(status(page)).toContainText('Connected');
+  const connectsBefore = scripted.connects.length;
+  const published = (topic: string) => scripted.received.filter((packet) => packet.cmd === 'publish' && packet.topic === topic);
+
+  await typeCommand(page, 'vanne/jamais', 'fermer', 2);
+  await typeCommand(page, 'vanne/apres', 'ouvrir', 1);
+  const outbox = page.getByRole('region', { name: 'Outbox' });
+  const stuck = outbox.getByRole('listitem', { name: 'vanne/jamais fermer' });
+  await expect(stuck).toContainText('the broker has not acknowledged this command for', { timeout: 15_000 });
+  await expect(outbox.getByRole('listitem', { name: 'vanne/apres ouvrir' })).toContainText('queued');
+  // The link is made again, so that the PUBLISH is resent (MQTT resends only on a new connection).
+  await expect.poll(() => scripted.connects.length, { timeout: 20_000 }).toBeGreaterThan(connectsBefore);
+  await expect.poll(() => published('vanne/jamais').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  expect(published('vanne/apres')).toHaveLength(0);
+
+  await stuck.getByRole('button', { name: 'Give up vanne/jamais fermer' }).click();
+  await expect(stuck).toContainText('failed: not acknowledged by the broker');
+  await expect(outbox.getByRole('listitem', { name: 'vanne/apres ouvrir' })).toContainText('delivered', { timeout: 20_000 });
+  expect(published('vanne/apres')).toHaveLength(1);
 });

@@ -51,9 +51,11 @@ export interface ScriptedOptions {
   tls?: ScriptedTls;
   /** Grant at most QoS 1, and answer a QoS 2 PUBLISH with PUBACK, as RabbitMQ does. */
   qos1Only?: boolean;
+  /** Whether a client's PUBLISH to this topic is acknowledged (PUBACK, PUBREC); default: every one is. */
+  acknowledges?: (topic: string) => boolean;
 }
 
-export async function startScriptedBroker(script: ConnectScript, { tls, qos1Only = false }: ScriptedOptions = {}): Promise<ScriptedBroker> {
+export async function startScriptedBroker(script: ConnectScript, { tls, qos1Only = false, acknowledges = () => true }: ScriptedOptions = {}): Promise<ScriptedBroker> {
   const port = await freePort();
   const httpsServer = tls ? createServer({ key: tls.key, cert: tls.cert }) : null;
   const server = httpsServer
@@ -95,6 +97,7 @@ export async function startScriptedBroker(script: ConnectScript, { tls, qos1Only
           });
           break;
         case 'publish':
+          if (!acknowledges(packet.topic)) break;
           if (packet.qos === 1 || (packet.qos === 2 && qos1Only)) send({ cmd: 'puback', messageId: packet.messageId ?? 0 });
           else if (packet.qos === 2) send({ cmd: 'pubrec', messageId: packet.messageId ?? 0 });
           break;

@@ -31,6 +31,10 @@ class FakeSender implements CommandSender {
   resumeCommands(unfinished: readonly UnfinishedCommand[]): void {
     this.resumed.push(...unfinished);
   }
+  readonly abandoned: string[] = [];
+  abandon(commandId: string): void {
+    this.abandoned.push(commandId);
+  }
 }
 
 async function outboxOn(name: string) {
@@ -371,5 +375,35 @@ describe('controls’ commands', () => {
     outbox.controls.observe('pompe/état', { text: 'arrêtée' });
     await settle();
     expect(outbox.store.byId(sent.id)?.confirmation).toMatchObject({ state: 'confirmed', reported: 'arrêtée' });
+  });
+});
+
+describe('a command the broker does not acknowledge', () => {
+  it('is marked after the timeout, has the link made again, and can be given up: the next ones then go, in order', async () => {
+    let now = 1000;
+    const outbox = new OutboxService(new OutboxRepository(await openDashboardDatabase(`outbox-${databases++}`)), null, () => now, () => `id-${++ids}`);
+    await outbox.load();
+    const sender = new FakeSender();
+    outbox.becomeSender(sender);
+    const stalls: number[] = [];
+    outbox.onStalled((seconds) => stalls.push(seconds));
+    await outbox.enqueue(command('fermer', 2));
+    await outbox.enqueue(command('ouvrir', 1));
+    const stuck = sender.sent[0] as OutboundCommand;
+    await outbox.handshake(stuck.id, 1, 'publish');
+    expect(sender.sent.map((sent) => sent.payload)).toEqual(['fermer']);
+    now += 29_000;
+    outbox.checkAcknowledgements(30);
+    expect(stalls).toEqual([]);
+    now += 2000;
+    outbox.checkAcknowledgements(30);
+    await settle();
+    expect(stalls).toEqual([30]);
+    expect(outbox.store.byId(stuck.id)).toMatchObject({ state: 'sending', stalledSince: 1000 });
+    outbox.giveUp(outbox.store.byId(stuck.id)?.seq ?? -1);
+    await settle();
+    expect(sender.abandoned).toEqual([stuck.id]);
+    expect(words(outbox.store.byId(stuck.id)?.reason)).toBe('not acknowledged by the broker (given up after 31 s; it may or may not have been delivered)');
+    expect(sender.sent.map((sent) => sent.payload)).toEqual(['fermer', 'ouvrir']);
   });
 });
