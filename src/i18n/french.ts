@@ -661,4 +661,7 @@ export const french: Readonly<Record<string, string>> = {
   "not acknowledged by the broker (given up after {0} s; it may or may not have been delivered)": "sans accusé de réception du broker (abandonné après {0} s ; il a pu être livré ou non)",
   "The broker did not acknowledge a command for {0} s: the connection is made again, so that it is sent again.": "Le broker n’a pas accusé réception d’un ordre pendant {0} s : la connexion est refaite pour le renvoyer.",
   "Acknowledgement timeout (seconds)": "Délai d’accusé de réception (secondes)",
+  "messages over {0} are dropped by the broker (Largest packet accepted)": "les messages de plus de {0} sont écartés par le broker (Plus grand paquet accepté)",
+  "a message over {0} closes the connection (MQTT 3.1.1 cannot tell the broker the limit)": "un message de plus de {0} ferme la connexion (MQTT 3.1.1 ne peut pas donner la limite au broker)",
+  "Largest packet accepted": "Plus grand paquet accepté",
 };

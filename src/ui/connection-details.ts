@@ -65,6 +65,15 @@ export class ConnectionDetailsElement extends LitElement {
       const session = view ? describeSession(view) : '';
       if (session) rows.push([msg('Session'), session]);
       if (status.pingRttMs !== null) rows.push([msg('Ping'), msg('{0} ms', status.pingRttMs)]);
+      // A message bigger than the dashboard accepts never shows: say where it goes.
+      const kib = this._service.value?.settings.state.maxPacketKiB ?? 1024;
+      const limit = kib % 1024 === 0 ? msg('{0} MiB', kib / 1024) : msg('{0} KiB', kib);
+      rows.push([
+        msg('Largest packet accepted'),
+        status.protocol === '5'
+          ? msg('messages over {0} are dropped by the broker (Largest packet accepted)', limit)
+          : msg('a message over {0} closes the connection (MQTT 3.1.1 cannot tell the broker the limit)', limit),
+      ]);
     } else if (detail) rows.push([msg('Detail'), detail]);
     return html`<div class="panel" role="region" aria-label=${msg('Connection details')}>
       <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>

@@ -116,3 +116,12 @@ test('a QoS 2 command the broker never acknowledges: said, resent on a new conne
   await expect(outbox.getByRole('listitem', { name: 'vanne/apres ouvrir' })).toContainText('delivered', { timeout: 20_000 });
   expect(published('vanne/apres')).toHaveLength(1);
 });
+
+test('the status details say where a message over the largest packet accepted goes', async ({ page }) => {
+  const scripted = await startScriptedBroker(() => 0);
+  broker = scripted;
+  await page.goto(kioskLink({ broker: scripted.wsUrl, qos: 1, v: '5' }));
+  await expect(status(page)).toContainText('Connected');
+  await page.getByRole('button', { name: 'Status details' }).click();
+  await expect(page.getByRole('region', { name: 'Connection details' })).toContainText('messages over 1 MiB are dropped by the broker (Largest packet accepted)');
+});

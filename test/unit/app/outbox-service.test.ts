@@ -98,9 +98,10 @@ describe('the outbox', () => {
     const sender = new FakeSender();
     outbox.becomeSender(sender);
     await outbox.enqueue(command('ping', 0));
-    await settle();
+    // A QoS 0 command is marked as being written (on disk) before it is handed over: wait for that.
+    await until(() => sender.sent.length === 1);
     outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: false, reason: null });
-    await settle();
+    await until(() => sender.sent.length === 2);
     expect(sender.sent.map((c) => c.payload)).toEqual(['ping', 'ping']);
   });
 
@@ -329,8 +330,7 @@ describe('controls’ commands', () => {
   it('a newer setpoint replaces the older ones still queued, which stay in the outbox saying so', async () => {
     const outbox = await outboxOn(`outbox-${databases++}`);
     for (const value of [1200, 1250, 1300, 1350, 1400]) await outbox.enqueue(setpoint(value), true);
-    await settle();
-    expect(outbox.store.list().map((c) => [c.control?.value, c.state, c.replacedBy?.value ?? null])).toEqual([
+    await expect.poll(() => outbox.store.list().map((c) => [c.control?.value, c.state, c.replacedBy?.value ?? null])).toEqual([
       ['1200', 'cancelled', '1250'],
       ['1250', 'cancelled', '1300'],
       ['1300', 'cancelled', '1350'],
@@ -349,14 +349,12 @@ describe('controls’ commands', () => {
     outbox.becomeSender(sender);
     await outbox.enqueue(setpoint(1200), true); // on the wire at once
     await outbox.enqueue(setpoint(1250), true);
-    await settle();
-    expect(outbox.store.list().map((c) => c.replacedBy ?? null)).toEqual([null, null]);
+    await expect.poll(() => outbox.store.list().map((c) => c.replacedBy ?? null)).toEqual([null, null]);
     expect(sender.sent.map((sent) => sent.payload)).toEqual(['{"consigne": 1200}', '{"consigne": 1250}']);
     const other = await outboxOn(`outbox-${databases++}`);
     await other.enqueue(setpoint(1), false);
     await other.enqueue(setpoint(2), false);
-    await settle();
-    expect(other.store.list().map((c) => c.state)).toEqual(['queued', 'queued']);
+    await expect.poll(() => other.store.list().map((c) => c.state)).toEqual(['queued', 'queued']);
   });
 
   it('is confirmed by the device’s report, and says no answer when none comes in time', async () => {
@@ -367,14 +365,11 @@ describe('controls’ commands', () => {
     await outbox.enqueue({ ...command('stop'), topic: 'pompe/commande', control: { id: 'pump', value: 'off', before: 'en marche' } });
     const sent = sender.sent[0] as OutboundCommand;
     outbox.settled(sent.id, { delivered: true });
-    await settle();
-    expect(outbox.store.byId(sent.id)?.confirmation).toMatchObject({ state: 'waiting', deadline: 11_000 });
+    await expect.poll(() => outbox.store.byId(sent.id)?.confirmation).toMatchObject({ state: 'waiting', deadline: 11_000 });
     outbox.controls.observe('pompe/état', { text: 'en marche' });
-    await settle();
-    expect(outbox.store.byId(sent.id)?.confirmation?.state).toBe('waiting');
+    await expect.poll(() => outbox.store.byId(sent.id)?.confirmation?.state).toBe('waiting');
     outbox.controls.observe('pompe/état', { text: 'arrêtée' });
-    await settle();
-    expect(outbox.store.byId(sent.id)?.confirmation).toMatchObject({ state: 'confirmed', reported: 'arrêtée' });
+    await expect.poll(() => outbox.store.byId(sent.id)?.confirmation).toMatchObject({ state: 'confirmed', reported: 'arrêtée' });
   });
 });
 
@@ -397,12 +392,10 @@ describe('a command the broker does not acknowledge', () => {
     expect(stalls).toEqual([]);
     now += 2000;
     outbox.checkAcknowledgements(30);
-    await settle();
-    expect(stalls).toEqual([30]);
+    await expect.poll(() => stalls).toEqual([30]);
     expect(outbox.store.byId(stuck.id)).toMatchObject({ state: 'sending', stalledSince: 1000 });
     outbox.giveUp(outbox.store.byId(stuck.id)?.seq ?? -1);
-    await settle();
-    expect(sender.abandoned).toEqual([stuck.id]);
+    await expect.poll(() => sender.abandoned).toEqual([stuck.id]);
     expect(words(outbox.store.byId(stuck.id)?.reason)).toBe('not acknowledged by the broker (given up after 31 s; it may or may not have been delivered)');
     expect(sender.sent.map((sent) => sent.payload)).toEqual(['fermer', 'ouvrir']);
   });
