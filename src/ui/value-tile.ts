@@ -1,3 +1,4 @@
+import { offScreen, unwatchOnScreen, watchOnScreen } from './on-screen';
 import { LitElement, css, html, nothing } from 'lit';
 import { formatBytes, type DecodedPayload } from '../mqtt/payload';
 import { PREVIEW_CHARACTERS, breakable, previewOf, visiblePayload, visibleTopic } from './safe-text';
@@ -9,25 +10,6 @@ import { sparkline } from './sparkline';
 import { TileOpenEvent, type TileView } from './tile-view';
 import { formatNumber, numberStyle, topicWithBreaks, type NumberStyle } from './value-format';
 import { language, msg } from '../i18n/words';
-
-/**
- * Which tiles are on screen (or near it): a tile out of view does not redraw for the clock's ticks (nobody
- * reads its age there), and catches up as it comes into view. Once a second,
- * 240 tiles redrawing their age was the longest task of a busy dashboard.
- */
-const onScreen = new WeakMap<Element, boolean>();
-const visibility =
-  typeof IntersectionObserver === 'undefined'
-    ? null
-    : new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            onScreen.set(entry.target, entry.isIntersecting);
-            if (entry.isIntersecting && entry.target instanceof ValueTileElement) entry.target.requestUpdate();
-          }
-        },
-        { rootMargin: '200px' },
-      );
 
 /**
  * One topic's latest value, its age, QoS and retained mark. Broker data is rendered as text only.
@@ -180,18 +162,17 @@ export class ValueTileElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    visibility?.observe(this);
+    watchOnScreen(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    visibility?.unobserve(this);
-    onScreen.delete(this);
+    unwatchOnScreen(this);
   }
 
   /** Out of view, a tick of the clock alone waits until the tile is seen (anything else redraws it). */
   protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
-    if (onScreen.get(this) !== false || changed.size !== 1 || !changed.has('view') || this._drawnValue !== this.value) return true;
+    if (!offScreen(this) || changed.size !== 1 || !changed.has('view') || this._drawnValue !== this.value) return true;
     if (this._drawnLanguage !== language()) return true; // a switch of language redraws every tile, seen or not
     const before = changed.get('view') as TileView | undefined;
     const view = this.view;

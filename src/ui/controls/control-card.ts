@@ -1,3 +1,4 @@
+import { offScreen, unwatchOnScreen, watchOnScreen } from '../on-screen';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ControlDefinition } from '../../controls/control-definition';
@@ -15,21 +16,6 @@ import { controlInput, type ControlInputHost } from './control-input';
 import { controlStatus, reportedWords, valueWords } from './control-status';
 import { controlEdit } from './control-events';
 
-
-/** Whether each card is on screen (or near it), as last seen; unknown counts as seen. */
-const onScreen = new WeakMap<Element, boolean>();
-const visibility =
-  typeof IntersectionObserver === 'undefined'
-    ? null
-    : new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            onScreen.set(entry.target, entry.isIntersecting);
-            if (entry.isIntersecting && entry.target instanceof ControlCardElement) entry.target.requestUpdate();
-          }
-        },
-        { rootMargin: '200px' },
-      );
 
 /** How long a hold-to-send control must be held. */
 export const HOLD_MS = 1000;
@@ -183,20 +169,19 @@ export class ControlCardElement extends LitElement implements ControlInputHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    visibility?.observe(this);
+    watchOnScreen(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    visibility?.unobserve(this);
-    onScreen.delete(this);
+    unwatchOnScreen(this);
     clearTimeout(this._holdTimer);
     clearTimeout(this._stepTimer);
   }
 
   /** Out of view, a tick of the clock alone waits until the card is seen (anything else redraws it). */
   protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
-    return onScreen.get(this) !== false || changed.size !== 1 || !changed.has('now');
+    return !offScreen(this) || changed.size !== 1 || !changed.has('now');
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
