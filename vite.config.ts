@@ -2,7 +2,7 @@ import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { chromiumLaunchOptions } from './test/support/chromium';
+import { chromiumLaunchOptions } from './test/support/chromium.ts';
 import ts from 'typescript';
 
 /**

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
                     answers Rebirth requests; write a metric from its tile)
 
   Open the dashboard: ${link}
+  (it connects to the dev broker and subscribes to #; add &kiosk=1 for a read-only wall display)
 `);
   const stop = async () => {
     await Promise.all([devices.stop(), edgeNode.stop()]).catch(() => undefined);

@@ -40,7 +40,12 @@ export class PresenceTracker {
     const status = this._statusTopic(topic);
     if (status) {
       if (!this._store.has(status.id)) this._owners.clear();
-      this._store.noteStatus(status.id, topic, readStatus(status.rule, payload), at, retained);
+      // Online since a retained status (since when: unknown), then its birth received live: it connected
+      // again now, so `since` starts again and is known. (A live `online` repeated on a known one is a
+      // heartbeat some firmwares publish: it does not.)
+      const known = this._store.get(status.id);
+      const reborn = !retained && known?.state === 'online' && !known.sinceKnown;
+      this._store.noteStatus(status.id, topic, readStatus(status.rule, payload), at, retained, reborn);
       return;
     }
     const owner = this.deviceOf(topic);

@@ -72,7 +72,7 @@ export class SparkplugHost {
       case 'online':
       case 'offline': {
         const known = presence.has(event.id);
-        presence.noteStatus(event.id, message.topic, { kind: 'state', state: event.kind }, event.at, message.retain);
+        presence.noteStatus(event.id, message.topic, { kind: 'state', state: event.kind }, event.at, message.retain, event.kind === 'online' && event.restarted === true);
         presence.annotate(event.id, event.kind === 'offline' ? event.cause : null, memberKind(event.id));
         return !known;
       }

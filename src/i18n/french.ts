@@ -483,7 +483,6 @@ export const french: Readonly<Record<string, string>> = {
   "received while away": "reçu pendant l’absence",
   "Hide the whole payload": "Masquer le payload complet",
   "Whole payload ({0})": "Payload complet ({0})",
-  "Queued: {0} = {1}. The outbox shows when it is sent.": "Mise en file : {0} = {1}. La file d’envoi montre quand elle part.",
   "User property {0}": "Propriété utilisateur {0}",
   "Content type": "Type de contenu",
   "Payload format": "Format du payload",
@@ -664,4 +663,9 @@ export const french: Readonly<Record<string, string>> = {
   "messages over {0} are dropped by the broker (Largest packet accepted)": "les messages de plus de {0} sont écartés par le broker (Plus grand paquet accepté)",
   "a message over {0} closes the connection (MQTT 3.1.1 cannot tell the broker the limit)": "un message de plus de {0} ferme la connexion (MQTT 3.1.1 ne peut pas donner la limite au broker)",
   "Largest packet accepted": "Plus grand paquet accepté",
+  "{0}: {1}": "{0} : {1}",
+  "Last drop": "Dernière coupure",
+  "The connection closed with no word from the broker: the broker stopped, or the network between went away.": "La connexion s’est fermée sans un mot du broker : le broker s’est arrêté, ou le réseau entre les deux a disparu.",
+  "{0} topics · {1}/s": "{0} topics · {1}/s",
+  "{0}/s": "{0}/s",
 };

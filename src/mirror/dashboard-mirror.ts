@@ -15,13 +15,13 @@ import { initialStatus, type ConnectionStatus } from '../mqtt/connection-types';
 import { sparkplugOwner } from '../sparkplug/sparkplug-owner';
 import { owningDevice } from '../mqtt/presence-rules';
 import { topicFilterProblem } from '../mqtt/topic-filter';
-import { MessageLog } from '../state/message-log';
+import type { MessageLog } from '../state/message-log';
 import { MESSAGE_REDRAW_MS, ValueStore, throttledFrames } from '../state/notifier';
 import { OutboxStore } from '../state/outbox-store';
 import { PresenceStore } from '../state/presence-store';
 import { SubscriptionStore } from '../state/subscription-store';
 import { TopicStore, type TopicValue } from '../state/topic-store';
-import { TopicTree } from '../state/topic-tree';
+import type { TopicTree } from '../state/topic-tree';
 import type { NewCommand } from '../storage/outbox-command';
 import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage/settings';
 import type { Dashboard, OutboxView } from './dashboard';
@@ -35,9 +35,11 @@ export class DashboardMirror implements Dashboard {
   readonly topics = new TopicStore((flush) => queueMicrotask(flush));
   readonly subscriptions = new SubscriptionStore();
   readonly presence = new PresenceStore();
-  readonly messages = new MessageLog();
+  /** The recent messages, made the first time a view of them opens (loadMessages), filled while one is open. */
+  messages: MessageLog | null = null;
   readonly history = new RecentHistory(SPARKLINE_WINDOW);
-  readonly tree = new TopicTree();
+  /** The topic tree, built the first time its view opens (loadTree), then kept up to date. */
+  tree: TopicTree | null = null;
   readonly rate = new ValueStore<{ perSecond: number }>({ perSecond: 0 });
   readonly session = new ValueStore<SessionView>({ state: null, expirySeconds: null });
   readonly settings: ValueStore<StoredSettings>;
@@ -69,7 +71,6 @@ export class DashboardMirror implements Dashboard {
       retry: (seq) => (this._framedBy === null ? void engine.retryCommand(seq) : this.report({ kind: 'framed', by: this._framedBy })),
       clearDelivered: () => engine.clearDelivered(),
     };
-    this.messages.onWatched((watched) => void engine.watchLog(watched));
     setInterval(() => this.clock.replace({ now: Date.now() }), 1000);
     let keepScreenOn = defaults.keepScreenOn;
     this.settings.subscribe(() => {
@@ -105,7 +106,7 @@ export class DashboardMirror implements Dashboard {
       this._applyTopics(frame.topics.values, frame.topics.removed, frame.topics.messageCount);
     }
     if (frame.recent) this.history.apply(frame.recent);
-    if (frame.log) this.messages.applyChanges(frame.log.messages, frame.log.total, frame.log.capacity, frame.log.reset, frame.log.held);
+    if (frame.log) this.messages?.applyChanges(frame.log.messages, frame.log.total, frame.log.capacity, frame.log.reset, frame.log.held);
     if (frame.outbox) {
       if (frame.outbox.deleted.length > 0) this._outboxStore.delete(frame.outbox.deleted);
       if (frame.outbox.put.length > 0) this._outboxStore.put(frame.outbox.put);
@@ -119,8 +120,39 @@ export class DashboardMirror implements Dashboard {
 
   private _firstSettings = true;
 
+  async loadMessages(): Promise<MessageLog> {
+    if (this.messages) return this.messages;
+    const { MessageLog } = await import('../state/message-log');
+    if (!this.messages) {
+      this.messages = new MessageLog();
+      this.messages.onWatched((watched) => void this._engine.watchLog(watched));
+    }
+    return this.messages;
+  }
+
+  async loadTree(): Promise<TopicTree> {
+    if (this.tree) return this.tree;
+    const { TopicTree } = await import('../state/topic-tree');
+    if (!this.tree) {
+      this.tree = new TopicTree();
+      this.tree.rebuild(this.topics.list().filter((value) => value.count > 0));
+    }
+    return this.tree;
+  }
+
   private _applyTopics(values: readonly TopicValue[], removed: readonly string[], messageCount: number): void {
     const tree = this.tree;
+    if (tree) this._growTree(tree, values);
+    this.topics.applyChanges(values, removed, messageCount);
+    if (removed.length > 0) {
+      const topics = this.topics;
+      tree?.rebuild(topics.list().filter((value) => value.count > 0));
+      this.history.retain((topic) => topics.get(topic) !== undefined);
+    }
+  }
+
+  /** Adds what a frame brings to the tree (before the topics take it: their counts tell what is new). */
+  private _growTree(tree: TopicTree, values: readonly TopicValue[]): void {
     for (const value of values) {
       const before = this.topics.get(value.topic)?.count ?? 0;
       if (value.count === 0 || value.count === before) continue;
@@ -128,12 +160,6 @@ export class DashboardMirror implements Dashboard {
         tree.observe(value.topic);
         tree.addMessages(value.topic, value.count - 1);
       } else tree.addMessages(value.topic, value.count - before);
-    }
-    this.topics.applyChanges(values, removed, messageCount);
-    if (removed.length > 0) {
-      const topics = this.topics;
-      tree.rebuild(topics.list().filter((value) => value.count > 0));
-      this.history.retain((topic) => topics.get(topic) !== undefined);
     }
   }
 

@@ -37,10 +37,15 @@ export interface Dashboard {
   readonly subscriptions: SubscriptionStore;
   readonly presence: PresenceStore;
   /** The most recent messages, filled while a view of the log is open. */
-  readonly messages: MessageLog;
+  readonly messages: MessageLog | null;
+  /** Makes the log of recent messages (filled while a view of it is open). */
+  loadMessages(): Promise<MessageLog>;
   /** The last values of each numeric topic, for sparklines; a chart asks for its series(). */
   readonly history: RecentHistory;
-  readonly tree: TopicTree;
+  /** Null until loadTree() built it (the tree's view loads it). */
+  readonly tree: TopicTree | null;
+  /** Builds the topic tree from the topics seen, and keeps it up to date from then on. */
+  loadTree(): Promise<TopicTree>;
   readonly rate: ValueStore<{ perSecond: number }>;
   readonly session: ValueStore<SessionView>;
   readonly settings: ValueStore<StoredSettings>;

@@ -36,6 +36,15 @@ export class CatchUpWindow {
     this._lastMessageAt = Math.max(this._lastMessageAt, now);
   }
 
+  /**
+   * The broker acknowledged a publication of the dashboard's own (a PUBACK, PUBREC or PUBCOMP): it writes
+   * what it kept for the session before anything else, so whatever comes after this is live, such as a
+   * device's reply to a command sent from the outbox right after the reconnect.
+   */
+  ownPublicationAcknowledged(): void {
+    this._open = false;
+  }
+
   /** The link went: nothing more can be catch-up until the next CONNACK. */
   closed(): void {
     this._open = false;

@@ -49,8 +49,12 @@ export interface ConnectionStatus {
   retryAt: number | null;
   /** The last CONNACK (epoch ms): values received before it are not live any more. */
   connectedAt: number | null;
+  /** Since when the broker's session has been continuous: the first CONNACK without "session present" of a row of resumed ones. */
+  sessionSince: number | null;
   /** When the dashboard last stopped being connected (epoch ms), or null if it never was. */
   lostAt: number | null;
+  /** Why the last established link dropped, and when (the user's own Disconnect is not a drop). */
+  lastDrop: { at: number; problem: Problem } | null;
   /** Round-trip time of the last PINGREQ/PINGRESP, in milliseconds. */
   pingRttMs: number | null;
   /** The largest packet the broker accepts, when it says so (MQTT 5 CONNACK). */
@@ -99,6 +103,8 @@ export function initialStatus(now: number): ConnectionStatus {
     retryAt: null,
     connectedAt: null,
     lostAt: null,
+    lastDrop: null,
+    sessionSince: null,
     pingRttMs: null,
     maximumPacketSize: null,
     receiveMaximum: 65_535,

@@ -319,6 +319,7 @@ export class MqttConnection {
       }
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
         this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode, packet.properties?.reasonString ?? null);
+        this._catchUp.ownPublicationAcknowledged();
       }
     });
 
@@ -338,6 +339,7 @@ export class MqttConnection {
         error: null,
         retryAt: null,
         connectedAt: connackAt || now,
+        sessionSince: connack.sessionPresent && this._status.sessionSince !== null ? this._status.sessionSince : connackAt || now,
         maximumPacketSize: connack.properties?.maximumPacketSize ?? null,
         receiveMaximum: connack.properties?.receiveMaximum ?? 65_535,
       });
@@ -540,8 +542,10 @@ export class MqttConnection {
     const previous = this._status;
     const phaseChanged = patch.phase !== undefined && patch.phase !== previous.phase;
     const now = this._environment.now();
-    const lostAt = phaseChanged && previous.phase === 'connected' ? now : previous.lostAt;
-    this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt };
+    const dropped = phaseChanged && previous.phase === 'connected';
+    const lostAt = dropped ? now : previous.lostAt;
+    const lastDrop = dropped && patch.error ? { at: now, problem: patch.error } : previous.lastDrop;
+    this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt, lastDrop };
     for (const listener of this._statusListeners) listener(this._status);
   }
 }

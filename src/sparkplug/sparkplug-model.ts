@@ -21,7 +21,8 @@ export interface MetricDefinition {
 export type SparkplugEvent =
   /** A metric's new value; `owner` is the node (`group/node`) or device (`group/node/device`). */
   | { kind: 'metric'; owner: string; name: string; datatype: number; unit: string | null; value: MetricValue; at: number; timestamp: number | null }
-  | { kind: 'online'; id: string; at: number }
+  /** A birth; `restarted` when it begins a new session of a member that was online (an NBIRTH with a new bdSeq, no NDEATH seen). */
+  | { kind: 'online'; id: string; at: number; restarted?: boolean }
   | { kind: 'offline'; id: string; at: number; cause: MemberNote }
   | { kind: 'out-of-sync'; node: string; fault: SyncFault }
   | { kind: 'in-sync'; node: string }
@@ -100,7 +101,8 @@ export class SparkplugModel {
     for (const [device, state] of previous?.devices ?? []) {
       if (state.online) events.push({ kind: 'offline', id: `${key}/${device}`, at, cause: { kind: 'node-reborn' } });
     }
-    events.push({ kind: 'online', id: key, at });
+    const restarted = previous?.online === true && previous.bdSeq !== node.bdSeq;
+    events.push({ kind: 'online', id: key, at, ...(restarted ? { restarted } : {}) });
     events.push(...this._declare(node, node.metrics, key, payload, at));
     if (payload.seq === null) events.push(...this._outOfSync(node, key, { kind: 'no-seq', message: 'NBIRTH' }));
     return events;

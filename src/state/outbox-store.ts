@@ -103,6 +103,16 @@ export class OutboxStore extends Notifier {
     return this._ordered;
   }
 
+  /** The newest command to `topic` made at or after `since` (the one a tap just queued), if any. */
+  newestTo(topic: string, since: number): OutboxCommand | undefined {
+    for (let i = this._ordered.length - 1; i >= 0; i--) {
+      const command = this._ordered[i] as OutboxCommand;
+      if (command.createdAt < since) return undefined;
+      if (command.topic === topic) return command;
+    }
+    return undefined;
+  }
+
   /** The newest `count` commands, oldest first. */
   tail(count: number): OutboxCommand[] {
     return this._ordered.slice(Math.max(0, this._ordered.length - count));

@@ -57,8 +57,12 @@ export class PresenceStore extends Notifier {
     return this._list;
   }
 
-  /** A message arrived on the device's status topic. Unknown payloads do not change the state. */
-  noteStatus(id: string, statusTopic: string, reading: StatusReading, at: number, retained = false): void {
+  /**
+   * A message arrived on the device's status topic. Unknown payloads do not change the state. `restarted`:
+   * an `online` that begins a new session of the device (a birth received live), so `since` starts again
+   * even though the device was online already.
+   */
+  noteStatus(id: string, statusTopic: string, reading: StatusReading, at: number, retained = false, restarted = false): void {
     const previous = this._devices.get(id);
     const base: DevicePresence = previous ?? { id, state: 'unknown', since: at, sinceKnown: !retained, heardAt: at, stateAt: at, statusTopic, unrecognised: null };
     let next: DevicePresence;
@@ -67,7 +71,7 @@ export class PresenceStore extends Notifier {
       next = { ...base, heardAt: at, unrecognised: text };
     } else {
       const state: DeviceState = reading.kind === 'state' ? reading.state : 'unknown';
-      const changed = !previous || previous.state !== state;
+      const changed = !previous || previous.state !== state || (restarted && !retained && state === 'online');
       // A retained copy of the state already shown says nothing new about when it began.
       const sinceKnown = changed ? !retained : base.sinceKnown;
       next = { ...base, state, since: changed ? at : base.since, sinceKnown, heardAt: at, stateAt: at, statusTopic, unrecognised: null };

@@ -6,8 +6,12 @@ import { dashboardContext } from './dashboard-context';
 import { formatTime } from './format';
 import { StoreController } from './store-controller';
 import { msg } from '../i18n/words';
+import { problemWords } from './problem-words';
 
-/** The whole story of the connection, opened from the status in the header: broker, version, session, ping, error. */
+/**
+ * The whole story of the connection, opened from the status in the header: broker, version, session, ping,
+ * error, and why the last link dropped. Closes with Escape and a tap outside (its opener listens).
+ */
 export class ConnectionDetailsElement extends LitElement {
   static override styles = css`
     :host {
@@ -75,6 +79,7 @@ export class ConnectionDetailsElement extends LitElement {
           : msg('a message over {0} closes the connection (MQTT 3.1.1 cannot tell the broker the limit)', limit),
       ]);
     } else if (detail) rows.push([msg('Detail'), detail]);
+    if (status.lastDrop) rows.push([msg('Last drop'), msg('{0}: {1}', formatTime(status.lastDrop.at), problemWords(status.lastDrop.problem))]);
     return html`<div class="panel" role="region" aria-label=${msg('Connection details')}>
       <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
     </div>`;

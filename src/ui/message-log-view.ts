@@ -69,7 +69,7 @@ export class MessageLogViewElement extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, () => this._service.value?.messages);
+    new StoreController(this, () => this._service.value?.messages ?? undefined);
     this._filter = '';
     this._text = '';
     this._paused = null;
@@ -78,7 +78,10 @@ export class MessageLogViewElement extends LitElement {
 
   override render() {
     const log = this._service.value?.messages;
-    if (!log) return nothing;
+    if (!log) {
+      void this._service.value?.loadMessages().then(() => this.requestUpdate());
+      return nothing;
+    }
     const problem = this._filter.trim() === '' ? null : topicFilterProblem(this._filter.trim());
     const rows = this._rows(log, problem === null);
     const window = this._scroll.rows(rows.count, LOG_ROW_HEIGHT);

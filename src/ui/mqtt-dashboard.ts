@@ -88,6 +88,22 @@ export class MqttDashboardElement extends LitElement {
       border-color: var(--warn);
       font-weight: 600;
     }
+    /* Tappable (it opens the outbox): the pill is the button, tall enough for a finger. */
+    .pending.tap {
+      border: none;
+      padding: 0;
+    }
+    .pending.tap > button {
+      color: inherit;
+      font-weight: inherit;
+      background: transparent;
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      padding: 0 0.75rem;
+    }
+    .pending.tap:not(.some) > button {
+      border-color: var(--border);
+    }
     .settings-toggle {
       display: none;
       flex: none;
@@ -149,11 +165,6 @@ export class MqttDashboardElement extends LitElement {
     }
     .layout.kiosk {
       grid-template-columns: 1fr;
-    }
-    @media (max-width: 64rem) {
-      traffic-counters {
-        display: none;
-      }
     }
     /* Below 75rem, once connected, the settings fold into a drawer: the values get the width. */
     @media (max-width: 75rem) {
@@ -316,6 +327,15 @@ export class MqttDashboardElement extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.settings-toggle')?.focus());
   }
 
+  /** The pending count opens the outbox: the drawer opens where the settings are folded into it. */
+  private async _openOutbox(): Promise<void> {
+    await import('./settings-panels');
+    const aside = this.renderRoot.querySelector('aside');
+    if (aside && aside.getClientRects().length === 0) this._drawerOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('outbox-panel')?.reveal();
+  }
+
   private async _show(view: View): Promise<void> {
     if (view === 'log') await import('./message-log-view');
     if (view === 'tree') await import('./topic-tree-view');
@@ -357,7 +377,9 @@ export class MqttDashboardElement extends LitElement {
         <h1>${msg('MQTT Dashboard')}</h1>
         <connection-status></connection-status>
         <traffic-counters></traffic-counters>
-        <span class="pending ${pending > 0 ? 'some' : ''}" role="status" aria-label=${msg('Pending commands')}>${msg('{0} pending', formatCount(pending))}</span>
+        <span class="pending ${pending > 0 ? 'some' : ''} ${kiosk ? '' : 'tap'}" role="status" aria-label=${msg('Pending commands')}
+          >${kiosk ? msg('{0} pending', formatCount(pending)) : html`<button type="button" @click=${() => void this._openOutbox()}>${msg('{0} pending', formatCount(pending))}</button>`}</span
+        >
         ${kiosk ? html`<button type="button" class="full-screen" @click=${this._fullScreen}>${msg('Full screen')}</button>` : nothing}
         ${kiosk
           ? nothing

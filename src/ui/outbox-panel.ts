@@ -52,6 +52,13 @@ export class OutboxPanelElement extends LitElement {
     new StoreController(this, () => this._service.value?.role);
   }
 
+  /** Brings the outbox into view and puts the focus on its title (the header's pending count opens it). */
+  reveal(): void {
+    const title = this.renderRoot.querySelector<HTMLElement>('h2');
+    title?.scrollIntoView({ block: 'start' });
+    title?.focus({ preventScroll: true });
+  }
+
   override render() {
     const service = this._service.value;
     if (!service) return nothing;
@@ -62,7 +69,7 @@ export class OutboxPanelElement extends LitElement {
     const viewer = service.role.state.role === 'viewer';
     return html`<section aria-label=${msg('Outbox')}>
       <header>
-        <h2>${msg('Outbox')}</h2>
+        <h2 tabindex="-1">${msg('Outbox')}</h2>
         ${delivered > 0 ? html`<button type="button" @click=${() => void service.outbox.clearDelivered()}>${msg('Clear delivered')}</button>` : nothing}
       </header>
       <p class="summary">

@@ -53,7 +53,7 @@ export function problemWords(problem: Problem): string {
         const { code, detail } = problem.cause;
         return msg('Connection closed by the dashboard: the broker sent {0} ({1}). It connects again by itself.', detail, reasonInWords(code));
       }
-      return problem.cause === null ? msg('Connection lost.') : `${msg('Connection lost.')} ${lossWords(problem.cause)}`;
+      return `${msg('Connection lost.')} ${problem.cause === null ? msg('The connection closed with no word from the broker: the broker stopped, or the network between went away.') : lossWords(problem.cause)}`;
     case 'client-id-taken':
       return problem.evidence === 'taken-over'
         ? msg('Stopped: another device is using client id “{0}”: it connected with the same id and the broker closed this connection (session taken over). Reconnecting would push that device off in turn, for ever. Use a new client id for this dashboard, or stop the other device, then Connect.', problem.clientId)

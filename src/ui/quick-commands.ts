@@ -5,11 +5,13 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { problemWords } from './problem-words';
 import { msg } from '../i18n/words';
+import { StoreController } from './store-controller';
+import { commandNote, type FollowedCommand } from './command-note';
 
 /**
  * A device's quick commands, each showing its target and value (`moteur/commande → 1200`). Each sends as
  * it was saved: at once, after a question (the default), or after being held 1 s; a wall display
- * (`confirm`) asks at least. Says what became of it: queued, or why not.
+ * (`confirm`) asks at least. Says what became of it (queued, sending, delivered, failed), or why it was not sent.
  */
 export class QuickCommandsElement extends LitElement {
   static override styles = [
@@ -70,6 +72,7 @@ export class QuickCommandsElement extends LitElement {
     confirm: { type: Boolean },
     _confirming: { state: true },
     _outcome: { state: true },
+    _followed: { state: true },
     _holding: { state: true },
   };
   /** The quick command being held (confirm: hold). */
@@ -82,8 +85,10 @@ export class QuickCommandsElement extends LitElement {
   declare confirm: boolean;
   /** The quick command waiting for the user's confirmation, if any. */
   declare private _confirming: SavedCommand | null;
-  /** What became of the last quick command sent from here. */
+  /** Why the last quick command was not sent. */
   declare private _outcome: { text: string; refused: boolean } | null;
+  /** The last quick command sent from here, followed in the outbox. */
+  declare private _followed: FollowedCommand | null;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
 
@@ -94,7 +99,9 @@ export class QuickCommandsElement extends LitElement {
     this.confirm = false;
     this._confirming = null;
     this._outcome = null;
+    this._followed = null;
     this._holding = null;
+    new StoreController(this, () => (this._followed ? this._service.value?.outbox.store : undefined));
   }
 
   /** How a quick command is confirmed: as saved (ask, for those saved before there was a choice); a kiosk asks at least. */
@@ -107,6 +114,7 @@ export class QuickCommandsElement extends LitElement {
     const mode = this._mode(command);
     if (mode === 'hold') return;
     this._outcome = null;
+    this._followed = null;
     if (mode === 'ask') this._confirming = command;
     else void this._send(command);
   }
@@ -123,8 +131,10 @@ export class QuickCommandsElement extends LitElement {
     if (!service) return;
     const target = `${command.topic} → ${command.payload === '' ? msg('(empty)') : command.payload}`;
     const { confirm, ...typed } = command; // how it is confirmed is not part of the command
+    const since = Date.now();
     const problem = await service.sendCommand(typed);
-    this._outcome = problem === null ? { text: msg('Queued in the outbox: {0}', target), refused: false } : { text: msg('Not sent: {0}', problemWords(problem)), refused: true };
+    this._followed = problem === null ? { topic: command.topic, since, target } : null;
+    this._outcome = problem === null ? null : { text: msg('Not sent: {0}', problemWords(problem)), refused: true };
   }
 
   override render() {
@@ -158,9 +168,12 @@ export class QuickCommandsElement extends LitElement {
             <button type="button" @click=${() => (this._confirming = null)}>${msg('Cancel')}</button>
           </p>`
         : nothing}
-      ${this._outcome
-        ? html`<p class="outcome ${this._outcome.refused ? 'refused' : ''}" role=${this._outcome.refused ? 'alert' : 'status'}>${this._outcome.text}</p>`
-        : nothing}`;
+      ${this._outcomeView()}`;
+  }
+
+  private _outcomeView() {
+    const outcome = this._outcome ?? (this._followed ? commandNote(this._service.value?.outbox.store, this._followed) : null);
+    return outcome ? html`<p class="outcome ${outcome.refused ? 'refused' : ''}" role=${outcome.refused ? 'alert' : 'status'}>${outcome.text}</p>` : nothing;
   }
 }
 

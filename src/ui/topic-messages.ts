@@ -6,6 +6,8 @@ import type { LoggedMessage } from '../state/message-log';
 import { dashboardContext } from './dashboard-context';
 import { formatTime, formatTimestamp, unitSpace } from './format';
 import { msg } from '../i18n/words';
+import { commandTopic } from '../sparkplug/metric-write';
+import { commandNote, type FollowedCommand } from './command-note';
 import { controlStyles } from './shared-styles';
 import { dialogStyles } from './panel-styles';
 import { StoreController } from './store-controller';
@@ -89,9 +91,12 @@ export class TopicMessagesElement extends LitElement {
     `,
   ];
 
-  static override properties = { topic: {}, _viewing: { state: true }, _writeOutcome: { state: true } };
+  static override properties = { topic: {}, _viewing: { state: true }, _writeOutcome: { state: true }, _written: { state: true } };
   /** What came of the last Sparkplug write from this dialog. */
+  /** Why the last Sparkplug write was refused. */
   declare private _writeOutcome: { problem: boolean; text: string } | null;
+  /** The last Sparkplug write queued from here, followed in the outbox. */
+  declare private _written: FollowedCommand | null;
   declare topic: string;
   /** The message whose whole payload is shown, by its sequence number. */
   declare private _viewing: number | null;
@@ -103,8 +108,10 @@ export class TopicMessagesElement extends LitElement {
     this.topic = '';
     this._viewing = null;
     this._writeOutcome = null;
-    new StoreController(this, () => this._service.value?.messages);
+    this._written = null;
+    new StoreController(this, () => this._service.value?.messages ?? undefined);
     new StoreController(this, () => this._service.value?.settings);
+    new StoreController(this, () => (this._written ? this._service.value?.outbox.store : undefined));
   }
 
   /** Opens the dialog (the element must be connected). */
@@ -123,6 +130,7 @@ export class TopicMessagesElement extends LitElement {
 
   override render() {
     const log = this._service.value?.messages;
+    if (!log) void this._service.value?.loadMessages().then(() => this.requestUpdate());
     const messages = log ? log.newest(SHOWN, (message) => message.topic === this.topic) : [];
     const service = this._service.value;
     const kiosk = service?.display.state.kiosk ?? false;
@@ -144,7 +152,7 @@ export class TopicMessagesElement extends LitElement {
         ? html`<sparkplug-metric
             .metric=${sparkplug}
             ?writable=${!kiosk || (service?.display.state.kioskCommands ?? false)}
-            .outcome=${this._writeOutcome}
+            .outcome=${this._writeOutcome ?? this._writtenNote()}
             @metric-write=${(event: MetricWriteEvent) => void this._write(event)}
           ></sparkplug-metric>`
         : nothing}
@@ -191,10 +199,17 @@ export class TopicMessagesElement extends LitElement {
   private async _write(event: MetricWriteEvent): Promise<void> {
     const service = this._service.value;
     if (!service) return;
+    const since = Date.now();
     const problem = await service.writeMetric(event.owner, event.metric, event.value);
-    this._writeOutcome = problem
-      ? { problem: true, text: problemWords(problem) }
-      : { problem: false, text: msg('Queued: {0} = {1}. The outbox shows when it is sent.', event.metric, event.value.trim()) };
+    const topic = commandTopic(event.owner);
+    this._writeOutcome = problem ? { problem: true, text: problemWords(problem) } : null;
+    this._written = problem || topic === null ? null : { topic, since, target: `${event.metric} = ${event.value.trim()}` };
+  }
+
+  private _writtenNote(): { problem: boolean; text: string } | null {
+    if (!this._written) return null;
+    const note = commandNote(this._service.value?.outbox.store, this._written);
+    return { problem: note.refused, text: note.text };
   }
 
   private _onClose(): void {

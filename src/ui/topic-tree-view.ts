@@ -110,7 +110,7 @@ export class TopicTreeViewElement extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, () => this._service.value?.tree);
+    new StoreController(this, () => this._service.value?.tree ?? undefined);
     this._search = '';
     this._expanded = new Set();
     this._selected = null;
@@ -120,6 +120,10 @@ export class TopicTreeViewElement extends LitElement {
   override render() {
     const service = this._service.value;
     if (!service) return nothing;
+    if (!service.tree) {
+      void service.loadTree().then(() => this.requestUpdate());
+      return html`<p>${msg('Loading…')}</p>`;
+    }
     const rows = service.tree.rows(this._expanded, this._search);
     const window = this._scroll.rows(rows.length, ROW_HEIGHT);
     return html`<section aria-label=${msg('Topic tree')} class=${this._detailShown() ? 'with-detail' : ''}>
@@ -164,14 +168,14 @@ export class TopicTreeViewElement extends LitElement {
   }
 
   private _detailShown(): boolean {
-    return this._selected !== null && this._service.value?.tree.find(this._selected) !== undefined;
+    return this._selected !== null && this._service.value?.tree?.find(this._selected) !== undefined;
   }
 
   private _detail() {
     const service = this._service.value;
     const path = this._selected;
     if (!service || path === null) return nothing;
-    const node = service.tree.find(path);
+    const node = service.tree?.find(path);
     if (!node) return nothing;
     const value = node.isTopic ? service.topics.get(path) : undefined;
     const branchFilter = `${path}/#`;

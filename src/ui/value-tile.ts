@@ -210,7 +210,7 @@ export class ValueTileElement extends LitElement {
     if (!value) return nothing;
     const view = this.view;
     const now = view?.now ?? Date.now();
-    const stale = view ? staleSince(value.receivedAt, view.status) : null;
+    const stale = view ? staleSince(value.receivedAt, view.status, value.qos) : null;
     const deviceOffline = this.deviceState === 'offline';
     const payload = value.payload;
     const format = view?.formats.find((entry) => entry.topic === value.topic);

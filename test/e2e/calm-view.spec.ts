@@ -330,8 +330,9 @@ test.describe('kiosk', () => {
     await expect(confirm).toHaveCount(0);
     await quick.click();
     await confirm.getByRole('button', { name: 'Send' }).click();
-    await expect(device(page, 'moteur').getByRole('status').filter({ hasText: 'Queued' })).toContainText('moteur/commande → 1200');
     await expect.poll(() => received).toEqual(['1200']);
+    // The note follows the command past "Queued" to what the broker said.
+    await expect(device(page, 'moteur').getByRole('status').filter({ hasText: 'moteur/commande → 1200' })).toContainText(/moteur\/commande → 1200: delivered/);
   });
 });
 

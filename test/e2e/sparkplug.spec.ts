@@ -147,7 +147,8 @@ test.describe('Sparkplug B host application', () => {
 
     await detail.getByLabel('New value (Int32)').fill('195');
     await detail.getByRole('button', { name: 'Write' }).click();
-    await expect(detail).toContainText('Queued: Consigne = 195');
+    // The note follows the command through the outbox to the broker (a DCMD goes at QoS 0).
+    await expect(detail.locator('sparkplug-metric').getByRole('status')).toHaveText(/^Consigne = 195: (sent|delivered)/);
     await expect.poll(() => edge.writes).toContainEqual({ topic: 'spBv1.0/Usine1/DCMD/Ligne1/Presse', name: 'Consigne', type: 'Int32', value: '195' });
     expect(edge.writes.filter((write) => write.name === 'Consigne')).toHaveLength(1);
     await expect(tile(page, topic)).toContainText('195 bar'); // the device applied it and sent it back as DDATA

@@ -118,6 +118,8 @@ export const connectedStatus = (connectedAt: number): ConnectionStatus => ({
   retryAt: null,
   connectedAt,
   lostAt: null,
+  lastDrop: null,
+  sessionSince: null,
   pingRttMs: null,
   maximumPacketSize: null,
   receiveMaximum: 65_535,

@@ -51,7 +51,7 @@ describe('the frames between engine and page', () => {
     expect(mirror.topics.messageCount).toBe(1000);
     expect(mirror.topics.topicCount).toBe(50);
     expect(mirror.topics.get('usine/t7')?.payload.text).toBe('957');
-    expect(mirror.tree.find('usine')?.messages).toBe(1000);
+    expect((await mirror.loadTree()).find('usine')?.messages).toBe(1000);
     expect(mirror.history.get('usine/t7')?.lastValues(3)).toEqual([857, 907, 957]);
     expect(mirror.history.get('usine/t7')?.length).toBe(20);
   });
@@ -83,22 +83,24 @@ describe('the frames between engine and page', () => {
 
   it('the log crosses only while a view of it is open', async () => {
     const { service, mirror, frames, collector } = engineAndMirror();
+    const log = await mirror.loadMessages();
     message(service, 'a/b', 'un');
     await settle();
     expect(frames.every((frame) => frame.log === null)).toBe(true);
     collector.watchLog(true);
     await settle();
-    expect(mirror.messages.newest(10).map((logged) => logged.payload.text)).toEqual(['un']);
+    expect(log.newest(10).map((logged) => logged.payload.text)).toEqual(['un']);
     message(service, 'a/b', 'deux');
     await settle();
-    expect(mirror.messages.newest(10).map((logged) => logged.payload.text)).toEqual(['deux', 'un']);
+    expect(log.newest(10).map((logged) => logged.payload.text)).toEqual(['deux', 'un']);
     expect(frames.at(-1)?.log?.messages.map((logged) => logged.payload.text)).toEqual(['deux']);
   });
 
-  it('the mirror tells the engine when the log gains its first reader and loses its last', () => {
+  it('the mirror tells the engine when the log gains its first reader and loses its last', async () => {
     const { mirror, watched } = engineAndMirror();
-    const stop = mirror.messages.subscribe(() => {});
-    const again = mirror.messages.subscribe(() => {});
+    const log = await mirror.loadMessages();
+    const stop = log.subscribe(() => {});
+    const again = log.subscribe(() => {});
     stop();
     again();
     expect(watched).toEqual([true, false]);

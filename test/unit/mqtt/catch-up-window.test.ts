@@ -27,6 +27,14 @@ describe('messages received while away', () => {
     expect(window.receivedWhileAway(1001 + 3 * BURST_GAP_MS)).toBe(false);
   });
 
+  it('a reply to a command sent from the outbox after the reconnect is live: the broker acknowledged the command after its queue', () => {
+    const window = new CatchUpWindow();
+    window.connected(true, 1000);
+    expect(window.receivedWhileAway(1001)).toBe(true); // kept while away
+    window.ownPublicationAcknowledged();
+    expect(window.receivedWhileAway(1050)).toBe(false); // the device's answer, 50 ms after the PUBACK
+  });
+
   it('never lasts beyond its limit, whatever the rate, and closes with the link', () => {
     const window = new CatchUpWindow();
     window.connected(true, 0);

@@ -47,6 +47,14 @@ describe('SparkplugModel', () => {
     expect(data).toEqual([expect.objectContaining({ kind: 'metric', name: 'Température', datatype: 10, unit: '°C', value: { kind: 'number', value: 72 } })]);
   });
 
+  it('a new NBIRTH with a new bdSeq and no NDEATH before is a restart; a rebirth (same bdSeq) is not', () => {
+    const model = bornNode();
+    const rebirth = model.apply(topic('spBv1.0/Usine1/NBIRTH/Ligne1'), payload(0, [bdSeq('7')]), 20);
+    expect(rebirth).toContainEqual({ kind: 'online', id: 'Usine1/Ligne1', at: 20 });
+    const restart = model.apply(topic('spBv1.0/Usine1/NBIRTH/Ligne1'), payload(0, [bdSeq('8')]), 30);
+    expect(restart).toContainEqual({ kind: 'online', id: 'Usine1/Ligne1', at: 30, restarted: true });
+  });
+
   it('an NDEATH with the birth\'s bdSeq takes the node and its devices offline; one with an old bdSeq is ignored', () => {
     const model = bornNode();
     model.apply(topic('spBv1.0/Usine1/DBIRTH/Ligne1/Presse'), payload(1, [metric({ name: 'Pression', value: { kind: 'number', value: 3 } })]), 11);

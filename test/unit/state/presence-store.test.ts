@@ -83,6 +83,25 @@ describe('device presence', () => {
     expect(store.list().map((device) => device.id)).toEqual(['lampe']);
   });
 
+  it('online since a retained status, then the birth received live: since starts again and is known; a live heartbeat does not move it', () => {
+    const { store, tracker } = tracked();
+    tracker.observe('moteur/status', bytes('online'), 1000, true);
+    expect(store.get('moteur')).toMatchObject({ state: 'online', since: 1000, sinceKnown: false });
+    tracker.observe('moteur/status', bytes('online'), 5000);
+    expect(store.get('moteur')).toMatchObject({ state: 'online', since: 5000, sinceKnown: true });
+    tracker.observe('moteur/status', bytes('online'), 9000);
+    expect(store.get('moteur')).toMatchObject({ since: 5000, stateAt: 9000 });
+  });
+
+  it('a restart (a new session) while online starts since again', () => {
+    const store = new PresenceStore(() => undefined);
+    store.noteStatus('Usine1/Ligne1', 'spBv1.0/Usine1/NBIRTH/Ligne1', { kind: 'state', state: 'online' }, 1000);
+    store.noteStatus('Usine1/Ligne1', 'spBv1.0/Usine1/NBIRTH/Ligne1', { kind: 'state', state: 'online' }, 2000);
+    expect(store.get('Usine1/Ligne1')?.since).toBe(1000);
+    store.noteStatus('Usine1/Ligne1', 'spBv1.0/Usine1/NBIRTH/Ligne1', { kind: 'state', state: 'online' }, 3000, false, true);
+    expect(store.get('Usine1/Ligne1')?.since).toBe(3000);
+  });
+
   it('announces changes once per frame', () => {
     let scheduled = 0;
     const store = new PresenceStore(() => void scheduled++);

@@ -31,7 +31,7 @@ describe('problem words', () => {
       'Connection lost. The broker closed the connection: session taken over by another client with the same client ID (taken over).',
     );
     expect(problemWords({ kind: 'link-lost', cause: { kind: 'keepalive-timeout', keepaliveSeconds: 20 } })).toContain('1.5 × keep-alive (30 s)');
-    expect(problemWords({ kind: 'link-lost', cause: null })).toBe('Connection lost.');
+    expect(problemWords({ kind: 'link-lost', cause: null })).toBe('Connection lost. The connection closed with no word from the broker: the broker stopped, or the network between went away.');
   });
 
   it('say what is wrong with what the user typed', () => {
