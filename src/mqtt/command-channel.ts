@@ -129,6 +129,11 @@ export class DurableOutgoingStore extends mqtt.Store {
     if (cmd === 'puback' && this._qos2.has(packetId)) this._downgraded.add(packetId);
   }
 
+  /** Whether this packet id carries a command of the outbox (not the dashboard's own presence, say). */
+  carriesCommand(packetId: number): boolean {
+    return this._commandOf.has(packetId);
+  }
+
   /** Whether this packet id carries a QoS 2 command still in flight. */
   isQos2(packetId: number): boolean {
     return this._qos2.has(packetId);

@@ -110,6 +110,10 @@ export class CommandTransport {
 
   /** The broker's reason code on a PUBACK, PUBREC or PUBCOMP. */
   /** Whether this packet id carries a QoS 2 command still in flight. */
+  carriesCommand(packetId: number): boolean {
+    return this._outgoing.carriesCommand(packetId);
+  }
+
   isQos2(packetId: number): boolean {
     return this._outgoing.isQos2(packetId);
   }

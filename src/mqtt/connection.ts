@@ -319,7 +319,8 @@ export class MqttConnection {
       }
       if (packet.cmd === 'puback' || packet.cmd === 'pubrec' || packet.cmd === 'pubcomp') {
         this.commands.noteAck(packet.cmd, packet.messageId ?? 0, packet.reasonCode, packet.properties?.reasonString ?? null);
-        this._catchUp.ownPublicationAcknowledged();
+        // Only an outbox command's: the presence birth is acknowledged at once, while Aedes may still be streaming its queue.
+        if (this.commands.carriesCommand(packet.messageId ?? 0)) this._catchUp.ownPublicationAcknowledged();
       }
     });
 

@@ -57,6 +57,30 @@ export class ConnectionDetailsElement extends LitElement {
     new StoreController(this, () => this._service.value?.session);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this._onKey);
+    document.addEventListener('pointerdown', this._onPointer);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this._onKey);
+    document.removeEventListener('pointerdown', this._onPointer);
+  }
+
+  /** Escape closes, and the focus goes back to (i): `close` with detail true. */
+  private readonly _onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.dispatchEvent(new CustomEvent('close', { detail: true }));
+  };
+
+  /** A tap anywhere outside the status (whose (i) toggles them) closes them. */
+  private readonly _onPointer = (event: PointerEvent): void => {
+    const root = this.getRootNode();
+    const status = root instanceof ShadowRoot ? root.host : this;
+    if (!event.composedPath().includes(status)) this.dispatchEvent(new CustomEvent('close', { detail: false }));
+  };
+
   override render() {
     const { status, headline, detail } = this;
     if (!status) return nothing;

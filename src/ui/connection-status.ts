@@ -138,40 +138,15 @@ export class ConnectionStatusElement extends LitElement {
           ? html`<button type="button" class="primary" aria-label=${msg('Connect again')} title=${msg('Connect again with the saved settings')} @click=${this._onConnect}>${msg('Connect')}</button>`
           : nothing}
       </span>
-      ${this._open ? html`<connection-details .status=${status} .headline=${headline} .detail=${detail}></connection-details>` : nothing}`;
+      ${this._open
+        ? html`<connection-details .status=${status} .headline=${headline} .detail=${detail} @close=${(event: Event) => ((this._open = false), (event as CustomEvent<boolean>).detail && this.renderRoot.querySelector<HTMLElement>('.details-toggle')?.focus())}></connection-details>`
+        : nothing}`;
   }
 
   /** The details are loaded on first use: the first screen does not need them. */
   private async _toggleDetails(): Promise<void> {
     if (!this._open) await import('./connection-details');
-    this._setOpen(!this._open);
-  }
-
-  /** Open details close with Escape (the focus goes back to (i)) and with a tap anywhere outside the status. */
-  private _setOpen(open: boolean): void {
-    this._open = open;
-    if (open) {
-      document.addEventListener('keydown', this._onKey);
-      document.addEventListener('pointerdown', this._onPointer);
-    } else {
-      document.removeEventListener('keydown', this._onKey);
-      document.removeEventListener('pointerdown', this._onPointer);
-    }
-  }
-
-  private readonly _onKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    this._setOpen(false);
-    this.renderRoot.querySelector<HTMLElement>('.details-toggle')?.focus();
-  };
-
-  private readonly _onPointer = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this)) this._setOpen(false);
-  };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._setOpen(false);
+    this._open = !this._open;
   }
 
   private readonly _words = new ProblemWordsLoader(this);

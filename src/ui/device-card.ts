@@ -1,4 +1,5 @@
 import { visibleTopic } from './safe-text';
+import { OnScreen } from './on-screen';
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DevicePresence } from '../state/presence-store';
@@ -9,12 +10,14 @@ import { controlStyles, tileGridStyles } from './shared-styles';
 import { formatAge, formatDuration, formatTime, formatTimestamp } from './format';
 import type { TileView } from './tile-view';
 import './value-tile';
-import { memberNoteWords } from './sparkplug-words';
+import type { MemberNote } from '../sparkplug/sparkplug-types';
 import { msg, msgPlural } from '../i18n/words';
 import type { DeviceState } from '../state/presence-store';
 import { controlMake } from './controls/control-events';
 import type { TemplateResult } from 'lit';
 
+
+let noteWords: ((note: MemberNote) => string) | null = null;
 /** A device's state in words. */
 export function deviceStateWords(state: DeviceState): string {
   return state === 'online' ? msg('online') : state === 'offline' ? msg('offline') : msg('unknown');
@@ -147,6 +150,8 @@ export class DeviceCardElement extends LitElement {
   /** The cards of the controls on this device's topics, drawn first among its tiles. */
   declare controls: TemplateResult | null;
 
+  /** Whether it is on screen (a new tile goes at its end only when it is under the screen). */
+  readonly onScreen = new OnScreen(this);
   constructor() {
     super();
     this.values = [];
@@ -178,6 +183,13 @@ export class DeviceCardElement extends LitElement {
     if (this.commands.length > 0) void import('./quick-commands');
   }
 
+  /** Sparkplug notes in words, loaded with the first note (most screens have none): the card redraws then. */
+  private _noteWords(note: MemberNote): string {
+    if (noteWords) return noteWords(note);
+    void import('./sparkplug-words').then((module) => ((noteWords = module.memberNoteWords), this.requestUpdate()));
+    return '';
+  }
+
   override render() {
     const device = this.device;
     const view = this.view;
@@ -205,7 +217,7 @@ export class DeviceCardElement extends LitElement {
         >
         <span class="detail" title=${formatTimestamp(device.heardAt)}>${msg('last heard {0}', formatAge(now - device.heardAt))}</span>
         ${stale === null ? nothing : html`<span class="stale-mark">⚠ ${msg('stale since {0}', formatTime(stale))}</span>`}
-        ${device.note ? html`<span class=${device.note.kind === 'out-of-sync' ? 'unrecognised note' : 'detail note'}>${memberNoteWords(device.note)}</span>` : nothing}
+        ${device.note ? html`<span class=${device.note.kind === 'out-of-sync' ? 'unrecognised note' : 'detail note'}>${this._noteWords(device.note)}</span>` : nothing}
         ${device.sparkplug === 'node' && (!kiosk || this.showCommands)
           ? html`<button type="button" class="rebirth" title=${msg('Ask the edge node to publish its birth certificates again (NCMD Node Control/Rebirth)')} @click=${() => this.dispatchEvent(new RebirthRequestEvent(device.id))}>
               ${msg('Request rebirth')}

@@ -4,7 +4,7 @@
  * before the first screen is drawn, so that it never flashes in the other language. A change re-words every
  * element at once: no reload, the connection and the values stay.
  */
-import { browserLanguage, language, locale, msg, onLanguageChange, resolveLanguage, useLanguage, type Language, type LanguageChoice } from '../i18n/words';
+import { language, locale, msg, onLanguageChange, resolveLanguage, useLanguage, type Language, type LanguageChoice } from '../i18n/words';
 
 const STORAGE_KEY = 'mqtt-dashboard.language';
 
@@ -57,11 +57,6 @@ export async function chooseLanguage(next: LanguageChoice): Promise<void> {
 /** French words load with the first French screen, never for an English one. */
 async function switchTo(next: Language): Promise<void> {
   useLanguage(next, next === 'fr' ? (await import('../i18n/french')).french : undefined);
-}
-
-/** The browser's own language, for the "Automatic" choice's label. */
-export function automaticLanguage(): 'en' | 'fr' {
-  return browserLanguage(navigator.languages);
 }
 
 /** The document's language, description and manifest follow the screen's. */

@@ -6,8 +6,8 @@ import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
 import { foldingPanelStyles } from './panel-styles';
 import { StoreController } from './store-controller';
-import { msg, type LanguageChoice } from '../i18n/words';
-import { automaticLanguage, chooseLanguage, languageChoice } from './language-choice';
+import { browserLanguage, msg, type LanguageChoice } from '../i18n/words';
+import { chooseLanguage, languageChoice } from './language-choice';
 import { formatCount } from './format';
 
 /** The largest layout file read: a layout is a few kilobytes; anything this big is not one. */
@@ -64,7 +64,7 @@ export class LayoutPanelElement extends LitElement {
         <label
           >${msg('Language')}
           <select name="language" @change=${(event: Event) => void chooseLanguage((event.target as HTMLSelectElement).value as LanguageChoice)}>
-            <option value="auto" ?selected=${languageChoice() === 'auto'}>${automaticLanguage() === 'fr' ? msg('Automatic (the browser’s: Français)') : msg('Automatic (the browser’s: English)')}</option>
+            <option value="auto" ?selected=${languageChoice() === 'auto'}>${browserLanguage(navigator.languages) === 'fr' ? msg('Automatic (the browser’s: Français)') : msg('Automatic (the browser’s: English)')}</option>
             <option value="fr" lang="fr" ?selected=${languageChoice() === 'fr'}>Français</option>
             <option value="en" lang="en" ?selected=${languageChoice() === 'en'}>English</option>
           </select>

@@ -90,19 +90,15 @@ export class MqttDashboardElement extends LitElement {
     }
     /* Tappable (it opens the outbox): the pill is the button, tall enough for a finger. */
     .pending.tap {
-      border: none;
+      border-width: 0;
       padding: 0;
     }
     .pending.tap > button {
       color: inherit;
       font-weight: inherit;
-      background: transparent;
-      border: 1px solid currentColor;
+      background: none;
+      border-color: inherit;
       border-radius: 999px;
-      padding: 0 0.75rem;
-    }
-    .pending.tap:not(.some) > button {
-      border-color: var(--border);
     }
     .settings-toggle {
       display: none;
@@ -278,6 +274,7 @@ export class MqttDashboardElement extends LitElement {
 
   constructor() {
     super();
+    this.addEventListener('outbox-open', () => void this._openOutbox()); // from the attention strip
     new StoreController(this, () => this.service?.notices);
     new StoreController(this, () => this.service?.outbox.store);
     new StoreController(this, () => this.service?.settings);

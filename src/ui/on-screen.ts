@@ -3,16 +3,17 @@
  * the clock's ticks (nobody reads its age there), and catches up as it comes into view. Once a second, 240
  * tiles redrawing their age was the longest task of a busy dashboard.
  */
-import { ReactiveElement } from 'lit';
+import { ReactiveElement, type ReactiveControllerHost } from 'lit';
 
-const onScreen = new WeakMap<Element, boolean>();
+/** true: on screen; false: out of view; 'below': out of view under the screen. */
+const onScreen = new WeakMap<Element, boolean | 'below'>();
 const visibility =
   typeof IntersectionObserver === 'undefined'
     ? null
     : new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
-            onScreen.set(entry.target, entry.isIntersecting);
+            onScreen.set(entry.target, entry.isIntersecting || (entry.boundingClientRect.top > 0 && 'below'));
             if (entry.isIntersecting && entry.target instanceof ReactiveElement) entry.target.requestUpdate();
           }
         },
@@ -29,4 +30,22 @@ export function unwatchOnScreen(element: Element): void {
 }
 
 /** True only when the element is known to be out of view (unknown counts as seen). */
-export const offScreen = (element: Element): boolean => onScreen.get(element) === false;
+export const offScreen = (element: Element): boolean => onScreen.get(element) !== true && onScreen.has(element);
+
+/** True only when the element is known to be out of view under the screen: what grows after it moves nothing seen. */
+export const belowScreen = (element: Element | null | undefined): boolean => !!element && onScreen.get(element) === 'below';
+
+/** Follows whether its host is on screen while it is connected (a field: `private readonly _seen = new OnScreen(this)`). */
+export class OnScreen {
+  constructor(private readonly _host: ReactiveControllerHost & Element) {
+    _host.addController(this);
+  }
+
+  hostConnected(): void {
+    watchOnScreen(this._host);
+  }
+
+  hostDisconnected(): void {
+    unwatchOnScreen(this._host);
+  }
+}

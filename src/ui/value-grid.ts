@@ -13,6 +13,11 @@ import './value-tile';
 import { msg, msgPlural } from '../i18n/words';
 import { formatCount } from './format';
 import type { ControlPlacement, ControlsLayer } from './controls/controls-layer';
+import { StableOrder, nameCollator } from './stable-order';
+import { belowScreen } from './on-screen';
+import { deviceAttention, isDashboardPresence } from './attention';
+import { locale } from '../i18n/words';
+import type { DevicePresence } from '../state/presence-store';
 
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
@@ -22,6 +27,8 @@ const TILES_SHOWN = 240;
  * The first frame fills a screen; the rest follow a few frames later.
  */
 const NEW_TILES_PER_FRAME = 16;
+/** How long after the first values new cards and tiles still sort in by name; later ones go to the end. */
+const FILLING_MS = 2000;
 
 /** One frame's drawing of tiles: how many were created, which are drawn, whether some wait for the next. */
 interface TileFrame {
@@ -50,6 +57,16 @@ export class ValueGridElement extends LitElement {
     .empty {
       color: var(--muted);
     }
+    /* Its place is kept before its code arrives, so that nothing moves when it does. */
+    attention-strip {
+      display: block;
+      min-height: 2.75rem;
+    }
+    summary {
+      padding: 0.7rem 0;
+      min-height: 44px;
+      box-sizing: border-box;
+    }
   `,
   ];
 
@@ -59,6 +76,9 @@ export class ValueGridElement extends LitElement {
   private _growing = false;
   private readonly _tileView = new TileViewController(this, () => this._service.value);
   private readonly _detail = new TileDetailController(this);
+  /** Device cards (keyed by NUL + id) and tiles (by topic), in an order that stays still. */
+  private readonly _order = new StableOrder(nameCollator(locale()));
+  private _filled = false;
   /** The controls' part of the screen, loaded with the first control. */
   private _controls: ControlsLayer | null = null;
   private _loadingControls: Promise<ControlsLayer> | null = null;
@@ -86,6 +106,40 @@ export class ValueGridElement extends LitElement {
       if (!(event instanceof RebirthRequestEvent) || !service) return;
       void service.requestRebirth(event.node).then((problem) => problem && service.report(problem));
     });
+  }
+
+  private _cards() {
+    return [...this.renderRoot.querySelectorAll('device-card')];
+  }
+
+  private _sortAll(): void {
+    this._order.sortAll();
+    this.requestUpdate();
+  }
+
+  /** The first values start the filling time; once over, the order stays still. */
+  private _filling(): void {
+    if (this._filled) return;
+    this._filled = true;
+    setTimeout(() => {
+      this._order.settle();
+    }, FILLING_MS);
+  }
+
+  /** Devices that need attention first (offline, stale, out of sync), each part in its stable order. */
+  private _orderedDevices(devices: readonly DevicePresence[], names: ReadonlyMap<string, string>, status: Parameters<typeof deviceAttention>[1]): DevicePresence[] {
+    const ordered = this._order.order(devices, (device) => `\u0000${device.id}`, (device) => names.get(device.id) ?? device.id, () => belowScreen(this._cards().at(-1)));
+    const first = ordered.filter((device) => deviceAttention(device, status) !== null);
+    return first.length === 0 ? ordered : [...first, ...ordered.filter((device) => deviceAttention(device, status) === null)];
+  }
+
+  /** A group's tiles; `end` finds the element its end is in (new tiles go there only if it is under the screen). */
+  private _orderedTiles(values: readonly TopicValue[], end: () => Element | null | undefined): TopicValue[] {
+    return this._order.order(values, (value) => value.topic, (value) => value.topic, () => belowScreen(end()));
+  }
+
+  override firstUpdated(): void {
+    void import('./attention-strip');
   }
 
   override willUpdate(): void {
@@ -132,7 +186,7 @@ export class ValueGridElement extends LitElement {
     const view = this._tileView.view;
     if (!service || !view) return nothing;
     const topics = service.topics;
-    const devices = service.presence.list();
+    const known = service.presence.list().length > 0;
     const byDevice = new Map<string, TopicValue[]>();
     const others: TopicValue[] = [];
     const { pinned: pinnedFilters, hidden } = service.settings.state;
@@ -140,14 +194,19 @@ export class ValueGridElement extends LitElement {
     const hiddenTopics = placement ? new Set([...hidden, ...placement.covered]) : new Set(hidden);
     // One bucket per pinned filter, in the order the user gave them; a topic goes to the first that matches.
     const pinnedBuckets: TopicValue[][] = pinnedFilters.map(() => []);
+    const dashboards: TopicValue[] = [];
     for (const value of topics.list()) {
       if (hiddenTopics.has(value.topic)) continue;
+      if (isDashboardPresence(value.topic)) {
+        dashboards.push(value);
+        continue;
+      }
       const pinIndex = pinnedFilters.length === 0 ? -1 : pinnedFilters.findIndex((filter) => topicMatches(filter, value.topic));
       if (pinIndex !== -1) {
         pinnedBuckets[pinIndex]?.push(value);
         continue;
       }
-      const owner = devices.length === 0 ? null : service.deviceOf(value.topic);
+      const owner = known ? service.deviceOf(value.topic) : null;
       if (owner === null) others.push(value);
       else {
         const group = byDevice.get(owner);
@@ -156,20 +215,25 @@ export class ValueGridElement extends LitElement {
       }
     }
     const pinned = pinnedBuckets.flat();
+    if (topics.topicCount > 0) this._filling();
+    this._order.begin();
+    const names = new Map(service.settings.state.deviceNames.map((entry) => [entry.device, entry.name]));
+    const devices = this._orderedDevices(service.presence.list(), names, view.status);
     const frame: TileFrame = { created: 0, drawn: new Set(), waiting: false };
-    const shownOf = new Map(devices.map((device) => [device.id, this._shown(byDevice.get(device.id) ?? [], frame)]));
-    const shownOthers = this._shown(others, frame);
+    const shownOf = new Map(devices.map((device) => [device.id, this._shown(this._orderedTiles(byDevice.get(device.id) ?? [], () => this._cards().find((card) => card.device?.id === device.id)), frame)]));
+    const shownOthers = this._shown(this._orderedTiles(others, () => this.renderRoot.querySelector('.others value-tile:last-of-type')), frame);
     this._nextFrameIfWaiting(frame);
     const { kiosk, kioskCommands } = service.display.state; // a kiosk is read-only: nothing to rearrange
     const deviceNames = service.settings.state.deviceNames;
     const counts = html`<small>(${msgPlural(topics.topicCount, '{0} topic', '{0} topics', formatCount(topics.topicCount))} · ${msgPlural(topics.messageCount, '{0} message', '{0} messages', formatCount(topics.messageCount))})</small>`;
     const otherCount = html`<small>(${msgPlural(others.length, '{0} topic', '{0} topics', formatCount(others.length))})</small>`;
+    const strip = html`<attention-strip .waiting=${this._order.waiting} @attention-sort=${() => this._sortAll()}></attention-strip>`;
     if (devices.length === 0 && others.length === 0) {
-      return html`<h2>${msg('Values')} ${counts}</h2>
+      return html`${strip}<h2>${msg('Values')} ${counts}</h2>
         <p class="empty">${msg('No messages yet. Connect to a broker and subscribe to a topic filter, for example')} <code>#</code>.</p>
         ${placement?.loose} ${this._controls?.renderEditor() ?? nothing}`;
     }
-    return html`${pinnedFilters.length === 0
+    return html`${strip}${pinnedFilters.length === 0
         ? nothing
         : html`<div>
             <h2>${msg('Pinned')}</h2>
@@ -211,7 +275,7 @@ export class ValueGridElement extends LitElement {
         <h2>${devices.length === 0 && pinnedFilters.length === 0 ? html`${msg('Values')} ${counts}` : html`${msg('Other topics')} ${otherCount}`}</h2>
         ${others.length === 0
           ? html`<p class="empty">${msg('Every topic belongs to a device above.')}</p>`
-          : html`<section class="tiles" aria-label=${msg('Values')}>
+          : html`<section class="tiles others" aria-label=${msg('Values')}>
               ${repeat(
                 shownOthers,
                 (value) => value.topic,
@@ -224,6 +288,18 @@ export class ValueGridElement extends LitElement {
             </p>`
           : nothing}
       </div>
+      ${dashboards.length === 0
+        ? nothing
+        : html`<details>
+            <summary>${msg('Dashboards')} <small>(${formatCount(dashboards.length)})</small></summary>
+            <section class="tiles" aria-label=${msg('Dashboards')}>
+              ${repeat(
+                this._orderedTiles(dashboards, () => this),
+                (value) => value.topic,
+                (value) => html`<value-tile .value=${value} .view=${view}></value-tile>`,
+              )}
+            </section>
+          </details>`}
       ${hidden.length === 0 || kiosk ? nothing : html`<hidden-tiles .topics=${hidden}></hidden-tiles>`}
       ${this._detail.render()} ${this._controls?.renderEditor() ?? nothing}`;
   }

@@ -1,4 +1,4 @@
-import { offScreen, unwatchOnScreen, watchOnScreen } from './on-screen';
+import { OnScreen, offScreen } from './on-screen';
 import { LitElement, css, html, nothing } from 'lit';
 import { formatBytes, type DecodedPayload } from '../mqtt/payload';
 import { PREVIEW_CHARACTERS, breakable, previewOf, visiblePayload, visibleTopic } from './safe-text';
@@ -157,18 +157,10 @@ export class ValueTileElement extends LitElement {
   declare view: TileView | undefined;
 
   /** The sparkline changes only with the value: not redrawn on the clock's ticks. */
+  /** Whether it is on screen (it skips clock-only redraws out of view). */
+  readonly onScreen = new OnScreen(this);
   private _sparkFor: TopicValue | null = null;
   private _spark: ReturnType<typeof sparkline> = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    watchOnScreen(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    unwatchOnScreen(this);
-  }
 
   /** Out of view, a tick of the clock alone waits until the tile is seen (anything else redraws it). */
   protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {

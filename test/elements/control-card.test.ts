@@ -66,7 +66,8 @@ describe('<control-card> switch', () => {
   ] as const)('%s %s: “%s”', async (state, confirmationState, words, busy) => {
     const now = Date.now();
     const confirmation = confirmationState === null ? null : confirmationState === 'waiting' ? waiting(now) : { state: confirmationState, deadline: null, reported: confirmationState === 'differs' ? 'défaut' : null, at: now };
-    const { root } = await card(pump, { reported: text('pompe/état', 'en marche'), command: sent(pump, 'off', state, confirmation), now });
+    const command = { ...sent(pump, 'off', state, confirmation), createdAt: now - 4000 }; // 4 s before the card's clock, exactly
+    const { root } = await card(pump, { reported: text('pompe/état', 'en marche'), command, now });
     expect(textOf(root.querySelector('.status') as Element)).toContain(words);
     expect(root.querySelector('section')?.getAttribute('aria-busy')).toBe(busy);
     // Whatever the command, the switch shows what the device reports.

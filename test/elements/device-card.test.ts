@@ -86,7 +86,7 @@ describe('<device-card>', () => {
     const counter = numberValue('spBv1.0/Usine1/Ligne1/Pièces produites', '9007199254740992');
     card.values = [{ ...counter, payload: { ...counter.payload, exact: '9007199254740993', sparkplug: { owner: 'Usine1/Ligne1', metric: 'Pièces produites', datatype: 8, type: 'UInt64', timestamp: null } } }];
     await nextFrame();
-    expect(textOf(card)).toContain('out of sync: a seq gap: expected 4, got 6 (NDATA)');
+    await expect.poll(() => textOf(card)).toContain('out of sync: a seq gap: expected 4, got 6 (NDATA)'); // its words load with the first note
     expect(card.shadowRoot?.querySelector('value-tile')?.label).toBe('Pièces produites');
     const tile = card.shadowRoot?.querySelector('value-tile');
     // All the digits, as one number (the tile only adds break points between groups of three).

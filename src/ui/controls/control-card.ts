@@ -1,4 +1,4 @@
-import { offScreen, unwatchOnScreen, watchOnScreen } from '../on-screen';
+import { OnScreen, offScreen } from '../on-screen';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ControlDefinition } from '../../controls/control-definition';
@@ -69,6 +69,8 @@ export class ControlCardElement extends LitElement implements ControlInputHost {
   private _holdTimer: ReturnType<typeof setTimeout> | undefined;
   private _stepTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Whether it is on screen (it skips clock-only redraws out of view). */
+  readonly onScreen = new OnScreen(this);
   constructor() {
     super();
     this.reported = undefined;
@@ -167,14 +169,8 @@ export class ControlCardElement extends LitElement implements ControlInputHost {
     this._problem = problem ? msg('Not sent: {0}', problemWords(problem)) : null;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    watchOnScreen(this);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    unwatchOnScreen(this);
     clearTimeout(this._holdTimer);
     clearTimeout(this._stepTimer);
   }

@@ -1,0 +1,59 @@
+/** The order of cards and tiles: by name while the screen fills, then still; new ones at the end until sorted in. */
+import { describe, expect, it } from 'vitest';
+import { StableOrder, nameCollator } from '../../../src/ui/stable-order';
+import { deviceAttention, isDashboardPresence } from '../../../src/ui/attention';
+import { initialStatus } from '../../../src/mqtt/connection-types';
+import type { DevicePresence } from '../../../src/state/presence-store';
+
+const names = (order: StableOrder, items: string[], endBelow = false) => order.order(items, (item) => item, (item) => item, () => endBelow);
+
+describe('StableOrder', () => {
+  it('sorts by name, case-insensitive and locale-aware, numbers by value', () => {
+    const order = new StableOrder(nameCollator('fr'));
+    expect(names(order, ['Usine1/Ligne1', 'capteur', 'moteur', 'pompe', 'écran', 't10', 't2'])).toEqual(['capteur', 'écran', 'moteur', 'pompe', 't2', 't10', 'Usine1/Ligne1']);
+  });
+
+  it('while the screen fills, a new item sorts in; after, it waits (counted) unless its group ends under the screen', () => {
+    const order = new StableOrder(nameCollator('en'));
+    expect(names(order, ['moteur', 'pompe'])).toEqual(['moteur', 'pompe']);
+    expect(names(order, ['capteur', 'moteur', 'pompe'])).toEqual(['capteur', 'moteur', 'pompe']);
+    order.settle();
+    order.begin();
+    expect(names(order, ['Usine1', 'capteur', 'moteur', 'pompe', 'alpha'])).toEqual(['capteur', 'moteur', 'pompe']);
+    expect(order.waiting).toBe(2);
+    // Its group's end went under the screen: the new ones go to the end, nothing seen moves.
+    order.begin();
+    expect(names(order, ['Usine1', 'capteur', 'moteur', 'pompe', 'alpha'], true)).toEqual(['capteur', 'moteur', 'pompe', 'alpha', 'Usine1']);
+    expect(order.waiting).toBe(0);
+    expect(names(order, ['alpha', 'capteur', 'moteur', 'pompe', 'Usine1'])).toEqual(['capteur', 'moteur', 'pompe', 'alpha', 'Usine1']);
+    order.sortAll();
+    expect(names(order, ['alpha', 'capteur', 'moteur', 'pompe', 'Usine1'])).toEqual(['alpha', 'capteur', 'moteur', 'pompe', 'Usine1']);
+  });
+
+  it('groups keep their own order: a new group sorts by name even after the screen filled', () => {
+    const order = new StableOrder(nameCollator('en'));
+    names(order, ['b', 'a']);
+    order.settle();
+    order.begin();
+    expect(names(order, ['z/2', 'z/1'])).toEqual(['z/1', 'z/2']);
+    expect(order.waiting).toBe(0);
+  });
+});
+
+describe('attention', () => {
+  const device = (patch: Partial<DevicePresence>): DevicePresence => ({ id: 'capteur', state: 'online', since: 0, sinceKnown: true, heardAt: 0, stateAt: 5000, statusTopic: 'capteur/status', unrecognised: null, ...patch });
+  const connected = { ...initialStatus(0), phase: 'connected' as const, connectedAt: 1000 };
+
+  it('offline, out of sync, or stale on a live link; disconnected, staleness is the status line’s to say', () => {
+    expect(deviceAttention(device({}), connected)).toBeNull();
+    expect(deviceAttention(device({ state: 'offline' }), connected)).toBe('offline');
+    expect(deviceAttention(device({ note: { kind: 'out-of-sync', fault: { kind: 'no-seq', message: 'NDATA' } } }), connected)).toBe('out-of-sync');
+    expect(deviceAttention(device({ stateAt: 500 }), { ...connected, lostAt: 800 })).toBe('stale');
+    expect(deviceAttention(device({ stateAt: 500 }), { ...connected, phase: 'reconnecting' })).toBeNull();
+  });
+
+  it('dashboards’ and Sparkplug hosts’ presence go under Dashboards, nothing else', () => {
+    expect(['dashboard/tablette-1/status', 'spBv1.0/STATE/hôte'].map(isDashboardPresence)).toEqual([true, true]);
+    expect(['dashboard/tablette-1/reply', 'moteur/status', 'dashboard/a/b/status', 'spBv1.0/Usine1/NBIRTH/Ligne1'].map(isDashboardPresence)).toEqual([false, false, false, false]);
+  });
+});
