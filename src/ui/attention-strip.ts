@@ -24,8 +24,10 @@ export class AttentionStripElement extends LitElement {
   static override styles = [
     controlStyles,
     css`
+      /* A grid item that scrolls sideways rather than widen the grid (one row, always). */
       :host {
         display: block;
+        min-width: 0;
       }
       div {
         display: flex;

@@ -71,6 +71,11 @@ test('a burst of new topics and a late device do not move what is on screen; the
   const after = await Promise.all(watched.map((topic) => topOf(tile(page, topic))));
   expect(after).toEqual(before);
   expect(await cardOrder(page)).toEqual(['moteur', 'pompe']);
+  // One row at every width: on a phone the strip scrolls sideways, the page does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect((await strip(page).boundingBox())?.height).toBeLessThan(60);
+  await page.setViewportSize({ width: 1024, height: 768 });
 
   await show.click();
   await expect(show).toHaveCount(0);
