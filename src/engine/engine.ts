@@ -12,6 +12,8 @@ import { OutboxService } from '../app/outbox-service';
 import { OutboxSync } from '../app/outbox-sync';
 import { switchToProfile } from '../app/profile-switch';
 import { ValueMemory } from '../app/value-memory';
+import { TrendKeeper } from '../app/trend-keeper';
+import { TrendRepository } from '../storage/trend-repository';
 import { MqttConnection } from '../mqtt/connection';
 import { openDashboardDatabase, type DashboardDatabase } from '../storage/database';
 import type { NewCommand } from '../storage/outbox-command';
@@ -33,6 +35,7 @@ export class Engine {
   private _service: DashboardService | null = null;
   private _frames: FrameCollector | null = null;
   private _memory: ValueMemory | null = null;
+  private _trends: TrendKeeper | null = null;
   private _logWatched = false;
   /** Resolves once start() is done: a call the page makes before (a Connect tapped at once) waits for it. */
   private readonly _started: Promise<DashboardService>;
@@ -64,10 +67,14 @@ export class Engine {
       ? new ValueMemory(service.topics, service.presence, new ValueSnapshotRepository(database), () => service.settings.state.pinned, (problem) => service.report(problem))
       : null;
     this._memory = memory;
+    const trends = database ? new TrendKeeper(new TrendRepository(database), (problem) => service.report(problem)) : null;
+    this._trends = trends;
+    service.history.onRecorded = trends?.record ?? null;
     // The last values come back from disk while the connection is being made: a live value that arrives
     // first is kept (restore only fills topics not received yet).
     await Promise.all([memory?.restore(), service.start(options.link, problem ?? outboxProblem)]);
     memory?.start();
+    trends?.start();
     this._startedWith(service);
   }
 
@@ -165,9 +172,10 @@ export class Engine {
     return (await this._ready).outbox.clearDelivered();
   }
 
-  /** A topic's whole numeric history for a chart, transferred. */
-  series(topic: string): Series {
-    const series = this._service?.history.get(topic)?.read() ?? { times: new Float64Array(0), values: new Float64Array(0) };
+  /** A topic's numeric history for a chart (the last day kept on disk, then memory's), transferred. */
+  async series(topic: string): Promise<Series> {
+    const memory = this._service?.history.get(topic)?.read() ?? { times: new Float64Array(0), values: new Float64Array(0) };
+    const series = this._trends ? await this._trends.series(topic, memory) : memory;
     return Comlink.transfer(series, [series.times.buffer, series.values.buffer] as ArrayBuffer[]);
   }
 
@@ -178,8 +186,8 @@ export class Engine {
   }
 
   /** The page is being hidden: the last values go to disk now. */
-  saveValues(): Promise<void> {
-    return this._memory?.save() ?? Promise.resolve();
+  async saveValues(): Promise<void> {
+    await Promise.all([this._memory?.save(), this._trends?.save()]);
   }
 }
 

@@ -140,10 +140,14 @@ export class NumericHistory {
     readonly totalPoints = DEFAULT_TOTAL_POINTS,
   ) {}
 
+  /** Told of every point recorded (the history kept on disk). */
+  onRecorded: ((topic: string, time: number, value: number) => void) | null = null;
+
   /** Records a message's value, if it carries a number. */
   record(topic: string, time: number, payload: DecodedPayload): void {
     const value = numericValue(payload);
     if (value === null) return;
+    this.onRecorded?.(topic, time, value);
     let ring = this._rings.get(topic);
     if (!ring) {
       if (this._allocated + FIRST_CAPACITY > this.totalPoints) return;

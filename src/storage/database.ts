@@ -7,9 +7,10 @@ import type { OutboxCommand } from './outbox-command';
 import type { StoredSettings } from './settings';
 import type { RememberedValue } from './value-snapshot';
 import type { DevicePresence } from '../state/presence-store';
+import type { TrendRecord } from '../state/trend-buckets';
 
 export const DATABASE_NAME = 'mqtt-dashboard';
-export const DATABASE_VERSION = 4;
+export const DATABASE_VERSION = 5;
 
 export interface DashboardSchema extends DBSchema {
   /** Key-value settings: 'connection' holds the connection panel and the subscriptions. */
@@ -20,6 +21,8 @@ export interface DashboardSchema extends DBSchema {
   values: { key: string; value: RememberedValue[] };
   /** 'devices': the devices' presence as last seen, so that "offline since" survives a reload. */
   presence: { key: string; value: DevicePresence[] };
+  /** Numeric history: one topic's points in one ten-minute bucket, keyed [topic, start, part], by start for pruning. */
+  trends: { key: [string, number, number]; value: TrendRecord; indexes: { start: number } };
 }
 
 export type DashboardDatabase = IDBPDatabase<DashboardSchema>;
@@ -36,6 +39,8 @@ export function openDashboardDatabase(name = DATABASE_NAME): Promise<DashboardDa
       if (oldVersion < 3) database.createObjectStore('values');
       // Step 4: the devices' presence.
       if (oldVersion < 4) database.createObjectStore('presence');
+      // Step 5: numeric history, so that trends survive a reload.
+      if (oldVersion < 5) database.createObjectStore('trends', { keyPath: ['topic', 'start', 'part'] }).createIndex('start', 'start');
     },
   });
 }

@@ -116,6 +116,8 @@ export function problemWords(problem: Problem): string {
           return msg('The last known values could not be read ({0}); they show again once the broker sends them.', detail);
         case 'kept-values':
           return msg('The last values could not be kept for offline use ({0}): the device storage may be full. Live values are not affected.', detail);
+        case 'trends':
+          return msg('The history of values could not be kept on this device ({0}): charts show only what came since the page opened. Live values are not affected.', detail);
       }
     }
   }

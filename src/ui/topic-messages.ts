@@ -7,6 +7,7 @@ import { dashboardContext } from './dashboard-context';
 import { formatTime, formatTimestamp, unitSpace } from './format';
 import { msg } from '../i18n/words';
 import { commandTopic } from '../sparkplug/metric-write';
+import { numericValue } from '../state/numeric-history';
 import { commandNote, type FollowedCommand } from './command-note';
 import { controlStyles } from './shared-styles';
 import { dialogStyles } from './panel-styles';
@@ -147,7 +148,9 @@ export class TopicMessagesElement extends LitElement {
               ${sparkplug ? nothing : html`<button type="button" @click=${this._makeControl}>${msg('Make a control')}</button>`}`}
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Close')}</button>
       </header>
-      ${(service?.history.get(this.topic)?.length ?? 0) > 0 ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>` : nothing}
+      ${(service?.history.get(this.topic)?.length ?? 0) > 0 || (shown && numericValue(shown.payload) !== null)
+        ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>`
+        : nothing}
       ${sparkplug
         ? html`<sparkplug-metric
             .metric=${sparkplug}

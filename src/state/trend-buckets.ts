@@ -1,0 +1,112 @@
+/**
+ * Numeric history on its way to disk: per topic, the points of the current ten-minute bucket, at most one a
+ * second (a later point in the same second replaces the earlier one: the value at the end of each second).
+ * The buckets that changed since the last take are handed over whole, to be written as one record each.
+ */
+
+/**
+ * A record on disk: one topic's points in one bucket, times in epoch milliseconds, oldest first. `part`
+ * tells apart the records of one bucket written by successive runs of the page (each run writes its own,
+ * so a reload never overwrites the points written before it).
+ */
+export interface TrendRecord {
+  topic: string;
+  start: number;
+  part: number;
+  times: Float64Array;
+  values: Float64Array;
+}
+
+/** Ten minutes a record: a few hundred points at most, a cheap write. */
+export const BUCKET_MS = 600_000;
+const SECOND = 1000;
+
+interface OpenBucket {
+  start: number;
+  times: number[];
+  values: number[];
+}
+
+export class TrendBuckets {
+  private readonly _open = new Map<string, OpenBucket>();
+  private readonly _dirty = new Set<string>();
+  /** Buckets closed (a newer one began) before they were taken: written once more, whole. */
+  private _closed: TrendRecord[] = [];
+
+  /** `part`: this run's mark on its records (the time it started). */
+  constructor(private readonly _part: number) {}
+
+  record(topic: string, time: number, value: number): void {
+    const start = Math.floor(time / BUCKET_MS) * BUCKET_MS;
+    let bucket = this._open.get(topic);
+    if (bucket && bucket.start !== start) {
+      if (start < bucket.start) return; // an older time (a clock step back): not worth a record of its own
+      if (this._dirty.has(topic)) this._closed.push(asRecord(topic, bucket, this._part));
+      bucket = undefined;
+    }
+    if (!bucket) {
+      bucket = { start, times: [], values: [] };
+      this._open.set(topic, bucket);
+    }
+    const last = bucket.times.length - 1;
+    if (last >= 0 && Math.floor((bucket.times[last] as number) / SECOND) === Math.floor(time / SECOND)) {
+      bucket.times[last] = time;
+      bucket.values[last] = value;
+    } else {
+      bucket.times.push(time);
+      bucket.values.push(value);
+    }
+    this._dirty.add(topic);
+  }
+
+  get hasChanges(): boolean {
+    return this._dirty.size > 0 || this._closed.length > 0;
+  }
+
+  /** The buckets that changed since the last call, as records to write. */
+  take(): TrendRecord[] {
+    const records = this._closed;
+    this._closed = [];
+    for (const topic of this._dirty) {
+      const bucket = this._open.get(topic);
+      if (bucket) records.push(asRecord(topic, bucket, this._part));
+    }
+    this._dirty.clear();
+    return records;
+  }
+
+  /** Forgets topics that are gone (their records on disk age out). */
+  retain(keep: (topic: string) => boolean): void {
+    for (const topic of this._open.keys()) {
+      if (keep(topic)) continue;
+      this._open.delete(topic);
+      this._dirty.delete(topic);
+    }
+  }
+}
+
+function asRecord(topic: string, bucket: OpenBucket, part: number): TrendRecord {
+  return { topic, start: bucket.start, part, times: Float64Array.from(bucket.times), values: Float64Array.from(bucket.values) };
+}
+
+/** A topic's stored records (any order) and its points in memory, as one series: memory wins where they overlap. */
+export function mergeSeries(records: readonly TrendRecord[], memory: { times: Float64Array; values: Float64Array }): { times: Float64Array; values: Float64Array } {
+  const firstInMemory = memory.times.length > 0 ? (memory.times[0] as number) : Number.POSITIVE_INFINITY;
+  const sorted = [...records].sort((a, b) => a.start - b.start || a.part - b.part);
+  let count = 0;
+  for (const record of sorted) for (const time of record.times) if (time < firstInMemory) count++;
+  const times = new Float64Array(count + memory.times.length);
+  const values = new Float64Array(count + memory.times.length);
+  let at = 0;
+  for (const record of sorted) {
+    for (let i = 0; i < record.times.length; i++) {
+      const time = record.times[i] as number;
+      if (time >= firstInMemory) continue;
+      times[at] = time;
+      values[at++] = record.values[i] as number;
+    }
+  }
+  times.set(memory.times, at);
+  values.set(memory.values, at);
+  return { times, values };
+}

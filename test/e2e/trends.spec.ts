@@ -1,0 +1,77 @@
+/**
+ * Trends that survive: the numeric history is kept in IndexedDB, so a chart opened after a reload or after
+ * the browser was killed shows what the tablet saw before, not only what came since.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { connectDevice } from '../support/devices';
+import { expect, kioskLink, status, test, tile } from '../support/fixtures';
+
+const TOPIC = 'moteur/température';
+
+/** Publishes each value in a second of its own (history keeps at most one point a second). */
+async function publishOneASecond(page: Page, brokerTcp: string, values: number[]): Promise<void> {
+  const device = await connectDevice(brokerTcp);
+  for (const value of values) {
+    const second = Math.floor(Date.now() / 1000);
+    await device.publishAsync(TOPIC, JSON.stringify({ value, unit: '°C' }), { qos: 1 });
+    await expect(tile(page, TOPIC)).toContainText(String(value));
+    await expect.poll(() => Math.floor(Date.now() / 1000)).toBeGreaterThan(second);
+  }
+}
+
+/** How many points of the topic the page has written to disk. */
+const pointsOnDisk = (page: Page) =>
+  page.evaluate(
+    (topic) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('mqtt-dashboard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('trends').objectStore('trends').getAll(IDBKeyRange.bound([topic, 0, 0], [topic, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]));
+          request.onsuccess = () => resolve((request.result as Array<{ times: Float64Array }>).reduce((sum, record) => sum + record.times.length, 0));
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    TOPIC,
+  );
+
+async function chartStatus(page: Page) {
+  await tile(page, TOPIC).locator('button.open').click();
+  return page.getByRole('figure', { name: `Chart of ${TOPIC}` }).getByRole('status');
+}
+
+test('a chart opened after a reload shows the points from before it', async ({ page, mosquitto }) => {
+  await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1 }));
+  await expect(status(page)).toContainText('Connected');
+  await publishOneASecond(page, mosquitto.tcpUrl, [61, 64, 59, 68]);
+  await expect.poll(() => pointsOnDisk(page), { timeout: 15_000 }).toBe(4);
+  await page.reload();
+  await expect(status(page)).toContainText('Connected');
+  // The last value comes back from disk (stale until the broker sends it again); the chart has all four.
+  await expect(await chartStatus(page)).toHaveText('4 points · min 59 °C · max 68 °C · average 63 °C');
+});
+
+test('after the browser was closed in the middle of its work, the chart still has what was written before', async ({ playwright, appUrl, mosquitto }, testInfo) => {
+  const profile = mkdtempSync(join(tmpdir(), 'dashboard-trends-'));
+  const launch = () => playwright.chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL: appUrl });
+  const link = kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1 });
+  let context = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(link);
+    await expect(status(page)).toContainText('Connected');
+    await publishOneASecond(page, mosquitto.tcpUrl, [70, 72, 74]);
+    await expect.poll(() => pointsOnDisk(page), { timeout: 15_000 }).toBe(3);
+    await context.close();
+    context = await launch();
+    const reopened = await context.newPage();
+    await reopened.goto(link);
+    await expect(status(reopened)).toContainText('Connected');
+    await expect(await chartStatus(reopened)).toHaveText('3 points · min 70 °C · max 74 °C · average 72 °C');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,84 @@
+/** Trends that survive a reload: points thinned to one a second, written in buckets, read back under memory's, pruned after a day. */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { TREND_KEPT_MS, TrendKeeper } from '../../../src/app/trend-keeper';
+import { BUCKET_MS, TrendBuckets, mergeSeries } from '../../../src/state/trend-buckets';
+import { openDashboardDatabase } from '../../../src/storage/database';
+import { TrendRepository } from '../../../src/storage/trend-repository';
+import type { Problem } from '../../../src/shared/problems';
+
+const empty = { times: new Float64Array(0), values: new Float64Array(0) };
+let databases = 0;
+const repository = async () => new TrendRepository(await openDashboardDatabase(`trends-${++databases}`));
+const T0 = 1_800_000_000_000; // a bucket boundary (divisible by ten minutes)
+
+describe('TrendBuckets', () => {
+  it('keeps at most one point a second: the last of each second', () => {
+    const buckets = new TrendBuckets(1);
+    for (const [time, value] of [[T0 + 100, 1], [T0 + 900, 2], [T0 + 1000, 3], [T0 + 2500, 4]] as const) buckets.record('t', time, value);
+    const [record] = buckets.take();
+    expect([...(record?.times ?? [])]).toEqual([T0 + 900, T0 + 1000, T0 + 2500]);
+    expect([...(record?.values ?? [])]).toEqual([2, 3, 4]);
+    expect(buckets.hasChanges).toBe(false);
+  });
+
+  it('a new bucket closes the old one, which is written whole once more if it changed', () => {
+    const buckets = new TrendBuckets(1);
+    buckets.record('t', T0 + 1000, 1);
+    buckets.take();
+    buckets.record('t', T0 + 2000, 2);
+    buckets.record('t', T0 + BUCKET_MS + 5, 3);
+    expect(buckets.take().map((record) => [record.start, [...record.values]])).toEqual([
+      [T0, [1, 2]],
+      [T0 + BUCKET_MS, [3]],
+    ]);
+  });
+
+  it('a series is the disk before memory’s first point, then memory', () => {
+    const records = [
+      { topic: 't', start: T0 + BUCKET_MS, part: 2, times: Float64Array.of(T0 + BUCKET_MS + 1000), values: Float64Array.of(30) },
+      { topic: 't', start: T0, part: 1, times: Float64Array.of(T0 + 1000, T0 + 2000), values: Float64Array.of(10, 20) },
+    ];
+    const memory = { times: Float64Array.of(T0 + BUCKET_MS + 1000, T0 + BUCKET_MS + 1500), values: Float64Array.of(30, 31) };
+    const series = mergeSeries(records, memory);
+    expect([...series.values]).toEqual([10, 20, 30, 31]);
+  });
+});
+
+describe('TrendKeeper', () => {
+  it('what was recorded before a reload is in the chart after it, the new points after the old', async () => {
+    const repo = await repository();
+    let now = T0 + 60_000;
+    const before = new TrendKeeper(repo, () => undefined, () => now);
+    for (let second = 0; second < 5; second++) before.record('moteur/température', T0 + second * 1000, 60 + second);
+    await before.save();
+    // The page reloads within the same bucket: a new run writes records of its own, overwriting nothing.
+    now += 1000;
+    const after = new TrendKeeper(repo, () => undefined, () => now);
+    after.record('moteur/température', T0 + 10_000, 70);
+    await after.save();
+    const series = await after.series('moteur/température', empty);
+    expect([...series.values]).toEqual([60, 61, 62, 63, 64, 70]);
+  });
+
+  it('records older than a day are deleted', async () => {
+    const repo = await repository();
+    const keeper = new TrendKeeper(repo, () => undefined, () => T0 + TREND_KEPT_MS + BUCKET_MS);
+    keeper.record('t', T0 + 1000, 1);
+    keeper.record('t', T0 + TREND_KEPT_MS + 1000, 2);
+    await keeper.save();
+    expect(await repo.prune(T0 + TREND_KEPT_MS)).toBe(1);
+    expect([...(await keeper.series('t', empty)).values]).toEqual([2]);
+  });
+
+  it('a storage that fails is said once, and the chart shows memory', async () => {
+    const problems: Problem[] = [];
+    const failing = { save: () => Promise.reject(new DOMException('full', 'QuotaExceededError')), load: () => Promise.reject(new Error('gone')), prune: () => Promise.resolve(0) } as unknown as TrendRepository;
+    const keeper = new TrendKeeper(failing, (problem) => problems.push(problem), () => T0);
+    keeper.record('t', T0, 1);
+    await keeper.save();
+    const memory = { times: Float64Array.of(T0), values: Float64Array.of(1) };
+    expect(await keeper.series('t', memory)).toBe(memory);
+    expect(problems).toEqual([{ kind: 'storage-failed', thing: 'trends', full: true, detail: 'full' }]);
+  });
+});
