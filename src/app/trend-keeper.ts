@@ -5,7 +5,7 @@
  * day are deleted. A chart's series is the disk's points before the oldest one in memory, then memory's.
  */
 import { storageFailure, type Problem } from '../shared/problems';
-import { TrendBuckets, mergeSeries } from '../state/trend-buckets';
+import { OUTAGES, TrendBuckets, mergeSeries } from '../state/trend-buckets';
 import type { TrendRepository } from '../storage/trend-repository';
 
 /** How often the changed buckets are written. */
@@ -28,6 +28,15 @@ export class TrendKeeper {
   }
 
   readonly record = (topic: string, time: number, value: number): void => this._buckets.record(topic, time, value);
+
+  /** The link was down from `lost` to `back`: charts break their lines there. */
+  outage(lost: number, back: number): void {
+    this._outages.push([lost, back]);
+    this._buckets.record(OUTAGES, lost, back);
+  }
+
+  /** This run's outages (also on disk, for the next runs). */
+  private readonly _outages: Array<[number, number]> = [];
 
   start(): void {
     setInterval(() => void this.save(), TREND_SAVE_MS);
@@ -53,12 +62,15 @@ export class TrendKeeper {
   }
 
   /** A topic's series for a chart: the last day from disk, then what memory holds. */
-  async series(topic: string, memory: { times: Float64Array; values: Float64Array }): Promise<{ times: Float64Array; values: Float64Array }> {
+  async series(topic: string, memory: { times: Float64Array; values: Float64Array }): Promise<{ times: Float64Array; values: Float64Array; breaks?: Uint32Array }> {
+    const since = this._now() - TREND_KEPT_MS;
+    const current = { topic: OUTAGES, start: 0, part: 0, times: Float64Array.from(this._outages, ([lost]) => lost), values: Float64Array.from(this._outages, ([, back]) => back) };
     try {
-      return mergeSeries(await this._repository.load(topic, this._now() - TREND_KEPT_MS), memory);
+      const [records, outages] = await Promise.all([this._repository.load(topic, since), this._repository.load(OUTAGES, since)]);
+      return mergeSeries(records, memory, [...outages, current], this._buckets.part);
     } catch (error) {
       this._fail(error);
-      return memory;
+      return mergeSeries([], memory, [current]);
     }
   }
 

@@ -37,6 +37,11 @@ export interface RecentValues {
 export interface Series {
   readonly times: Float64Array;
   readonly values: Float64Array;
+  /**
+   * Where the line breaks: index i means no line between point i-1 and point i (the dashboard was not
+   * connected, or not running, in between).
+   */
+  readonly breaks?: Uint32Array;
 }
 
 export interface EngineFrame {

@@ -70,6 +70,16 @@ export class Engine {
     const trends = database ? new TrendKeeper(new TrendRepository(database), (problem) => service.report(problem)) : null;
     this._trends = trends;
     service.history.onRecorded = trends?.record ?? null;
+    if (trends) {
+      // Each time the link comes back, the time it was down: charts break their lines there.
+      let told: number | null = null;
+      service.status.subscribe(() => {
+        const { phase, lostAt, connectedAt } = service.status.state;
+        if (phase !== 'connected' || lostAt === null || connectedAt === null || lostAt === told || connectedAt < lostAt) return;
+        told = lostAt;
+        trends.outage(lostAt, connectedAt);
+      });
+    }
     // The last values come back from disk while the connection is being made: a live value that arrives
     // first is kept (restore only fills topics not received yet).
     await Promise.all([memory?.restore(), service.start(options.link, problem ?? outboxProblem)]);
@@ -175,8 +185,9 @@ export class Engine {
   /** A topic's numeric history for a chart (the last day kept on disk, then memory's), transferred. */
   async series(topic: string): Promise<Series> {
     const memory = this._service?.history.get(topic)?.read() ?? { times: new Float64Array(0), values: new Float64Array(0) };
-    const series = this._trends ? await this._trends.series(topic, memory) : memory;
-    return Comlink.transfer(series, [series.times.buffer, series.values.buffer] as ArrayBuffer[]);
+    const series: Series = this._trends ? await this._trends.series(topic, memory) : memory;
+    const buffers = [series.times.buffer, series.values.buffer, ...(series.breaks ? [series.breaks.buffer] : [])];
+    return Comlink.transfer(series, buffers as ArrayBuffer[]);
   }
 
   /** The page opened a view of the log, or closed the last one. */

@@ -687,4 +687,10 @@ export const french: Readonly<Record<string, string>> = {
   "Show {0} new topics or devices": "Afficher {0} nouveaux topics ou appareils",
   "Dashboards": "Tableaux de bord",
   "The history of values could not be kept on this device ({0}): charts show only what came since the page opened. Live values are not affected.": "L’historique des valeurs n’a pas pu être gardé sur cet appareil ({0}) : les graphiques ne montrent que ce qui est arrivé depuis l’ouverture de la page. Les valeurs en direct ne sont pas touchées.",
+  "Time range": "Période",
+  "15 min": "15 min",
+  "1 h": "1 h",
+  "8 h": "8 h",
+  "24 h": "24 h",
+  "All": "Tout",
 };

@@ -34,14 +34,14 @@ export class TrendBuckets {
   private _closed: TrendRecord[] = [];
 
   /** `part`: this run's mark on its records (the time it started). */
-  constructor(private readonly _part: number) {}
+  constructor(readonly part: number) {}
 
   record(topic: string, time: number, value: number): void {
     const start = Math.floor(time / BUCKET_MS) * BUCKET_MS;
     let bucket = this._open.get(topic);
     if (bucket && bucket.start !== start) {
       if (start < bucket.start) return; // an older time (a clock step back): not worth a record of its own
-      if (this._dirty.has(topic)) this._closed.push(asRecord(topic, bucket, this._part));
+      if (this._dirty.has(topic)) this._closed.push(asRecord(topic, bucket, this.part));
       bucket = undefined;
     }
     if (!bucket) {
@@ -69,7 +69,7 @@ export class TrendBuckets {
     this._closed = [];
     for (const topic of this._dirty) {
       const bucket = this._open.get(topic);
-      if (bucket) records.push(asRecord(topic, bucket, this._part));
+      if (bucket) records.push(asRecord(topic, bucket, this.part));
     }
     this._dirty.clear();
     return records;
@@ -89,24 +89,50 @@ function asRecord(topic: string, bucket: OpenBucket, part: number): TrendRecord 
   return { topic, start: bucket.start, part, times: Float64Array.from(bucket.times), values: Float64Array.from(bucket.values) };
 }
 
-/** A topic's stored records (any order) and its points in memory, as one series: memory wins where they overlap. */
-export function mergeSeries(records: readonly TrendRecord[], memory: { times: Float64Array; values: Float64Array }): { times: Float64Array; values: Float64Array } {
+/** The record topic of the times the link was down: a point is one outage, its time the loss, its value the return. */
+export const OUTAGES = '\u0000outages';
+
+/**
+ * A topic's stored records (any order) and its points in memory (this run's), as one series: memory wins
+ * where they overlap. The line breaks between points of different runs of the page, and across an outage.
+ */
+export function mergeSeries(
+  records: readonly TrendRecord[],
+  memory: { times: Float64Array; values: Float64Array },
+  outages: readonly TrendRecord[] = [],
+  /** This run's part: its records on disk join memory's points with no break. */
+  currentPart = Number.NaN,
+): { times: Float64Array; values: Float64Array; breaks: Uint32Array } {
   const firstInMemory = memory.times.length > 0 ? (memory.times[0] as number) : Number.POSITIVE_INFINITY;
   const sorted = [...records].sort((a, b) => a.start - b.start || a.part - b.part);
   let count = 0;
   for (const record of sorted) for (const time of record.times) if (time < firstInMemory) count++;
   const times = new Float64Array(count + memory.times.length);
   const values = new Float64Array(count + memory.times.length);
+  const breaks: number[] = [];
   let at = 0;
+  let lastPart: number | null = null;
   for (const record of sorted) {
     for (let i = 0; i < record.times.length; i++) {
       const time = record.times[i] as number;
       if (time >= firstInMemory) continue;
+      if (lastPart !== null && record.part !== lastPart) breaks.push(at);
+      lastPart = record.part;
       times[at] = time;
       values[at++] = record.values[i] as number;
     }
   }
+  if (at > 0 && memory.times.length > 0 && lastPart !== currentPart) breaks.push(at); // the run before and this one
   times.set(memory.times, at);
   values.set(memory.values, at);
-  return { times, values };
+  const lost: Array<[number, number]> = [];
+  for (const record of outages) for (let i = 0; i < record.times.length; i++) lost.push([record.times[i] as number, record.values[i] as number]);
+  if (lost.length > 0) {
+    for (let i = 1; i < times.length; i++) {
+      const from = times[i - 1] as number;
+      const to = times[i] as number;
+      if (lost.some(([down, back]) => down < to && back > from)) breaks.push(i);
+    }
+  }
+  return { times, values, breaks: Uint32Array.from(new Set(breaks)).sort() };
 }

@@ -48,11 +48,20 @@ export class TopicChartElement extends LitElement {
         gap: 0.5rem;
         flex-wrap: wrap;
         align-items: center;
+        margin-bottom: 0.5rem;
+      }
+      /* The range shown: said by more than colour (a thicker border and bold words). */
+      button[aria-pressed='true'] {
+        border: 2px solid var(--accent);
+        color: var(--accent);
+        font-weight: 700;
       }
     `,
   ];
 
-  static override properties = { topic: {}, numbers: { attribute: false }, _zoomed: { state: true } };
+  static override properties = { topic: {}, numbers: { attribute: false }, _zoomed: { state: true }, _range: { state: true } };
+  /** The time range shown (ms back from now), or null for everything kept. */
+  declare private _range: number | null;
   declare topic: string;
   /** How the topic's numbers are written (the tile's decimals and unit). */
   declare numbers: NumberStyle;
@@ -73,6 +82,7 @@ export class TopicChartElement extends LitElement {
     this.topic = '';
     this.numbers = { decimals: 0, unit: undefined };
     this._zoomed = false;
+    this._range = null;
     new StoreController(this, () => this._service.value?.topics);
   }
 
@@ -128,6 +138,12 @@ export class TopicChartElement extends LitElement {
           ? `${count} · ${msg('min {0} · max {1} · average {2}', written(stats.min), written(stats.max), written(stats.average))}`
           : msg('No numeric value yet.')}
       </figcaption>
+      <div class="actions" role="group" aria-label=${msg('Time range')}>
+        ${RANGES.map(
+          ([range, words]) =>
+            html`<button type="button" aria-pressed=${this._range === range ? 'true' : 'false'} @click=${() => ((this._range = range), (this._zoomed = false))}>${words()}</button>`,
+        )}
+      </div>
       <div class="actions">
         ${this._zoomed ? html`<button type="button" @click=${this._resetZoom}>${msg('Show all')}</button>` : nothing}
         <button type="button" aria-describedby="csv-note" @click=${this._exportCsv}>${msg('Export CSV')}</button>
@@ -144,7 +160,7 @@ export class TopicChartElement extends LitElement {
     for (const value of points.values) largest = Math.max(largest, Math.abs(value));
     const factor = largest > 1e300 ? SCALE_DOWN : 1;
     const values = factor === 1 ? points.values : points.values.map((value) => value / factor);
-    const data: uPlot.AlignedData = [points.times.map((time) => time / 1000), values];
+    const data = withBreaks(points.times, values, points.breaks);
     const colours = `${this._colours()}|${factor}|${language()}`;
     if (this._plot && colours === this._plotColours) {
       this._plot.setData(data, !this._zoomed);
@@ -204,8 +220,16 @@ export class TopicChartElement extends LitElement {
     this._resizes?.disconnect();
   }
 
+  /** The points of the range chosen, with their breaks. */
   private _points(): Series {
-    return this._series;
+    const series = this._series;
+    if (this._range === null) return series;
+    const from = Date.now() - this._range;
+    let first = 0;
+    while (first < series.times.length && (series.times[first] as number) < from) first++;
+    if (first === 0) return series;
+    const breaks = series.breaks ? series.breaks.filter((index) => index > first).map((index) => index - first) : undefined;
+    return { times: series.times.subarray(first), values: series.values.subarray(first), ...(breaks ? { breaks } : {}) };
   }
 
   /** The values within the zoomed time range, or all of them. */
@@ -230,6 +254,36 @@ export class TopicChartElement extends LitElement {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
+}
+
+/** The ranges a chart offers: the last quarter hour to everything kept (a day). */
+const RANGES: ReadonlyArray<readonly [number | null, () => string]> = [
+  [15 * 60_000, () => msg('15 min')],
+  [3_600_000, () => msg('1 h')],
+  [8 * 3_600_000, () => msg('8 h')],
+  [24 * 3_600_000, () => msg('24 h')],
+  [null, () => msg('All')],
+];
+
+/**
+ * The plot's data, times in seconds: a break (the dashboard was not connected, or not running) becomes an
+ * empty point between the two, so that the line stops there instead of joining them.
+ */
+function withBreaks(times: Float64Array, values: ArrayLike<number>, breaks: Uint32Array | undefined): uPlot.AlignedData {
+  if (!breaks || breaks.length === 0) return [Array.from(times, (time) => time / 1000), Array.from(values)];
+  const xs: number[] = [];
+  const ys: Array<number | null> = [];
+  let next = 0;
+  for (let i = 0; i < times.length; i++) {
+    while (next < breaks.length && (breaks[next] as number) < i) next++;
+    if (breaks[next] === i && i > 0) {
+      xs.push(((times[i - 1] as number) + (times[i] as number)) / 2000);
+      ys.push(null);
+    }
+    xs.push((times[i] as number) / 1000);
+    ys.push(values[i] as number);
+  }
+  return [xs, ys];
 }
 
 /** How many decimals tell apart ticks this far apart (0.05 needs 2). */

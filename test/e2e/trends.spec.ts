@@ -75,3 +75,38 @@ test('after the browser was closed in the middle of its work, the chart still ha
     await context.close();
   }
 });
+
+test('a chart has ranges: the last 15 min, hour, 8 h, day, or all that is kept', async ({ page, mosquitto }) => {
+  await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1 }));
+  await expect(status(page)).toContainText('Connected');
+  // What this tablet saw two hours ago, as an earlier run of the page wrote it.
+  await page.evaluate(
+    (topic) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('mqtt-dashboard');
+        open.onsuccess = () => {
+          const now = Date.now();
+          const times = Float64Array.of(now - 2 * 3_600_000, now - 1.5 * 3_600_000);
+          const start = Math.floor((times[0] as number) / 600_000) * 600_000;
+          const transaction = open.result.transaction('trends', 'readwrite');
+          transaction.objectStore('trends').put({ topic, start, part: 1, times, values: Float64Array.of(40, 44) });
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    TOPIC,
+  );
+  await publishOneASecond(page, mosquitto.tcpUrl, [60, 62]);
+  const chart = page.getByRole('figure', { name: `Chart of ${TOPIC}` });
+  await expect(await chartStatus(page)).toHaveText('4 points · min 40 °C · max 62 °C · average 52 °C');
+  const ranges = chart.getByRole('group', { name: 'Time range' });
+  await ranges.getByRole('button', { name: '1 h' }).click();
+  await expect(ranges.getByRole('button', { name: '1 h' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(chart.getByRole('status')).toHaveText('2 points · min 60 °C · max 62 °C · average 61 °C');
+  await ranges.getByRole('button', { name: '8 h' }).click();
+  await expect(chart.getByRole('status')).toContainText('4 points');
+  await ranges.getByRole('button', { name: '15 min' }).click();
+  await expect(chart.getByRole('status')).toContainText('2 points');
+  await ranges.getByRole('button', { name: 'All' }).click();
+  await expect(chart.getByRole('status')).toContainText('4 points');
+});
