@@ -6,6 +6,8 @@
  */
 import { storageFailure, type Problem } from '../shared/problems';
 import { OUTAGES, TrendBuckets, mergeSeries } from '../state/trend-buckets';
+import { TIMELINE_TEXT_LIMIT, textTopic, timelineSpans, type TimelineSpan } from '../state/text-timeline';
+import type { DecodedPayload } from '../mqtt/payload';
 import type { TrendRepository } from '../storage/trend-repository';
 
 /** How often the changed buckets are written. */
@@ -28,6 +30,32 @@ export class TrendKeeper {
   }
 
   readonly record = (topic: string, time: number, value: number): void => this._buckets.record(topic, time, value);
+
+  /** The last text kept per text topic: only changes are kept. */
+  private readonly _lastText = new Map<string, string>();
+
+  /** A message that is not a number: a short text's change is kept for the topic's timeline. */
+  readonly recordText = (topic: string, time: number, payload: DecodedPayload): void => {
+    if (payload.kind !== 'text' || payload.truncated || payload.text.length > TIMELINE_TEXT_LIMIT) return;
+    if (this._lastText.get(topic) === payload.text) return;
+    this._lastText.set(topic, payload.text);
+    this._buckets.record(textTopic(topic), time, 0, payload.text);
+  };
+
+  /** A text topic's changes, newest first (what is not written yet is written first). */
+  async timeline(topic: string): Promise<TimelineSpan[]> {
+    await this.save();
+    try {
+      const since = this._now() - TREND_KEPT_MS;
+      const [records, outages] = await Promise.all([this._repository.load(textTopic(topic), since), this._repository.load(OUTAGES, since)]);
+      const lost: Array<[number, number]> = [...this._outages];
+      for (const record of outages) record.times.forEach((time, index) => lost.push([time, record.values[index] as number]));
+      return timelineSpans(records, lost);
+    } catch (error) {
+      this._fail(error);
+      return [];
+    }
+  }
 
   /** The link was down from `lost` to `back`: charts break their lines there. */
   outage(lost: number, back: number): void {

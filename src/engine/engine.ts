@@ -14,6 +14,7 @@ import { switchToProfile } from '../app/profile-switch';
 import { ValueMemory } from '../app/value-memory';
 import { TrendKeeper } from '../app/trend-keeper';
 import { TrendRepository } from '../storage/trend-repository';
+import type { TimelineSpan } from '../state/text-timeline';
 import { MqttConnection } from '../mqtt/connection';
 import { openDashboardDatabase, type DashboardDatabase } from '../storage/database';
 import type { NewCommand } from '../storage/outbox-command';
@@ -70,6 +71,7 @@ export class Engine {
     const trends = database ? new TrendKeeper(new TrendRepository(database), (problem) => service.report(problem)) : null;
     this._trends = trends;
     service.history.onRecorded = trends?.record ?? null;
+    service.history.onOther = trends?.recordText ?? null;
     if (trends) {
       // Each time the link comes back, the time it was down: charts break their lines there.
       let told: number | null = null;
@@ -188,6 +190,11 @@ export class Engine {
     const series: Series = this._trends ? await this._trends.series(topic, memory) : memory;
     const buffers = [series.times.buffer, series.values.buffer, ...(series.breaks ? [series.breaks.buffer] : [])];
     return Comlink.transfer(series, buffers as ArrayBuffer[]);
+  }
+
+  /** A text topic's changes, newest first, for its detail. */
+  async timeline(topic: string): Promise<TimelineSpan[]> {
+    return (await this._trends?.timeline(topic)) ?? [];
   }
 
   /** The page opened a view of the log, or closed the last one. */

@@ -693,4 +693,8 @@ export const french: Readonly<Record<string, string>> = {
   "8 h": "8 h",
   "24 h": "24 h",
   "All": "Tout",
+  "Changes": "Changements",
+  "since {0} ({1})": "depuis {0} ({1})",
+  "{0} → {1} ({2})": "{0} → {1} ({2})",
+  "the dashboard was not connected for part of it": "le tableau de bord n’était pas connecté pendant une partie",
 };

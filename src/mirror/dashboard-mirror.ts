@@ -22,6 +22,7 @@ import { PresenceStore } from '../state/presence-store';
 import { SubscriptionStore } from '../state/subscription-store';
 import { TopicStore, type TopicValue } from '../state/topic-store';
 import type { TopicTree } from '../state/topic-tree';
+import type { TimelineSpan } from '../state/text-timeline';
 import type { NewCommand } from '../storage/outbox-command';
 import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage/settings';
 import type { Dashboard, OutboxView } from './dashboard';
@@ -165,6 +166,10 @@ export class DashboardMirror implements Dashboard {
 
   series(topic: string): Promise<Series> {
     return this._engine.series(topic);
+  }
+
+  timeline(topic: string): Promise<TimelineSpan[]> {
+    return this._engine.timeline(topic);
   }
 
   preferences(): Promise<Preferences> {

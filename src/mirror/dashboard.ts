@@ -8,6 +8,7 @@ import type { Preferences } from '../app/preferences';
 import type { ScreenState } from '../app/screen-wake-lock';
 import type { SessionView } from '../app/session-tracker';
 import type { DisplayMode, Notices, Series } from '../engine/engine-frame';
+import type { TimelineSpan } from '../state/text-timeline';
 import type { ConnectionStatus } from '../mqtt/connection-types';
 import type { MessageLog } from '../state/message-log';
 import type { ValueStore } from '../state/notifier';
@@ -60,6 +61,8 @@ export interface Dashboard {
 
   /** A topic's whole numeric history, for its chart. */
   series(topic: string): Promise<Series>;
+  /** A text topic's changes with their durations, newest first. */
+  timeline(topic: string): Promise<TimelineSpan[]>;
   /** What the user edits (loaded with the first edit). */
   preferences(): Promise<Preferences>;
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */

@@ -142,11 +142,16 @@ export class NumericHistory {
 
   /** Told of every point recorded (the history kept on disk). */
   onRecorded: ((topic: string, time: number, value: number) => void) | null = null;
+  /** Told of every value that is not a number (a text topic's timeline). */
+  onOther: ((topic: string, time: number, payload: DecodedPayload) => void) | null = null;
 
   /** Records a message's value, if it carries a number. */
   record(topic: string, time: number, payload: DecodedPayload): void {
     const value = numericValue(payload);
-    if (value === null) return;
+    if (value === null) {
+      this.onOther?.(topic, time, payload);
+      return;
+    }
     this.onRecorded?.(topic, time, value);
     let ring = this._rings.get(topic);
     if (!ring) {

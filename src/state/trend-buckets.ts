@@ -15,6 +15,8 @@ export interface TrendRecord {
   part: number;
   times: Float64Array;
   values: Float64Array;
+  /** For a text topic's changes: the text at each time (values are then 0). */
+  texts?: string[];
 }
 
 /** Ten minutes a record: a few hundred points at most, a cheap write. */
@@ -25,6 +27,7 @@ interface OpenBucket {
   start: number;
   times: number[];
   values: number[];
+  texts: string[] | null;
 }
 
 export class TrendBuckets {
@@ -36,7 +39,7 @@ export class TrendBuckets {
   /** `part`: this run's mark on its records (the time it started). */
   constructor(readonly part: number) {}
 
-  record(topic: string, time: number, value: number): void {
+  record(topic: string, time: number, value: number, text?: string): void {
     const start = Math.floor(time / BUCKET_MS) * BUCKET_MS;
     let bucket = this._open.get(topic);
     if (bucket && bucket.start !== start) {
@@ -45,16 +48,18 @@ export class TrendBuckets {
       bucket = undefined;
     }
     if (!bucket) {
-      bucket = { start, times: [], values: [] };
+      bucket = { start, times: [], values: [], texts: text === undefined ? null : [] };
       this._open.set(topic, bucket);
     }
     const last = bucket.times.length - 1;
     if (last >= 0 && Math.floor((bucket.times[last] as number) / SECOND) === Math.floor(time / SECOND)) {
       bucket.times[last] = time;
       bucket.values[last] = value;
+      if (bucket.texts && text !== undefined) bucket.texts[last] = text;
     } else {
       bucket.times.push(time);
       bucket.values.push(value);
+      if (bucket.texts && text !== undefined) bucket.texts.push(text);
     }
     this._dirty.add(topic);
   }
@@ -86,7 +91,9 @@ export class TrendBuckets {
 }
 
 function asRecord(topic: string, bucket: OpenBucket, part: number): TrendRecord {
-  return { topic, start: bucket.start, part, times: Float64Array.from(bucket.times), values: Float64Array.from(bucket.values) };
+  const record: TrendRecord = { topic, start: bucket.start, part, times: Float64Array.from(bucket.times), values: Float64Array.from(bucket.values) };
+  if (bucket.texts) record.texts = [...bucket.texts];
+  return record;
 }
 
 /** The record topic of the times the link was down: a point is one outage, its time the loss, its value the return. */

@@ -13,6 +13,7 @@ import { controlStyles } from './shared-styles';
 import { dialogStyles } from './panel-styles';
 import { StoreController } from './store-controller';
 import './topic-chart';
+import './topic-timeline';
 import { formatBytes, type DecodedPayload } from '../mqtt/payload';
 import './payload-viewer';
 import './sparkplug-metric';
@@ -150,7 +151,9 @@ export class TopicMessagesElement extends LitElement {
       </header>
       ${(service?.history.get(this.topic)?.length ?? 0) > 0 || (shown && numericValue(shown.payload) !== null)
         ? html`<topic-chart .topic=${this.topic} .numbers=${style}></topic-chart>`
-        : nothing}
+        : shown?.payload.kind === 'text'
+          ? html`<topic-timeline .topic=${this.topic}></topic-timeline>`
+          : nothing}
       ${sparkplug
         ? html`<sparkplug-metric
             .metric=${sparkplug}

@@ -110,3 +110,31 @@ test('a chart has ranges: the last 15 min, hour, 8 h, day, or all that is kept',
   await ranges.getByRole('button', { name: 'All' }).click();
   await expect(chart.getByRole('status')).toContainText('4 points');
 });
+
+test('a text topic’s detail shows when it changed and how long each value lasted, after a reload too', async ({ page, mosquitto }) => {
+  await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['pompe/#'], qos: 1 }));
+  await expect(status(page)).toContainText('Connected');
+  const pump = await connectDevice(mosquitto.tcpUrl);
+  const state = tile(page, 'pompe/état');
+  // One message a second, as a firmware reports its state; it changes twice.
+  for (const text of ['en marche', 'en marche', 'arrêtée', 'arrêtée', 'en marche']) {
+    const second = Math.floor(Date.now() / 1000);
+    await pump.publishAsync('pompe/état', text, { qos: 1, retain: true });
+    await expect(state).toContainText(text);
+    await expect.poll(() => Math.floor(Date.now() / 1000)).toBeGreaterThan(second);
+  }
+  const changes = async () => {
+    await state.locator('button.open').click();
+    const list = page.getByRole('list', { name: 'Changes' });
+    await expect(list.getByRole('listitem')).toHaveCount(3);
+    return list.getByRole('listitem');
+  };
+  let rows = await changes();
+  await expect(rows.nth(0)).toContainText(/^\s*en marche since \d\d?:\d\d:\d\d/);
+  await expect(rows.nth(1)).toContainText(/^\s*arrêtée \d\d?:\d\d:\d\d( [AP]M)? → \d\d?:\d\d:\d\d( [AP]M)? \([12] s\)\s*$/);
+  await expect(rows.nth(2)).toContainText(/^\s*en marche .* → .* \([12] s\)\s*$/);
+  await page.reload();
+  await expect(status(page)).toContainText('Connected');
+  rows = await changes();
+  await expect(rows.nth(1)).toContainText('arrêtée');
+});

@@ -72,6 +72,22 @@ describe('TrendKeeper', () => {
     expect([...series.values]).toEqual([60, 61, 62, 63, 64, 70]);
   });
 
+  it('a text topic keeps its changes only, and they come back after a reload', async () => {
+    const repo = await repository();
+    const text = (value: string) => ({ kind: 'text' as const, text: value, bytes: value.length, truncated: false });
+    const before = new TrendKeeper(repo, () => undefined, () => T0 + 60_000);
+    for (const [time, value] of [[T0 + 1000, 'en marche'], [T0 + 2000, 'en marche'], [T0 + 3000, 'arrêtée']] as const) before.recordText('pompe/état', time, text(value));
+    before.recordText('pompe/état', T0 + 4000, { kind: 'json', text: '{}', bytes: 2, truncated: false }); // not a state
+    await before.save();
+    const after = new TrendKeeper(repo, () => undefined, () => T0 + 61_000);
+    after.recordText('pompe/état', T0 + 10_000, text('en marche'));
+    expect((await after.timeline('pompe/état')).map((span) => [span.text, span.from, span.to])).toEqual([
+      ['en marche', T0 + 10_000, null],
+      ['arrêtée', T0 + 3000, T0 + 10_000],
+      ['en marche', T0 + 1000, T0 + 3000],
+    ]);
+  });
+
   it('records older than a day are deleted', async () => {
     const repo = await repository();
     const keeper = new TrendKeeper(repo, () => undefined, () => T0 + TREND_KEPT_MS + BUCKET_MS);
