@@ -54,6 +54,7 @@ export class TopicTimelineElement extends LitElement {
     this.topic = '';
     this._spans = [];
     new StoreController(this, () => this._service.value?.topics);
+    new StoreController(this, () => this._service.value?.clock); // the current value's duration ticks
   }
 
   /** Asked again when the topic's value changes. */
