@@ -18,7 +18,7 @@ export type AttentionTarget = 'offline' | 'stale' | 'out-of-sync';
  * The attention strip, at the top of the values, always in the same place and one row high: how many
  * devices are offline, out of sync or stale, how many values are stale, how many commands are pending or
  * failed, each a button to what it counts; `All devices online` when there is nothing, so that its silence
- * is information. New topics and devices held back (so that nothing on screen moves) are shown from here.
+ * is information. New topics and devices, placed at the end of their group, are sorted in by name from here.
  */
 export class AttentionStripElement extends LitElement {
   static override styles = [
@@ -63,9 +63,9 @@ export class AttentionStripElement extends LitElement {
     `,
   ];
 
-  static override properties = { waiting: { type: Number } };
-  /** New cards and tiles held back so that nothing on screen moves. */
-  declare waiting: number;
+  static override properties = { fresh: { type: Number } };
+  /** New cards and tiles placed at the end of their group since the last sort. */
+  declare fresh: number;
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
   private _lastTouch = Date.now();
@@ -79,9 +79,9 @@ export class AttentionStripElement extends LitElement {
     document.addEventListener('visibilitychange', this._hidden);
   }
 
-  /** Nobody is looking: what waits is shown, sorted in. */
+  /** Nobody is looking: the new ones are sorted in. */
   private readonly _hidden = (): void => {
-    if (document.visibilityState === 'hidden' && this.waiting > 0) this._showNew();
+    if (document.visibilityState === 'hidden' && this.fresh > 0) this._showNew();
   };
 
   override disconnectedCallback(): void {
@@ -90,9 +90,9 @@ export class AttentionStripElement extends LitElement {
     document.removeEventListener('visibilitychange', this._hidden);
   }
 
-  /** New ones held back are shown by themselves once nobody has touched the screen for a while (a wall display). */
+  /** New ones are sorted in by themselves once nobody has touched the screen for a while (a wall display). */
   override updated(): void {
-    if (this.waiting > 0 && Date.now() - this._lastTouch > UNTOUCHED_MS) this._showNew();
+    if (this.fresh > 0 && Date.now() - this._lastTouch > UNTOUCHED_MS) this._showNew();
   }
 
   private _showNew(): void {
@@ -102,7 +102,7 @@ export class AttentionStripElement extends LitElement {
 
   constructor() {
     super();
-    this.waiting = 0;
+    this.fresh = 0;
     new StoreController(this, () => this._service.value?.presence);
     new StoreController(this, () => this._service.value?.outbox.store);
     new StoreController(this, () => this._service.value?.status);
@@ -136,8 +136,8 @@ export class AttentionStripElement extends LitElement {
       ${failed > 0 ? this._outboxItem('failed', msgPlural(failed, '{0} command failed', '{0} commands failed', formatCount(failed)), kiosk, openOutbox) : nothing}
       ${pending > 0 ? this._outboxItem('pending', msgPlural(pending, '{0} command pending', '{0} commands pending', formatCount(pending)), kiosk, openOutbox) : nothing}
       ${calm ? html`<span class="calm">${devices.length > 0 ? msg('All devices online') : msg('Nothing needs attention')}</span>` : nothing}
-      ${this.waiting > 0
-        ? html`<button type="button" @click=${() => this._showNew()}>${msgPlural(this.waiting, 'Show {0} new topic or device', 'Show {0} new topics or devices', formatCount(this.waiting))}</button>`
+      ${this.fresh > 0
+        ? html`<button type="button" @click=${() => this._showNew()}>${msgPlural(this.fresh, 'Sort in {0} new topic or device', 'Sort in {0} new topics or devices', formatCount(this.fresh))}</button>`
         : nothing}
     </div>`;
   }

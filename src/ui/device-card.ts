@@ -1,5 +1,4 @@
 import { visibleTopic } from './safe-text';
-import { OnScreen } from './on-screen';
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DevicePresence } from '../state/presence-store';
@@ -150,8 +149,6 @@ export class DeviceCardElement extends LitElement {
   /** The cards of the controls on this device's topics, drawn first among its tiles. */
   declare controls: TemplateResult | null;
 
-  /** Whether it is on screen (a new tile goes at its end only when it is under the screen). */
-  readonly onScreen = new OnScreen(this);
   constructor() {
     super();
     this.values = [];

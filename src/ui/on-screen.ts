@@ -5,15 +5,14 @@
  */
 import { ReactiveElement, type ReactiveControllerHost } from 'lit';
 
-/** true: on screen; false: out of view; 'below': out of view under the screen. */
-const onScreen = new WeakMap<Element, boolean | 'below'>();
+const onScreen = new WeakMap<Element, boolean>();
 const visibility =
   typeof IntersectionObserver === 'undefined'
     ? null
     : new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
-            onScreen.set(entry.target, entry.isIntersecting || (entry.boundingClientRect.top > 0 && 'below'));
+            onScreen.set(entry.target, entry.isIntersecting);
             if (entry.isIntersecting && entry.target instanceof ReactiveElement) entry.target.requestUpdate();
           }
         },
@@ -30,10 +29,7 @@ export function unwatchOnScreen(element: Element): void {
 }
 
 /** True only when the element is known to be out of view (unknown counts as seen). */
-export const offScreen = (element: Element): boolean => onScreen.get(element) !== true && onScreen.has(element);
-
-/** True only when the element is known to be out of view under the screen: what grows after it moves nothing seen. */
-export const belowScreen = (element: Element | null | undefined): boolean => !!element && onScreen.get(element) === 'below';
+export const offScreen = (element: Element): boolean => onScreen.get(element) === false;
 
 /** Follows whether its host is on screen while it is connected (a field: `private readonly _seen = new OnScreen(this)`). */
 export class OnScreen {

@@ -1,17 +1,16 @@
 /**
  * An order that means something and stays still. While the screen fills (the first moments after the
  * values start to come), items sort by name with a locale-aware collation (case-insensitive, numbers by
- * value: `capteur` before `Usine1`, `t2` before `t10`). After that, an item keeps its place. One that
- * appears later goes to the end of its group when that end is below the screen (nothing seen moves);
- * otherwise it waits, counted, until the user shows the new ones (or the page is hidden: nobody is looking
- * then), and all sort in by name.
+ * value: `capteur` before `Usine1`, `t2` before `t10`). After that, an item keeps its place, and one that
+ * appears later goes to the end of its group (what is before it in the group does not move), counted as
+ * new until the user sorts them in (or the page is hidden: nobody is looking then).
  */
 export class StableOrder {
   private readonly _rank = new Map<string, number>();
   private _next = 0;
   private _filling = true;
-  /** New items waiting to be shown, counted at each order() (reset by begin()). */
-  waiting = 0;
+  /** Items placed at the end since the last sort. */
+  fresh = 0;
 
   constructor(private readonly _collator: Intl.Collator) {}
 
@@ -24,18 +23,11 @@ export class StableOrder {
   sortAll(): void {
     this._rank.clear();
     this._next = 0;
+    this.fresh = 0;
   }
 
-  /** A new drawing starts: the waiting items are counted again. */
-  begin(): void {
-    this.waiting = 0;
-  }
-
-  /**
-   * The items to draw, in order. `key` identifies an item (unique across groups), `name` is what it is
-   * sorted by; `endBelow` says whether the group's end is under the screen (asked only when new items come).
-   */
-  order<T>(items: readonly T[], key: (item: T) => string, name: (item: T) => string, endBelow: () => boolean = () => false): T[] {
+  /** The items in order. `key` identifies an item (unique across groups), `name` is what it is sorted by. */
+  order<T>(items: readonly T[], key: (item: T) => string, name: (item: T) => string): T[] {
     const byName = (a: T, b: T) => this._collator.compare(name(a), name(b));
     const unranked = items.filter((item) => !this._rank.has(key(item)));
     if (unranked.length > 0 && (this._filling || unranked.length === items.length)) {
@@ -44,10 +36,8 @@ export class StableOrder {
       return sorted;
     }
     if (unranked.length > 0) {
-      if (!endBelow()) {
-        this.waiting += unranked.length;
-        items = items.filter((item) => this._rank.has(key(item)));
-      } else for (const item of unranked.sort(byName)) this._rank.set(key(item), this._next++);
+      for (const item of unranked.sort(byName)) this._rank.set(key(item), this._next++);
+      this.fresh += unranked.length;
     }
     return [...items].sort((a, b) => (this._rank.get(key(a)) as number) - (this._rank.get(key(b)) as number));
   }

@@ -14,7 +14,6 @@ import { msg, msgPlural } from '../i18n/words';
 import { formatCount } from './format';
 import type { ControlPlacement, ControlsLayer } from './controls/controls-layer';
 import { StableOrder, nameCollator } from './stable-order';
-import { belowScreen } from './on-screen';
 import { deviceAttention, isDashboardPresence } from './attention';
 import { locale } from '../i18n/words';
 import type { DevicePresence } from '../state/presence-store';
@@ -108,10 +107,6 @@ export class ValueGridElement extends LitElement {
     });
   }
 
-  private _cards() {
-    return [...this.renderRoot.querySelectorAll('device-card')];
-  }
-
   private _sortAll(): void {
     this._order.sortAll();
     this.requestUpdate();
@@ -128,14 +123,13 @@ export class ValueGridElement extends LitElement {
 
   /** Devices that need attention first (offline, stale, out of sync), each part in its stable order. */
   private _orderedDevices(devices: readonly DevicePresence[], names: ReadonlyMap<string, string>, status: Parameters<typeof deviceAttention>[1]): DevicePresence[] {
-    const ordered = this._order.order(devices, (device) => `\u0000${device.id}`, (device) => names.get(device.id) ?? device.id, () => belowScreen(this._cards().at(-1)));
+    const ordered = this._order.order(devices, (device) => `\u0000${device.id}`, (device) => names.get(device.id) ?? device.id);
     const first = ordered.filter((device) => deviceAttention(device, status) !== null);
     return first.length === 0 ? ordered : [...first, ...ordered.filter((device) => deviceAttention(device, status) === null)];
   }
 
-  /** A group's tiles; `end` finds the element its end is in (new tiles go there only if it is under the screen). */
-  private _orderedTiles(values: readonly TopicValue[], end: () => Element | null | undefined): TopicValue[] {
-    return this._order.order(values, (value) => value.topic, (value) => value.topic, () => belowScreen(end()));
+  private _orderedTiles(values: readonly TopicValue[]): TopicValue[] {
+    return this._order.order(values, (value) => value.topic, (value) => value.topic);
   }
 
   override firstUpdated(): void {
@@ -216,18 +210,17 @@ export class ValueGridElement extends LitElement {
     }
     const pinned = pinnedBuckets.flat();
     if (topics.topicCount > 0) this._filling();
-    this._order.begin();
     const names = new Map(service.settings.state.deviceNames.map((entry) => [entry.device, entry.name]));
     const devices = this._orderedDevices(service.presence.list(), names, view.status);
     const frame: TileFrame = { created: 0, drawn: new Set(), waiting: false };
-    const shownOf = new Map(devices.map((device) => [device.id, this._shown(this._orderedTiles(byDevice.get(device.id) ?? [], () => this._cards().find((card) => card.device?.id === device.id)), frame)]));
-    const shownOthers = this._shown(this._orderedTiles(others, () => this.renderRoot.querySelector('.others value-tile:last-of-type')), frame);
+    const shownOf = new Map(devices.map((device) => [device.id, this._shown(this._orderedTiles(byDevice.get(device.id) ?? []), frame)]));
+    const shownOthers = this._shown(this._orderedTiles(others), frame);
     this._nextFrameIfWaiting(frame);
     const { kiosk, kioskCommands } = service.display.state; // a kiosk is read-only: nothing to rearrange
     const deviceNames = service.settings.state.deviceNames;
     const counts = html`<small>(${msgPlural(topics.topicCount, '{0} topic', '{0} topics', formatCount(topics.topicCount))} · ${msgPlural(topics.messageCount, '{0} message', '{0} messages', formatCount(topics.messageCount))})</small>`;
     const otherCount = html`<small>(${msgPlural(others.length, '{0} topic', '{0} topics', formatCount(others.length))})</small>`;
-    const strip = html`<attention-strip .waiting=${this._order.waiting} @attention-sort=${() => this._sortAll()}></attention-strip>`;
+    const strip = html`<attention-strip .fresh=${this._order.fresh} @attention-sort=${() => this._sortAll()}></attention-strip>`;
     if (devices.length === 0 && others.length === 0) {
       return html`${strip}<h2>${msg('Values')} ${counts}</h2>
         <p class="empty">${msg('No messages yet. Connect to a broker and subscribe to a topic filter, for example')} <code>#</code>.</p>
@@ -275,7 +268,7 @@ export class ValueGridElement extends LitElement {
         <h2>${devices.length === 0 && pinnedFilters.length === 0 ? html`${msg('Values')} ${counts}` : html`${msg('Other topics')} ${otherCount}`}</h2>
         ${others.length === 0
           ? html`<p class="empty">${msg('Every topic belongs to a device above.')}</p>`
-          : html`<section class="tiles others" aria-label=${msg('Values')}>
+          : html`<section class="tiles" aria-label=${msg('Values')}>
               ${repeat(
                 shownOthers,
                 (value) => value.topic,
@@ -294,7 +287,7 @@ export class ValueGridElement extends LitElement {
             <summary>${msg('Dashboards')} <small>(${formatCount(dashboards.length)})</small></summary>
             <section class="tiles" aria-label=${msg('Dashboards')}>
               ${repeat(
-                this._orderedTiles(dashboards, () => this),
+                this._orderedTiles(dashboards),
                 (value) => value.topic,
                 (value) => html`<value-tile .value=${value} .view=${view}></value-tile>`,
               )}

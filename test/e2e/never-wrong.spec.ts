@@ -66,6 +66,8 @@ test.describe('a retained copy never replaces a newer value', () => {
 
   test('Aedes (late retained replies); the dashboard’s own presence stays online', async ({ page, aedes }) => {
     await retainedCopyAfterReconnect(page, aedes, '4', ['#']);
+    // Dashboards' presence is folded under Dashboards, out of the plant's topics.
+    await page.locator('value-grid details summary', { hasText: 'Dashboards' }).click();
     const ownPresence = tile(page, 'dashboard/tablette-1/status');
     await expect(ownPresence).toContainText('online');
     await expect(ownPresence).not.toContainText('offline');

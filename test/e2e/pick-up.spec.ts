@@ -42,7 +42,7 @@ test('a device going offline is counted in the strip, its card comes first, and 
   await expect.poll(() => cardOrder(page)).toEqual(['capteur', 'moteur', 'pompe', 'Usine1']);
 });
 
-test('a burst of new topics and a late device do not move what is on screen; they are shown on request, sorted in', async ({ page, mosquitto }) => {
+test('a burst of new topics and a late device do not move the tiles before them; they go last, and can be sorted in', async ({ page, mosquitto }) => {
   const devices = await connectDevice(mosquitto.tcpUrl);
   await devices.publishAsync('moteur/status', 'online', { retain: true, qos: 1 });
   for (const name of ['température', 'vitesse', 'état']) await devices.publishAsync(`moteur/${name}`, '1', { retain: true, qos: 1 });
@@ -51,37 +51,41 @@ test('a burst of new topics and a late device do not move what is on screen; the
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['#'], qos: 1 }));
   await expect(tile(page, 'pompe/débit')).toBeVisible();
-  // Once the screen has filled (the order settles 2 s after the first values), a new topic waits to be shown.
-  const show = strip(page).getByRole('button', { name: /^Show \d+ new topics? or devices?$/ });
+  // Once the screen has filled (the order settles 2 s after the first values), a new topic goes last.
+  const sortIn = strip(page).getByRole('button', { name: /^Sort in \d+ new topics? or devices?$/ });
   let tries = 0;
   await expect
     .poll(async () => {
-      await devices.publishAsync(`moteur/essai-${++tries}`, '1', { qos: 1 });
-      return show.count();
+      await devices.publishAsync(`pompe/essai-${++tries}`, '1', { qos: 1 });
+      return sortIn.count();
     })
     .toBe(1);
-  const watched = ['moteur/température', 'moteur/vitesse', 'moteur/état', 'pompe/débit'];
+  const watched = ['moteur/température', 'moteur/vitesse', 'moteur/état', 'moteur/status'];
   const before = await Promise.all(watched.map((topic) => topOf(tile(page, topic))));
-  // A burst of new topics, some sorting before the others, and a device born late (its name sorts first).
+  // A burst of new topics, some of which sort before the others by name, and a device born late (its name sorts first).
   for (const name of ['arrêt', 'alarme', 'commande', 'dernière-commande']) await devices.publishAsync(`moteur/${name}`, '0', { qos: 1 });
   await devices.publishAsync('Aération/status', 'online', { retain: true, qos: 1 });
   await devices.publishAsync('Aération/vitesse', '3', { retain: true, qos: 1 });
-  // The four topics and the device (with its topics, which come with it) wait, counted.
-  await expect.poll(async () => Number((await show.textContent())?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(5);
+  await expect(tile(page, 'moteur/dernière-commande')).toBeVisible();
+  await expect(tile(page, 'Aération/vitesse')).toBeVisible();
   const after = await Promise.all(watched.map((topic) => topOf(tile(page, topic))));
   expect(after).toEqual(before);
-  expect(await cardOrder(page)).toEqual(['moteur', 'pompe']);
+  // The new ones are at the end of their group: the tiles of moteur, then the cards.
+  const moteurTiles = await page.getByRole('region', { name: 'moteur', exact: true }).getByRole('article').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('aria-label')));
+  // (in the order they came: those of one frame by name)
+  expect([...moteurTiles.slice(-4)].sort()).toEqual(['moteur/alarme', 'moteur/arrêt', 'moteur/commande', 'moteur/dernière-commande']);
+  expect(await cardOrder(page)).toEqual(['moteur', 'pompe', 'Aération']);
   // One row at every width: on a phone the strip scrolls sideways, the page does not.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect((await strip(page).boundingBox())?.height).toBeLessThan(60);
   await page.setViewportSize({ width: 1024, height: 768 });
 
-  await show.click();
-  await expect(show).toHaveCount(0);
+  await sortIn.click();
+  await expect(sortIn).toHaveCount(0);
   await expect.poll(() => cardOrder(page)).toEqual(['Aération', 'moteur', 'pompe']);
-  await expect(tile(page, 'moteur/alarme')).toBeVisible();
-  await expect(tile(page, 'moteur/commande')).toBeVisible();
+  const moteur = page.getByRole('region', { name: 'moteur', exact: true }).getByRole('article');
+  await expect.poll(async () => (await moteur.evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('aria-label')))).slice(0, 2)).toEqual(['moteur/alarme', 'moteur/arrêt']);
 });
 
 test('the pending count opens the outbox; the status details close with Escape or a tap outside and say why the link dropped', async ({ page, mosquitto }) => {

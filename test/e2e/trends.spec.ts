@@ -15,9 +15,10 @@ const TOPIC = 'moteur/température';
 async function publishOneASecond(page: Page, brokerTcp: string, values: number[]): Promise<void> {
   const device = await connectDevice(brokerTcp);
   for (const value of values) {
-    const second = Math.floor(Date.now() / 1000);
     await device.publishAsync(TOPIC, JSON.stringify({ value, unit: '°C' }), { qos: 1 });
     await expect(tile(page, TOPIC)).toContainText(String(value));
+    // It was received by now: the next one goes in a later second.
+    const second = Math.floor(Date.now() / 1000);
     await expect.poll(() => Math.floor(Date.now() / 1000)).toBeGreaterThan(second);
   }
 }
@@ -118,9 +119,9 @@ test('a text topic’s detail shows when it changed and how long each value last
   const state = tile(page, 'pompe/état');
   // One message a second, as a firmware reports its state; it changes twice.
   for (const text of ['en marche', 'en marche', 'arrêtée', 'arrêtée', 'en marche']) {
-    const second = Math.floor(Date.now() / 1000);
     await pump.publishAsync('pompe/état', text, { qos: 1, retain: true });
     await expect(state).toContainText(text);
+    const second = Math.floor(Date.now() / 1000); // received by now: the next one in a later second
     await expect.poll(() => Math.floor(Date.now() / 1000)).toBeGreaterThan(second);
   }
   const changes = async () => {

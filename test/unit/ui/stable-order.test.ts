@@ -5,7 +5,7 @@ import { deviceAttention, isDashboardPresence } from '../../../src/ui/attention'
 import { initialStatus } from '../../../src/mqtt/connection-types';
 import type { DevicePresence } from '../../../src/state/presence-store';
 
-const names = (order: StableOrder, items: string[], endBelow = false) => order.order(items, (item) => item, (item) => item, () => endBelow);
+const names = (order: StableOrder, items: string[]) => order.order(items, (item) => item, (item) => item);
 
 describe('StableOrder', () => {
   it('sorts by name, case-insensitive and locale-aware, numbers by value', () => {
@@ -13,30 +13,26 @@ describe('StableOrder', () => {
     expect(names(order, ['Usine1/Ligne1', 'capteur', 'moteur', 'pompe', 'écran', 't10', 't2'])).toEqual(['capteur', 'écran', 'moteur', 'pompe', 't2', 't10', 'Usine1/Ligne1']);
   });
 
-  it('while the screen fills, a new item sorts in; after, it waits (counted) unless its group ends under the screen', () => {
+  it('while the screen fills, a new item sorts in; after, it goes to the end of its group and is counted as new', () => {
     const order = new StableOrder(nameCollator('en'));
     expect(names(order, ['moteur', 'pompe'])).toEqual(['moteur', 'pompe']);
     expect(names(order, ['capteur', 'moteur', 'pompe'])).toEqual(['capteur', 'moteur', 'pompe']);
     order.settle();
-    order.begin();
-    expect(names(order, ['Usine1', 'capteur', 'moteur', 'pompe', 'alpha'])).toEqual(['capteur', 'moteur', 'pompe']);
-    expect(order.waiting).toBe(2);
-    // Its group's end went under the screen: the new ones go to the end, nothing seen moves.
-    order.begin();
-    expect(names(order, ['Usine1', 'capteur', 'moteur', 'pompe', 'alpha'], true)).toEqual(['capteur', 'moteur', 'pompe', 'alpha', 'Usine1']);
-    expect(order.waiting).toBe(0);
+    expect(names(order, ['Usine1', 'capteur', 'moteur', 'pompe', 'alpha'])).toEqual(['capteur', 'moteur', 'pompe', 'alpha', 'Usine1']);
+    expect(order.fresh).toBe(2);
+    // Still the same order at the next frame.
     expect(names(order, ['alpha', 'capteur', 'moteur', 'pompe', 'Usine1'])).toEqual(['capteur', 'moteur', 'pompe', 'alpha', 'Usine1']);
     order.sortAll();
     expect(names(order, ['alpha', 'capteur', 'moteur', 'pompe', 'Usine1'])).toEqual(['alpha', 'capteur', 'moteur', 'pompe', 'Usine1']);
+    expect(order.fresh).toBe(0);
   });
 
   it('groups keep their own order: a new group sorts by name even after the screen filled', () => {
     const order = new StableOrder(nameCollator('en'));
     names(order, ['b', 'a']);
     order.settle();
-    order.begin();
     expect(names(order, ['z/2', 'z/1'])).toEqual(['z/1', 'z/2']);
-    expect(order.waiting).toBe(0);
+    expect(order.fresh).toBe(0);
   });
 });
 
