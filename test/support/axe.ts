@@ -7,6 +7,10 @@
  * ours are all in shadow roots, so axe would judge the inert page behind the backdrop (a button there is
  * "partially obscured" by the dialog's edge, depending on where the page was scrolled). So while a modal
  * dialog is open, the sweep covers that dialog, which is all a user can reach then.
+ *
+ * The header is sticky: whatever the page was scrolled to, some button may be half under it, which axe's
+ * target-size counts as "obscured" though a finger scrolls it out. The page is scanned scrolled to the top,
+ * where nothing is under the header, so that a result does not depend on where a test left the scroll.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -36,6 +40,7 @@ function modalDialogPath(page: Page): Promise<string[] | null> {
 
 /** Every violation on the page (or, with a modal dialog open, in that dialog), as `screen: rule (impact): element, element…`. */
 export async function axeViolations(page: Page, screen: string): Promise<string[]> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
   const modal = await modalDialogPath(page);
   if (modal) builder.include(modal.length >= 2 ? [{ fromShadowDom: modal as [string, string, ...string[]] }] : modal);
