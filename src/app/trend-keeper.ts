@@ -5,7 +5,7 @@
  * day are deleted. A chart's series is the disk's points before the oldest one in memory, then memory's.
  */
 import { storageFailure, type Problem } from '../shared/problems';
-import { OUTAGES, TrendBuckets, mergeSeries } from '../state/trend-buckets';
+import { OUTAGES, TrendBuckets, mergeSeries, type TrendRecord } from '../state/trend-buckets';
 import { TIMELINE_TEXT_LIMIT, textTopic, timelineSpans, type TimelineSpan } from '../state/text-timeline';
 import type { DecodedPayload } from '../mqtt/payload';
 import type { TrendRepository } from '../storage/trend-repository';
@@ -94,13 +94,28 @@ export class TrendKeeper {
     const since = this._now() - TREND_KEPT_MS;
     const current = { topic: OUTAGES, start: 0, part: 0, times: Float64Array.from(this._outages, ([lost]) => lost), values: Float64Array.from(this._outages, ([, back]) => back) };
     try {
-      const [records, outages] = await Promise.all([this._repository.load(topic, since), this._repository.load(OUTAGES, since)]);
+      const [records, outages] = await this._stored(topic, since);
       return mergeSeries(records, memory, [...outages, current], this._buckets.part);
     } catch (error) {
       this._fail(error);
       return mergeSeries([], memory, [current]);
     }
   }
+
+  /**
+   * A topic's records and the outages from disk. An open chart asks again with every new value: what is on
+   * disk changes only at the next save, so one read serves until then (memory's points are merged fresh).
+   */
+  private _stored(topic: string, since: number): Promise<[TrendRecord[], TrendRecord[]]> {
+    const cached = this._read;
+    if (cached && cached.topic === topic && this._now() - cached.at < TREND_SAVE_MS) return cached.records;
+    const records = Promise.all([this._repository.load(topic, since), this._repository.load(OUTAGES, since)]);
+    this._read = { topic, at: this._now(), records };
+    records.catch(() => (this._read = null));
+    return records;
+  }
+
+  private _read: { topic: string; at: number; records: Promise<[TrendRecord[], TrendRecord[]]> } | null = null;
 
   private _fail(error: unknown): void {
     if (this._failed) return; // said once; live values go on

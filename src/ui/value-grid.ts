@@ -124,8 +124,10 @@ export class ValueGridElement extends LitElement {
   /** Devices that need attention first (offline, stale, out of sync), each part in its stable order. */
   private _orderedDevices(devices: readonly DevicePresence[], names: ReadonlyMap<string, string>, status: Parameters<typeof deviceAttention>[1]): DevicePresence[] {
     const ordered = this._order.order(devices, (device) => `\u0000${device.id}`, (device) => names.get(device.id) ?? device.id);
-    const first = ordered.filter((device) => deviceAttention(device, status) !== null);
-    return first.length === 0 ? ordered : [...first, ...ordered.filter((device) => deviceAttention(device, status) === null)];
+    const first: DevicePresence[] = [];
+    const rest: DevicePresence[] = [];
+    for (const device of ordered) (deviceAttention(device, status) === null ? rest : first).push(device);
+    return first.length === 0 ? ordered : [...first, ...rest];
   }
 
   private _orderedTiles(values: readonly TopicValue[]): TopicValue[] {
