@@ -665,6 +665,7 @@ export const french: Readonly<Record<string, string>> = {
   "Largest packet accepted": "Plus grand paquet accepté",
   "{0}: {1}": "{0} : {1}",
   "Last drop": "Dernière coupure",
+  "Last failed attempt": "Dernière tentative échouée",
   "The connection closed with no word from the broker: the broker stopped, or the network between went away.": "La connexion s’est fermée sans un mot du broker : le broker s’est arrêté, ou le réseau entre les deux a disparu.",
   "{0} topics · {1}/s": "{0} topics · {1}/s",
   "{0}/s": "{0}/s",

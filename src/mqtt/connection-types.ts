@@ -55,6 +55,8 @@ export interface ConnectionStatus {
   lostAt: number | null;
   /** Why the last established link dropped, and when (the user's own Disconnect is not a drop). */
   lastDrop: { at: number; problem: Problem } | null;
+  /** Why the last attempt to connect failed (refused, unreachable, a CONNACK the dashboard could not accept), and when. */
+  lastFailedAttempt: { at: number; problem: Problem } | null;
   /** Round-trip time of the last PINGREQ/PINGRESP, in milliseconds. */
   pingRttMs: number | null;
   /** The largest packet the broker accepts, when it says so (MQTT 5 CONNACK). */
@@ -104,6 +106,7 @@ export function initialStatus(now: number): ConnectionStatus {
     connectedAt: null,
     lostAt: null,
     lastDrop: null,
+    lastFailedAttempt: null,
     sessionSince: null,
     pingRttMs: null,
     maximumPacketSize: null,

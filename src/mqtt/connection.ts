@@ -545,8 +545,11 @@ export class MqttConnection {
     const now = this._environment.now();
     const dropped = phaseChanged && previous.phase === 'connected';
     const lostAt = dropped ? now : previous.lostAt;
+    // Kept once connected again, so the reason for a reconnect stays on screen.
     const lastDrop = dropped && patch.error ? { at: now, problem: patch.error } : previous.lastDrop;
-    this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt, lastDrop };
+    const failed = !dropped && patch.error && patch.error !== previous.error && previous.phase !== 'connected' && patch.phase !== 'connected';
+    const lastFailedAttempt = failed && patch.error ? { at: now, problem: patch.error } : previous.lastFailedAttempt;
+    this._status = { ...previous, ...patch, since: phaseChanged ? now : previous.since, lostAt, lastDrop, lastFailedAttempt };
     for (const listener of this._statusListeners) listener(this._status);
   }
 }

@@ -104,6 +104,8 @@ export class ConnectionDetailsElement extends LitElement {
       ]);
     } else if (detail) rows.push([msg('Detail'), detail]);
     if (status.lastDrop) rows.push([msg('Last drop'), msg('{0}: {1}', formatTime(status.lastDrop.at), problemWords(status.lastDrop.problem))]);
+    const failed = status.lastFailedAttempt;
+    if (failed) rows.push([msg('Last failed attempt'), msg('{0}: {1}', formatTime(failed.at), problemWords(failed.problem))]);
     return html`<div class="panel" role="region" aria-label=${msg('Connection details')}>
       <dl>${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
     </div>`;

@@ -6,7 +6,7 @@
  * said, resent on a new connection, and can be given up.
  */
 import mqttPacket from 'mqtt-packet';
-import { expect, kioskLink, openSettings, status, test, tile, typeCommand } from '../support/fixtures';
+import { expect, kioskLink, openSettings, recordStatusTexts, status, statusHasSaid, test, tile, typeCommand } from '../support/fixtures';
 import { startScriptedBroker, type ScriptedBroker } from '../support/scripted-broker';
 
 let broker: ScriptedBroker | null = null;
@@ -20,6 +20,7 @@ const publish = (topic: string, payload: string) => new Uint8Array(mqttPacket.ge
 test('a valid PUBLISH received before a malformed packet in the same frame is shown; what follows the fault is not', async ({ page }) => {
   const scripted = await startScriptedBroker(() => 0);
   broker = scripted;
+  await recordStatusTexts(page);
   await page.goto(kioskLink({ broker: scripted.wsUrl, subs: ['ok/#'], qos: 1, v: '5' }));
   await expect(status(page)).toContainText('Connected');
   const before = publish('ok/before', 'gardé');
@@ -29,7 +30,7 @@ test('a valid PUBLISH received before a malformed packet in the same frame is sh
   frame.set([0x00, 0x00], before.length);
   frame.set(after, before.length + 2);
   scripted.sendRaw(frame);
-  await expect(status(page)).toContainText('Connection closed by the dashboard: the broker sent a packet of reserved type 0 (malformed packet)');
+  await expect.poll(() => statusHasSaid(page, 'Connection closed by the dashboard: the broker sent a packet of reserved type 0 (malformed packet)')).toBe(true);
   await expect(tile(page, 'ok/before')).toContainText('gardé');
   await expect(status(page)).toContainText('Connected', { timeout: 20_000 });
   await expect(tile(page, 'ok/after')).toHaveCount(0);
@@ -39,10 +40,11 @@ test('a valid PUBLISH received before a malformed packet in the same frame is sh
 test('a DISCONNECT after which the broker keeps the socket open ends the connection, with the reason, and it reconnects', async ({ page }) => {
   const scripted = await startScriptedBroker(() => 0);
   broker = scripted;
+  await recordStatusTexts(page);
   await page.goto(kioskLink({ broker: scripted.wsUrl, subs: ['moteur/#'], qos: 1, v: '5' }));
   await expect(status(page)).toContainText('Connected');
   scripted.send({ cmd: 'disconnect', reasonCode: 0x98, properties: { reasonString: 'maintenance du broker' } });
-  await expect(status(page)).toContainText('The broker closed the connection: administrative action (maintenance du broker)', { timeout: 5000 });
+  await expect.poll(() => statusHasSaid(page, 'The broker closed the connection: administrative action (maintenance du broker)'), { timeout: 5000 }).toBe(true);
   await expect.poll(() => scripted.connects.length, { timeout: 20_000 }).toBe(2);
   await expect(status(page)).toContainText('Connected');
 });

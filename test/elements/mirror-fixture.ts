@@ -119,6 +119,7 @@ export const connectedStatus = (connectedAt: number): ConnectionStatus => ({
   connectedAt,
   lostAt: null,
   lastDrop: null,
+  lastFailedAttempt: null,
   sessionSince: null,
   pingRttMs: null,
   maximumPacketSize: null,

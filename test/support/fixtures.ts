@@ -173,3 +173,31 @@ export async function longestTask(page: Page): Promise<number> {
 export async function clearLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks?.splice(0));
 }
+
+/**
+ * Records every text the connection status shows, from the page's first script on (call before page.goto):
+ * a status that lasts less than a poll (a reconnect within a second on a loaded machine) is still seen.
+ */
+export async function recordStatusTexts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __statusTexts: string[] }).__statusTexts = seen;
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
+      const root = attach.call(this, init);
+      if (this.localName === 'connection-status') {
+        const note = () => {
+          const text = root.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+          if (text && seen[seen.length - 1] !== text) seen.push(text);
+        };
+        new MutationObserver(note).observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+      }
+      return root;
+    };
+  });
+}
+
+/** Whether the connection status has said these words at some point since recordStatusTexts. */
+export async function statusHasSaid(page: Page, words: string): Promise<boolean> {
+  return page.evaluate((wanted) => ((window as unknown as { __statusTexts?: string[] }).__statusTexts ?? []).some((text) => text.includes(wanted)), words);
+}
