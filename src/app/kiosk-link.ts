@@ -8,6 +8,7 @@
  * &kiosk=1 (full-screen wall display: the values only, read-only, the settings hidden)
  * &commands=1 (with kiosk=1: the quick commands are shown on the device cards, each asking for confirmation)
  * &sphost=<id> (act as a Sparkplug B host application: STATE birth and Will) &rebirth=auto|ask (an out-of-sync Sparkplug node)
+ * &trends=1|0 (keep trends on this device, or not: turned off, what was kept is erased)
  */
 import { validHostId } from '../sparkplug/sparkplug-state';
 import { topicFilterProblem } from '../mqtt/topic-filter';
@@ -68,7 +69,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'fresh', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket', 'sphost', 'rebirth'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'fresh', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket', 'sphost', 'rebirth', 'trends'];
 
   // Repeated for a cluster: the nodes' URLs, in the order to try them.
   const brokers = params.getAll('broker').filter((url) => url.trim() !== '');
@@ -127,6 +128,12 @@ export function parseKioskLink(search: string): KioskLink {
   if (rebirth !== null) {
     if (rebirth === 'auto' || rebirth === 'ask') settings.sparkplugRebirth = rebirth;
     else problems.push(msg('rebirth={0} was ignored: use auto (ask an out-of-sync Sparkplug node to rebirth at once) or ask (offer a button).', rebirth));
+  }
+
+  const trends = params.get('trends');
+  if (trends !== null) {
+    if (trends === '1' || trends === '0') settings.keepTrends = trends === '1';
+    else problems.push(msg('trends={0} was ignored: use 1 (keep trends on this device) or 0 (charts start when the page opens).', trends));
   }
 
   const maxPacket = params.get('maxpacket');

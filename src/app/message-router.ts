@@ -79,7 +79,11 @@ export class MessageRouter {
 
   /** A tile's new value (a message's own topic, or a Sparkplug metric's), with its history and place in the tree. */
   private _show(message: InboundMessage, topic: string, payload: DecodedPayload): void {
-    this._history.record(topic, message.receivedAt, payload);
+    // Kept by the broker while the dashboard was away: placed in the chart between the topic's last value
+    // and the return of the link, not piled up at its arrival.
+    const seen = message.whileAway ? this._topics.get(topic)?.receivedAt : undefined;
+    const back = this._connectedAt();
+    this._history.record(topic, message.receivedAt, payload, seen !== undefined && back !== null ? { from: seen, to: back } : undefined);
     this._tree.observe(topic);
     this._topics.update({
       topic,

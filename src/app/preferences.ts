@@ -75,6 +75,11 @@ export class Preferences {
     this._change({ keepScreenOn });
   }
 
+  /** Keeping trends on this device, or not (turned off, what was kept is erased). */
+  setKeepTrends(keepTrends: boolean): void {
+    this._change({ keepTrends });
+  }
+
   /** Keeps the current connection settings and subscriptions as a profile (replacing one of the same name). */
   saveProfile(name: string): string | null {
     const trimmed = name.trim();

@@ -1,20 +1,32 @@
 /**
  * Keeps the numeric history on disk so that a chart opened after a reload, a crash or the next morning
  * shows what the tablet saw: every point goes into the current bucket (at most one a second per topic),
- * the changed buckets are written every few seconds and when the page is hidden, records older than a
- * day are deleted. A chart's series is the disk's points before the oldest one in memory, then memory's.
+ * the changed buckets are written every few seconds and when the page is hidden. Records older than a day
+ * are thinned to one point a minute with its low and high, those older than a week deleted, and the whole
+ * kept within a budget (the oldest thinned first, then deleted). A chart's series is the disk's points
+ * before the oldest one in memory, then memory's.
  */
 import { storageFailure, type Problem } from '../shared/problems';
-import { OUTAGES, TrendBuckets, mergeSeries, type TrendRecord } from '../state/trend-buckets';
+import { BUCKET_MS, OUTAGES, TrendBuckets, mergeSeries, type TrendRecord } from '../state/trend-buckets';
 import { TIMELINE_TEXT_LIMIT, textTopic, timelineSpans, type TimelineSpan } from '../state/text-timeline';
 import type { DecodedPayload } from '../mqtt/payload';
-import type { TrendRepository } from '../storage/trend-repository';
+import type { Series } from '../engine/engine-frame';
+import type { TrendRepository, TrendVisit } from '../storage/trend-repository';
+import { recordBytes, thinRecord } from '../state/trend-thinning';
 
 /** How often the changed buckets are written. */
 export const TREND_SAVE_MS = 5000;
-/** How long history is kept. */
-export const TREND_KEPT_MS = 24 * 3_600_000;
-const PRUNE_MS = 600_000;
+/** How long history is kept at up to one point a second. */
+export const TREND_FULL_MS = 24 * 3_600_000;
+/** How long history is kept at all (older than TREND_FULL_MS: one point a minute). */
+export const TREND_KEPT_MS = 7 * 24 * 3_600_000;
+/** About what the history may take on disk. */
+export const TREND_BUDGET_BYTES = 100 * 1024 * 1024;
+/** Over the budget, points of the last hour are never thinned. */
+const NEVER_THINNED_MS = 3_600_000;
+/** How often old records are thinned and pruned; the first time, a minute after start. */
+const MAINTAIN_MS = 600_000;
+const FIRST_MAINTAIN_MS = 60_000;
 
 export class TrendKeeper {
   private readonly _buckets: TrendBuckets;
@@ -25,6 +37,7 @@ export class TrendKeeper {
     private readonly _repository: TrendRepository,
     private readonly _problem: (problem: Problem) => void,
     private readonly _now: () => number = Date.now,
+    private readonly _budgetBytes = TREND_BUDGET_BYTES,
   ) {
     this._buckets = new TrendBuckets(_now());
   }
@@ -68,9 +81,86 @@ export class TrendKeeper {
 
   start(): void {
     setInterval(() => void this.save(), TREND_SAVE_MS);
-    const prune = () => void this._repository.prune(this._now() - TREND_KEPT_MS).catch((error: unknown) => this._fail(error));
-    prune();
-    setInterval(prune, PRUNE_MS);
+    const maintain = () => void this.maintain().catch((error: unknown) => this._fail(error));
+    setTimeout(() => {
+      maintain();
+      setInterval(maintain, MAINTAIN_MS);
+    }, FIRST_MAINTAIN_MS);
+  }
+
+  /** About what the history takes on disk, in bytes; null until measured (a minute after start). */
+  bytes(): number | null {
+    if (this._bytes !== null) this._bytes += this._buckets.takeAddedBytes();
+    return this._bytes;
+  }
+
+  private _bytes: number | null = null;
+  /** Buckets before this start are thinned already (by this run). */
+  private _thinnedBefore = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Thins the records older than a day, deletes those older than a week, and, over the budget, thins the
+   * oldest of the rest, then deletes the oldest. The first time, every record is read, to measure the whole.
+   */
+  async maintain(): Promise<void> {
+    await this.save();
+    const now = this._now();
+    const kept = now - TREND_KEPT_MS;
+    const full = now - TREND_FULL_MS;
+    const oldest = await this._repository.oldestStart();
+    const measuring = this._bytes === null;
+    if (measuring) this._buckets.takeAddedBytes(); // what was written so far is counted by the walk
+    let bytes = 0; // measuring: the whole; else what changed
+    if (oldest !== null) {
+      const ageing = (record: TrendRecord): TrendVisit => {
+        const size = recordBytes(record);
+        if (record.start < kept) {
+          if (!measuring) bytes -= size;
+          return 'delete';
+        }
+        const thin = record.start < full ? thinRecord(record) : null;
+        const after = thin ? recordBytes(thin) : size;
+        bytes += measuring ? after : after - size;
+        return thin ?? 'keep';
+      };
+      // Measuring: every bucket; then only those that have aged since (the older ones are thinned already).
+      const from = measuring ? oldest : Math.max(oldest, this._thinnedBefore);
+      await this._repository.sweep(from, measuring ? now + BUCKET_MS : full, ageing);
+      if (!measuring) await this._repository.sweep(oldest, Math.min(kept, from), ageing);
+      this._thinnedBefore = Math.floor(full / BUCKET_MS) * BUCKET_MS;
+    }
+    this._bytes = (measuring ? 0 : (this._bytes ?? 0)) + bytes + this._buckets.takeAddedBytes();
+    if (this._bytes > this._budgetBytes && oldest !== null) await this._keepWithinBudget(oldest, now);
+  }
+
+  /** Over the budget: the oldest records are thinned (down to the last hour), then the oldest deleted, to 90 % of it. */
+  private async _keepWithinBudget(oldest: number, now: number): Promise<void> {
+    let freed = 0;
+    const within = () => (this._bytes ?? 0) - freed <= this._budgetBytes * 0.9;
+    await this._repository.sweep(oldest, now - NEVER_THINNED_MS, (record) => {
+      if (within()) return 'stop';
+      const thin = thinRecord(record);
+      if (!thin) return 'keep';
+      freed += recordBytes(record) - recordBytes(thin);
+      return thin;
+    });
+    if (!within()) {
+      await this._repository.sweep(oldest, now + BUCKET_MS, (record) => {
+        if (within()) return 'stop';
+        freed += recordBytes(record);
+        return 'delete';
+      });
+    }
+    this._bytes = (this._bytes ?? 0) - freed;
+  }
+
+  /** Forgets every trend kept on this device (the user turned keeping them off). */
+  async clear(): Promise<void> {
+    await this.save();
+    await this._repository.clear();
+    this._buckets.takeAddedBytes();
+    if (this._bytes !== null) this._bytes = 0;
+    this._read = null;
   }
 
   /** Writes what changed (one write at a time; a call during one waits for it, then writes what is left). */
@@ -90,7 +180,7 @@ export class TrendKeeper {
   }
 
   /** A topic's series for a chart: the last day from disk, then what memory holds. */
-  async series(topic: string, memory: { times: Float64Array; values: Float64Array }): Promise<{ times: Float64Array; values: Float64Array; breaks?: Uint32Array }> {
+  async series(topic: string, memory: { times: Float64Array; values: Float64Array }): Promise<Series> {
     const since = this._now() - TREND_KEPT_MS;
     const current = { topic: OUTAGES, start: 0, part: 0, times: Float64Array.from(this._outages, ([lost]) => lost), values: Float64Array.from(this._outages, ([, back]) => back) };
     try {

@@ -42,6 +42,9 @@ export interface Series {
    * connected, or not running, in between).
    */
   readonly breaks?: Uint32Array;
+  /** Where older points were thinned to one a minute: each one's lowest and highest value (NaN elsewhere). */
+  readonly lows?: Float64Array;
+  readonly highs?: Float64Array;
 }
 
 export interface EngineFrame {

@@ -70,9 +70,19 @@ export class Engine {
     this._memory = memory;
     const trends = database ? new TrendKeeper(new TrendRepository(database), (problem) => service.report(problem)) : null;
     this._trends = trends;
-    service.history.onRecorded = trends?.record ?? null;
-    service.history.onOther = trends?.recordText ?? null;
     if (trends) {
+      // Kept on this device unless the user said not to; turned off, what was kept is erased.
+      let keeping: boolean | null = null;
+      const follow = () => {
+        const wanted = service.settings.state.keepTrends;
+        if (wanted === keeping) return;
+        if (keeping === true && !wanted) void trends.clear().catch(() => undefined);
+        keeping = wanted;
+        service.history.onRecorded = wanted ? trends.record : null;
+        service.history.onOther = wanted ? trends.recordText : null;
+      };
+      follow();
+      service.settings.subscribe(follow);
       // Each time the link comes back, the time it was down: charts break their lines there.
       let told: number | null = null;
       service.status.subscribe(() => {
@@ -187,9 +197,15 @@ export class Engine {
   /** A topic's numeric history for a chart (the last day kept on disk, then memory's), transferred. */
   async series(topic: string): Promise<Series> {
     const memory = this._service?.history.get(topic)?.read() ?? { times: new Float64Array(0), values: new Float64Array(0) };
-    const series: Series = this._trends ? await this._trends.series(topic, memory) : memory;
-    const buffers = [series.times.buffer, series.values.buffer, ...(series.breaks ? [series.breaks.buffer] : [])];
+    const kept = this._trends && this._service?.settings.state.keepTrends ? this._trends : null;
+    const series: Series = kept ? await kept.series(topic, memory) : memory;
+    const buffers = [series.times, series.values, series.breaks, series.lows, series.highs].flatMap((array) => (array ? [array.buffer] : []));
     return Comlink.transfer(series, buffers as ArrayBuffer[]);
+  }
+
+  /** About what the trends kept on this device take, in bytes (null until measured, a minute after start). */
+  trendBytes(): number | null {
+    return this._trends?.bytes() ?? null;
   }
 
   /** A text topic's changes, newest first, for its detail. */

@@ -168,6 +168,11 @@ export class DashboardMirror implements Dashboard {
     return this._engine.series(topic);
   }
 
+  /** About what the trends kept on this device take, in bytes (null until measured). */
+  trendBytes(): Promise<number | null> {
+    return this._engine.trendBytes();
+  }
+
   timeline(topic: string): Promise<TimelineSpan[]> {
     return this._engine.timeline(topic);
   }

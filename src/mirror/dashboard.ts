@@ -63,6 +63,8 @@ export interface Dashboard {
   series(topic: string): Promise<Series>;
   /** A text topic's changes with their durations, newest first. */
   timeline(topic: string): Promise<TimelineSpan[]>;
+  /** About what the trends kept on this device take, in bytes (null until measured, a minute after start). */
+  trendBytes(): Promise<number | null>;
   /** What the user edits (loaded with the first edit). */
   preferences(): Promise<Preferences>;
   /** Checks and stores a command in the outbox. Resolves with null once it is on disk, or with what is wrong. */

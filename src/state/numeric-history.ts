@@ -4,6 +4,7 @@
  * together at most `totalPoints`, so memory stays bounded however many topics and messages come.
  */
 import type { DecodedPayload } from '../mqtt/payload';
+import { CatchUpPlacer } from './catch-up-placer';
 
 export const DEFAULT_POINTS_PER_TOPIC = 2000;
 /** 16 bytes a point: 4 million points is 64 MB at most. */
@@ -61,6 +62,11 @@ export class PointRing {
       values[i] = this._values[at] as number;
     }
     return { times, values };
+  }
+
+  /** The newest point's time, or -Infinity when there is none. */
+  lastTime(): number {
+    return this._length === 0 ? Number.NEGATIVE_INFINITY : (this._times[(this._start + this._length - 1) % this._times.length] as number);
   }
 
   /** The last `count` values, oldest first (for sparklines). */
@@ -145,8 +151,24 @@ export class NumericHistory {
   /** Told of every value that is not a number (a text topic's timeline). */
   onOther: ((topic: string, time: number, payload: DecodedPayload) => void) | null = null;
 
-  /** Records a message's value, if it carries a number. */
-  record(topic: string, time: number, payload: DecodedPayload): void {
+  /** Values received while away, placed across the time the topic was away once their burst ends. */
+  private readonly _catchUp = new CatchUpPlacer((topic, time, payload) => this._recordAt(topic, time, payload));
+
+  /**
+   * Records a message's value, if it carries a number. `away`: it was received while away (kept by the
+   * broker in the persistent session), the topic last seen at `from`, the link back at `to`.
+   */
+  record(topic: string, time: number, payload: DecodedPayload, away?: { from: number; to: number }): void {
+    if (away && (this._catchUp.holds(topic) || away.from < away.to)) {
+      const last = this._rings.get(topic)?.lastTime() ?? Number.NEGATIVE_INFINITY;
+      this._catchUp.hold(topic, Math.max(away.from, last), away.to, payload);
+      return;
+    }
+    if (this._catchUp.holding) this._catchUp.flush();
+    this._recordAt(topic, time, payload);
+  }
+
+  private _recordAt(topic: string, time: number, payload: DecodedPayload): void {
     const value = numericValue(payload);
     if (value === null) {
       this.onOther?.(topic, time, payload);

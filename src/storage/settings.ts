@@ -88,6 +88,8 @@ export interface StoredSettings {
   theme: Theme;
   /** Ask the browser to keep the screen on while the dashboard is visible (wall-mounted tablets). */
   keepScreenOn: boolean;
+  /** Keep numeric history and text changes on this device, for charts after a reload (on by default). */
+  keepTrends: boolean;
   /** Saved brokers to switch between. */
   profiles: BrokerProfile[];
 }
@@ -181,6 +183,7 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     deviceNames: [],
     theme: 'system',
     keepScreenOn: false,
+    keepTrends: true,
     profiles: [],
   };
 }

@@ -9,6 +9,7 @@ import { StoreController } from './store-controller';
 import { browserLanguage, msg, type LanguageChoice } from '../i18n/words';
 import { chooseLanguage, languageChoice } from './language-choice';
 import { formatCount } from './format';
+import './trend-storage-setting';
 
 /** The largest layout file read: a layout is a few kilobytes; anything this big is not one. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -58,7 +59,7 @@ export class LayoutPanelElement extends LitElement {
     if (!service) return nothing;
     const settings = service.settings.state;
     const screen = service.screen.state;
-    return html`<details>
+    return html`<details @toggle=${(event: Event) => (event.target as HTMLDetailsElement).open && void this.renderRoot.querySelector('trend-storage-setting')?.measure()}>
       <summary><h2>${msg('Display and layout')}</h2></summary>
       <div class="body">
         <label
@@ -93,6 +94,7 @@ export class LayoutPanelElement extends LitElement {
         >
         ${settings.keepScreenOn && screen.held ? html`<p class="note" role="status">${msg('The screen stays on while the dashboard is shown.')}</p>` : nothing}
         ${screen.problem ? html`<p class="problem" role="alert">${screen.problem}</p>` : nothing}
+        <trend-storage-setting></trend-storage-setting>
         <p class="note">
           ${msg('The layout (pinned, ordered and hidden tiles, units and decimals, device names, theme) and the broker profiles, as a file to keep or to copy to another tablet. Passwords are never in it.')}
         </p>

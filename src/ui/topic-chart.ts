@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uPlotStyles from 'uplot/dist/uPlot.min.css?inline';
 import type { Series } from '../engine/engine-frame';
-import { historyCsv, summarize } from '../state/history-figures';
+import { historyCsv } from '../state/history-figures';
 import type { TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles } from './shared-styles';
@@ -11,6 +11,7 @@ import { StoreController } from './store-controller';
 import { formatNumber, type NumberStyle } from './value-format';
 import { formatCount, formatTickTime, unitSpace } from './format';
 import { language, msg, msgPlural } from '../i18n/words';
+import { chartData, seriesFrom, viewFigures } from './chart-data';
 
 const HEIGHT = 240;
 
@@ -120,15 +121,15 @@ export class TopicChartElement extends LitElement {
 
   override render() {
     const points = this._points();
-    const shown = this._inView(points);
-    const stats = summarize(shown);
+    const stats = this._inView(points);
     const written = (value: number) => {
       const number = formatNumber(value, this.numbers.decimals);
       return this.numbers.unit === undefined ? number : `${number}${unitSpace()}${this.numbers.unit}`;
     };
+    const shown = stats?.count ?? 0;
     const count = this._zoomed
-      ? msgPlural(shown.length, '{0} point in view', '{0} points in view', formatCount(shown.length))
-      : msgPlural(shown.length, '{0} point', '{0} points', formatCount(shown.length));
+      ? msgPlural(shown, '{0} point in view', '{0} points in view', formatCount(shown))
+      : msgPlural(shown, '{0} point', '{0} points', formatCount(shown));
     // A status, but not read out as it changes (with every message while the chart is open).
     return html`<figure aria-label=${msg('Chart of {0}', this.topic)}>
       <span class="probe line"></span><span class="probe label"></span><span class="probe grid"></span>
@@ -158,10 +159,12 @@ export class TopicChartElement extends LitElement {
     // are drawn divided by SCALE_DOWN, and the axis written with their real size.
     let largest = 0;
     for (const value of points.values) largest = Math.max(largest, Math.abs(value));
+    for (const value of points.highs ?? []) if (!Number.isNaN(value)) largest = Math.max(largest, Math.abs(value));
+    for (const value of points.lows ?? []) if (!Number.isNaN(value)) largest = Math.max(largest, Math.abs(value));
     const factor = largest > 1e300 ? SCALE_DOWN : 1;
-    const values = factor === 1 ? points.values : points.values.map((value) => value / factor);
-    const data = withBreaks(points.times, values, points.breaks);
-    const colours = `${this._colours()}|${factor}|${language()}`;
+    const data = chartData(points, factor);
+    const banded = data.length === 4;
+    const colours = `${this._colours()}|${factor}|${language()}|${banded}`;
     if (this._plot && colours === this._plotColours) {
       this._plot.setData(data, !this._zoomed);
       this._aroundOnePoint(data);
@@ -170,7 +173,7 @@ export class TopicChartElement extends LitElement {
     this._plot?.destroy(); // the theme changed: canvas colours are fixed when drawn
     const container = this.renderRoot.querySelector('.plot') as HTMLElement | null;
     if (!container) return;
-    const [line, label, grid] = colours.split('|') as [string, string, string, string];
+    const [line, label, grid] = colours.split('|') as [string, string, string];
     this._plotColours = colours;
     const decimals = this.numbers.decimals;
     const axis = { stroke: label, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
@@ -179,7 +182,13 @@ export class TopicChartElement extends LitElement {
         width: Math.max(280, container.clientWidth),
         height: HEIGHT,
         legend: { show: false },
-        series: [{}, { label: this.topic, stroke: line, width: 2, points: { show: points.times.length < 60, fill: line } }],
+        series: [
+          {},
+          { label: this.topic, stroke: line, width: 2, points: { show: points.times.length < 60, fill: line } },
+          // Thinned points' low and high: no line of their own, the band between them.
+          ...(banded ? [{ stroke: 'transparent', width: 0, points: { show: false } }, { stroke: 'transparent', width: 0, points: { show: false } }] : []),
+        ],
+        ...(banded ? { bands: [{ series: [3, 2] as [number, number], fill: translucent(line) }] } : {}),
         axes: [
           // Times as the rest of the app writes them, in the screen's language (24-hour in French).
           { ...axis, space: 70, values: (_plot, ticks, _axis, _space, step) => ticks.map((tick) => formatTickTime(tick * 1000, step)) },
@@ -222,23 +231,14 @@ export class TopicChartElement extends LitElement {
 
   /** The points of the range chosen, with their breaks. */
   private _points(): Series {
-    const series = this._series;
-    if (this._range === null) return series;
-    const from = Date.now() - this._range;
-    let first = 0;
-    while (first < series.times.length && (series.times[first] as number) < from) first++;
-    if (first === 0) return series;
-    const breaks = series.breaks ? series.breaks.filter((index) => index > first).map((index) => index - first) : undefined;
-    return { times: series.times.subarray(first), values: series.values.subarray(first), ...(breaks ? { breaks } : {}) };
+    return this._range === null ? this._series : seriesFrom(this._series, Date.now() - this._range);
   }
 
-  /** The values within the zoomed time range, or all of them. */
-  private _inView(points: { times: Float64Array; values: Float64Array }): Float64Array {
+  /** The figures of the zoomed time range, or of all the points. */
+  private _inView(points: Series): ReturnType<typeof viewFigures> {
     const scale = this._plot?.scales['x'];
-    if (!this._zoomed || !scale || scale.min === undefined || scale.max === undefined) return points.values;
-    const from = scale.min * 1000;
-    const to = scale.max * 1000;
-    return points.values.filter((_, index) => (points.times[index] as number) >= from && (points.times[index] as number) <= to);
+    if (!this._zoomed || !scale || scale.min === undefined || scale.max === undefined) return viewFigures(points);
+    return viewFigures(points, scale.min * 1000, scale.max * 1000);
   }
 
   private _resetZoom(): void {
@@ -256,7 +256,7 @@ export class TopicChartElement extends LitElement {
   }
 }
 
-/** The ranges a chart offers: the last quarter hour to everything kept (a day). */
+/** The ranges a chart offers: the last quarter hour to everything kept (a week, older than a day thinned). */
 const RANGES: ReadonlyArray<readonly [number | null, () => string]> = [
   [15 * 60_000, () => msg('15 min')],
   [3_600_000, () => msg('1 h')],
@@ -265,25 +265,10 @@ const RANGES: ReadonlyArray<readonly [number | null, () => string]> = [
   [null, () => msg('All')],
 ];
 
-/**
- * The plot's data, times in seconds: a break (the dashboard was not connected, or not running) becomes an
- * empty point between the two, so that the line stops there instead of joining them.
- */
-function withBreaks(times: Float64Array, values: ArrayLike<number>, breaks: Uint32Array | undefined): uPlot.AlignedData {
-  if (!breaks || breaks.length === 0) return [Array.from(times, (time) => time / 1000), Array.from(values)];
-  const xs: number[] = [];
-  const ys: Array<number | null> = [];
-  let next = 0;
-  for (let i = 0; i < times.length; i++) {
-    while (next < breaks.length && (breaks[next] as number) < i) next++;
-    if (breaks[next] === i && i > 0) {
-      xs.push(((times[i - 1] as number) + (times[i] as number)) / 2000);
-      ys.push(null);
-    }
-    xs.push((times[i] as number) / 1000);
-    ys.push(values[i] as number);
-  }
-  return [xs, ys];
+/** The line's colour, see-through, for the band of thinned points' lows and highs. */
+function translucent(colour: string): string {
+  const parts = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  return parts ? `rgba(${parts[1]}, ${parts[2]}, ${parts[3]}, 0.25)` : colour;
 }
 
 /** How many decimals tell apart ticks this far apart (0.05 needs 2). */

@@ -56,6 +56,13 @@ export class Publisher {
     return Number(line.split(' ')[1]);
   }
 
+  /** One message `42` on `bench/<name>`, a topic of its own; resolves with the epoch time it was sent. */
+  async one(name: string): Promise<number> {
+    this._process.stdin.write(`one ${name}\n`);
+    const line = await this._expect('done');
+    return Number(line.split(' ')[1]);
+  }
+
   /** The next message goes to topic 0 again with payload 0. */
   reset(): void {
     this._process.stdin.write('reset\n');
@@ -99,9 +106,9 @@ export async function benchContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /** The dashboard, connected and subscribed to bench/# (or `filter`) at QoS 1, presence and Last Will off. */
-export async function openDashboard(context: BrowserContext, appUrl: string, wsUrl: string, filter = 'bench/#'): Promise<Page> {
+export async function openDashboard(context: BrowserContext, appUrl: string, wsUrl: string, filter = 'bench/#', extra = ''): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${appUrl}?broker=${encodeURIComponent(wsUrl)}&sub=${encodeURIComponent(filter)}&qos=1&clean=1&presence=0&will=0&clientId=bench-dashboard-${Date.now()}`);
+  await page.goto(`${appUrl}?broker=${encodeURIComponent(wsUrl)}&sub=${encodeURIComponent(filter)}&qos=1&clean=1&presence=0&will=0&clientId=bench-dashboard-${Date.now()}${extra}`);
   await page.waitForFunction(
     `(() => { const s = document.querySelector('mqtt-dashboard')?.service; return s && s.status.state.phase === 'connected' && s.subscriptions.entries.every((e) => e.grantedQos !== null); })()`,
     undefined,

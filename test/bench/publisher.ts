@@ -101,6 +101,11 @@ for await (const line of createInterface({ input: process.stdin })) {
   else if (command === 'steady') await steady(Number(count), Number(qos));
   else if (command === 'sparkplug') await sparkplug(Number(count));
   else if (command === 'reset') next = 0;
+  else if (command === 'one') {
+    // One message on a topic of its own (count: its name): the epoch time it was handed to the socket.
+    await client.publishAsync(`bench/${count}`, '42', { qos: 1 });
+    process.stdout.write(`done ${(performance.timeOrigin + performance.now()).toFixed(1)}\n`);
+  }
   else if (command === 'quit') break;
 }
 await client.endAsync();

@@ -11,6 +11,7 @@ import { serveBaseline } from './ingest';
 import { benchSparkplug, type SparkplugFigures } from './sparkplug';
 import { benchOutbox, type OutboxFigures } from './outbox';
 import { benchControls, type ControlsFigures } from './controls';
+import { benchCold, benchTrendIngest, benchTrendStartup, type ColdFigures, type TrendIngestFigures, type TrendStartupFigures } from './picked-up';
 import { benchIngest, benchMemory, benchStartup, benchSustained, firstLoadJsKb, retainTopics, type IngestFigures, type MemoryFigures, type StartupFigures, type SustainedFigures } from './scenarios';
 
 const smoke = process.argv.includes('--smoke');
@@ -29,6 +30,9 @@ const heavyRate = size('BENCH_HEAVY_RATE', 4_000, 1_000);
 const sparkplugMessages = size('BENCH_SPARKPLUG_MESSAGES', 50_000, 500);
 const sparkplugTopics = size('BENCH_SPARKPLUG_TOPICS', 1_000, 50);
 const controlCount = size('BENCH_CONTROLS', 200, 20);
+const historyTopics = size('BENCH_HISTORY_TOPICS', 1_000, 20);
+const historyHours = size('BENCH_HISTORY_HOURS', 24, 2);
+const coldSeconds = size('BENCH_COLD_SECONDS', 4, 1);
 const only = process.env['BENCH_ONLY']?.split(',') ?? null;
 const wanted = (scenario: string) => only === null || only.includes(scenario);
 const count = (value: number) => value.toLocaleString('en-US');
@@ -195,6 +199,52 @@ async function sparkplugRows(appUrl: string, baselineUrl: string, browser: Brows
   ];
 }
 
+async function trendRows(appUrl: string, browser: Browser): Promise<Row[]> {
+  const ingest = await repeated<TrendIngestFigures>(
+    'trends kept vs not',
+    (broker, index) => benchTrendIngest(browser, appUrl, broker, messages, topics, index % 2 === 0),
+    (f) => `kept ${ms(f.onMs)}, not kept ${ms(f.offMs)}; stored ${f.onStoredMb.toFixed(1)} MB vs ${f.offStoredMb.toFixed(1)} MB`,
+  );
+  const startup = await repeated<TrendStartupFigures>(
+    `startup with ${count(historyTopics)} topics × ${historyHours} h of history`,
+    async (broker, index) => {
+      await retainTopics(broker, retained);
+      return benchTrendStartup(browser, appUrl, broker, retained, historyTopics, historyHours, index % 2 === 0);
+    },
+    (f) => `with ${ms(f.withMs)} (${f.historyMb.toFixed(0)} MB stored), without ${ms(f.withoutMs)}`,
+  );
+  const on = median(ingest.map((r) => r.onMs));
+  const off = median(ingest.map((r) => r.offMs));
+  const ratios = ingest.map((r) => r.onMs / r.offMs);
+  const withHistory = median(startup.map((r) => r.withMs));
+  const without = median(startup.map((r) => r.withoutMs));
+  const startRatios = startup.map((r) => r.withMs / r.withoutMs);
+  const mb = (value: number) => `${value.toFixed(1)} MB`;
+  return [
+    [`ingest ${count(messages)} QoS 1 over ${count(topics)} topics, trends kept on disk (vs not kept)`, ms(on), ms(off), `${median(ratios).toFixed(2)}${perRun(ratios, (r) => r.toFixed(2))}`, target('≤ 1.10', median(ratios) <= 1.1)],
+    ['origin storage after that ingest, trends kept (vs not kept)', mb(median(ingest.map((r) => r.onStoredMb))), mb(median(ingest.map((r) => r.offStoredMb))), '', smoke ? '' : 'reported'],
+    [`startup: ${count(retained)} retained values drawn, ${count(historyTopics)} topics × ${historyHours} h of history on disk (vs none)`, ms(withHistory), ms(without), `${median(startRatios).toFixed(2)}${perRun(startRatios, (r) => r.toFixed(2))}`, target('≤ 1.2', median(startRatios) <= 1.2)],
+    ['that history on disk (origin storage)', mb(median(startup.map((r) => r.historyMb))), '', '', smoke ? '' : 'reported'],
+  ];
+}
+
+async function coldRows(appUrl: string, browser: Browser): Promise<Row[]> {
+  const results = await repeated<ColdFigures>(
+    'cold',
+    (broker) => benchCold(browser, appUrl, broker, steadyRate, coldSeconds, sustainedTopics),
+    (f) => `longest task ${ms(f.longestTaskMs)}, new topic on screen ${ms(f.newTopicMs)}, tap ${ms(f.tapMs)}`,
+  );
+  const task = median(results.map((r) => r.longestTaskMs));
+  const fresh = median(results.map((r) => r.newTopicMs));
+  const tap = median(results.map((r) => r.tapMs));
+  const label = `cold: ${count(sustainedTopics)} topics never seen at ${count(steadyRate)} JSON values/s for ${coldSeconds} s`;
+  return [
+    [`${label}: longest main-thread task`, ms(task) + perRun(results.map((r) => r.longestTaskMs), ms), '', '', target('≤ 50 ms', task <= 50)],
+    [`${label}: a topic new at the end, sent → on screen`, ms(fresh) + perRun(results.map((r) => r.newTopicMs), ms), '', '', target('≤ 250 ms', fresh <= 250)],
+    [`${label}: tap answered`, tap === 0 ? '< 16 ms' : ms(tap), '', '', target('≤ 100 ms', tap <= 100)],
+  ];
+}
+
 async function main(): Promise<void> {
   const app = await serveBuiltApp();
   const baseline = await serveBaseline();
@@ -205,7 +255,9 @@ async function main(): Promise<void> {
       rows.push(...(await sustainedRows(steadyRate, true, app.url, baseline.url, browser)));
       if (!smoke) rows.push(...(await sustainedRows(heavyRate, false, app.url, baseline.url, browser)));
     }
+    if (wanted('cold')) rows.push(...(await coldRows(app.url, browser)));
     if (wanted('ingest')) rows.push(...(await ingestRows(app.url, baseline.url, browser)));
+    if (wanted('trends')) rows.push(...(await trendRows(app.url, browser)));
     if (wanted('controls')) rows.push(...(await controlsRows(app.url, browser)));
     if (wanted('sparkplug')) rows.push(...(await sparkplugRows(app.url, baseline.url, browser)));
     if (wanted('memory')) rows.push(...(await memoryRows(app.url, baseline.url, browser)));

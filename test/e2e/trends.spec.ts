@@ -2,12 +2,19 @@
  * Trends that survive: the numeric history is kept in IndexedDB, so a chart opened after a reload or after
  * the browser was killed shows what the tablet saw before, not only what came since.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectDevice } from '../support/devices';
-import { expect, kioskLink, status, test, tile } from '../support/fixtures';
+import { expect, kioskLink, openSettings, status, test, tile } from '../support/fixtures';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+
+let proxy: TcpProxy | null = null;
+test.afterEach(async () => {
+  await proxy?.close();
+  proxy = null;
+});
 
 const TOPIC = 'moteur/température';
 
@@ -138,4 +145,70 @@ test('a text topic’s detail shows when it changed and how long each value last
   await expect(status(page)).toContainText('Connected');
   rows = await changes();
   await expect(rows.nth(1)).toContainText('arrêtée');
+});
+
+test('across a cut link the line breaks; values the broker kept meanwhile are placed in the gap, in order', async ({ page, mosquitto }) => {
+  proxy = await startTcpProxy(mosquitto.wsPort);
+  await page.goto(kioskLink({ broker: `ws://127.0.0.1:${proxy.port}`, subs: ['moteur/#'], qos: 1 }));
+  await expect(status(page)).toContainText('Connected');
+  await publishOneASecond(page, mosquitto.tcpUrl, [61, 62]);
+  const device = await connectDevice(mosquitto.tcpUrl);
+  await device.publishAsync('moteur/vitesse', '1480', { qos: 1 });
+  await expect(tile(page, 'moteur/vitesse')).toContainText('1480');
+
+  const cutAt = Date.now();
+  proxy.cut();
+  await expect(status(page)).toContainText('Reconnecting');
+  // Kept by the broker for the dashboard's persistent session (QoS 1); the speed's QoS 0 value is not.
+  for (const value of [63, 64, 65]) await device.publishAsync(TOPIC, JSON.stringify({ value, unit: '°C' }), { qos: 1 });
+  await device.publishAsync('moteur/vitesse', '1490', { qos: 0 });
+  proxy.restore();
+  await expect(status(page)).toContainText('Connected', { timeout: 30_000 });
+  await expect(tile(page, TOPIC)).toContainText('65');
+  await expect(tile(page, TOPIC)).toContainText('received while away');
+  await device.publishAsync('moteur/vitesse', '1500', { qos: 1 });
+  await expect(tile(page, 'moteur/vitesse')).toContainText('1500');
+
+  // The CSV has the kept values at times within the cut, in order, not piled up at the reconnection.
+  await tile(page, TOPIC).locator('button.open').click();
+  const chart = page.getByRole('figure', { name: `Chart of ${TOPIC}` });
+  await expect(chart.getByRole('status')).toContainText('5 points');
+  const download = page.waitForEvent('download');
+  await chart.getByRole('button', { name: 'Export CSV' }).click();
+  const rows = readFileSync(await (await download).path(), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+  expect(rows.map(([, value]) => Number(value))).toEqual([61, 62, 63, 64, 65]);
+  const times = rows.map(([time]) => Date.parse(time ?? ''));
+  const kept = times.slice(2);
+  const connectedAt = await page.evaluate(() => (document.querySelector('mqtt-dashboard') as unknown as { service: { status: { state: { connectedAt: number } } } }).service.status.state.connectedAt);
+  expect(kept.every((time) => time > cutAt - 1000 && time < connectedAt)).toBe(true);
+  expect(kept.every((time, index) => index === 0 || time > (kept[index - 1] as number))).toBe(true);
+  // What the chart draws: the temperature's line goes on through the gap, the speed's breaks there.
+  const breaks = (topic: string) =>
+    page.evaluate(async (name) => {
+      const service = (document.querySelector('mqtt-dashboard') as unknown as { service: { series(topic: string): Promise<{ breaks?: Uint32Array }> } }).service;
+      return (await service.series(name)).breaks?.length ?? 0;
+    }, topic);
+  expect(await breaks(TOPIC)).toBe(0);
+  expect(await breaks('moteur/vitesse')).toBe(1);
+});
+
+test('trends can be kept off this device: turned off, what was kept is erased and charts start with the page', async ({ page, mosquitto }) => {
+  await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1 }));
+  await expect(status(page)).toContainText('Connected');
+  await publishOneASecond(page, mosquitto.tcpUrl, [61, 64]);
+  await expect.poll(() => pointsOnDisk(page), { timeout: 15_000 }).toBe(2);
+  await openSettings(page);
+  const panel = page.locator('layout-panel');
+  await panel.getByRole('heading', { name: 'Display and layout' }).click();
+  const keep = panel.getByRole('checkbox', { name: 'Keep trends on this device' });
+  await expect(keep).toBeChecked();
+  await expect(panel).toContainText('at most about 100 MB');
+  await keep.uncheck();
+  await expect(panel).toContainText('Charts start when the page opens.');
+  await expect.poll(() => pointsOnDisk(page)).toBe(0);
+  await page.reload();
+  await expect(status(page)).toContainText('Connected');
+  await publishOneASecond(page, mosquitto.tcpUrl, [66]);
+  await expect(await chartStatus(page)).toHaveText('1 point · min 66 °C · max 66 °C · average 66 °C');
+  expect(await pointsOnDisk(page)).toBe(0);
 });

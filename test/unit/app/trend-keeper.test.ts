@@ -1,7 +1,7 @@
-/** Trends that survive a reload: points thinned to one a second, written in buckets, read back under memory's, pruned after a day. */
+/** Trends that survive a reload: points thinned to one a second, written in buckets, read back under memory's, thinned after a day, pruned after a week, kept within a budget. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { TREND_KEPT_MS, TrendKeeper } from '../../../src/app/trend-keeper';
+import { TREND_FULL_MS, TREND_KEPT_MS, TrendKeeper } from '../../../src/app/trend-keeper';
 import { BUCKET_MS, TrendBuckets, mergeSeries } from '../../../src/state/trend-buckets';
 import { openDashboardDatabase } from '../../../src/storage/database';
 import { TrendRepository } from '../../../src/storage/trend-repository';
@@ -96,6 +96,58 @@ describe('TrendKeeper', () => {
     await keeper.save();
     expect(await repo.prune(T0 + TREND_KEPT_MS)).toBe(1);
     expect([...(await keeper.series('t', empty)).values]).toEqual([2]);
+  });
+
+  it('older than a day, a record becomes one point a minute with its band; older than a week, it goes; the size is measured', async () => {
+    const repo = await repository();
+    let now = T0;
+    const keeper = new TrendKeeper(repo, () => undefined, () => now);
+    for (let second = 0; second < 120; second++) keeper.record('t', T0 + second * 1000, second);
+    await keeper.save();
+    expect(keeper.bytes()).toBeNull(); // not measured yet
+    now = T0 + TREND_FULL_MS + BUCKET_MS;
+    await keeper.maintain();
+    const [thinned] = await repo.load('t', 0);
+    expect([...(thinned?.values ?? [])]).toEqual([29.5, 89.5]);
+    expect([...(thinned?.lows ?? [])]).toEqual([0, 60]);
+    expect([...(thinned?.highs ?? [])]).toEqual([59, 119]);
+    const thinBytes = keeper.bytes() ?? 0;
+    expect(thinBytes).toBeGreaterThan(0);
+    expect(thinBytes).toBeLessThan(1000);
+    const series = await keeper.series('t', empty);
+    expect([...(series.lows ?? [])]).toEqual([0, 60]);
+    now = T0 + TREND_KEPT_MS + BUCKET_MS;
+    await keeper.maintain();
+    expect(await repo.load('t', 0)).toEqual([]);
+    expect(keeper.bytes()).toBe(0);
+  });
+
+  it('over the budget, the oldest records are thinned first, then the oldest deleted; the last hour stays whole', async () => {
+    const repo = await repository();
+    const hours = 6;
+    const now = T0 + hours * 3_600_000;
+    const keeper = new TrendKeeper(repo, () => undefined, () => now, 200_000);
+    for (let second = 0; second < hours * 3600; second++) keeper.record('t', T0 + second * 1000, second % 100);
+    await keeper.save();
+    await keeper.maintain();
+    expect(keeper.bytes()).toBeLessThanOrEqual(180_000);
+    const records = await repo.load('t', 0);
+    const lastHour = records.filter((record) => record.start >= now - 3_600_000);
+    expect(lastHour.every((record) => record.lows === undefined && record.times.length === 600)).toBe(true);
+    expect(records.some((record) => record.lows !== undefined)).toBe(true);
+    expect(records[0]?.start).toBe(T0); // thinning was enough: nothing deleted
+    const tight = new TrendKeeper(repo, () => undefined, () => now, 65_000);
+    await tight.maintain();
+    expect(tight.bytes()).toBeLessThanOrEqual(58_500);
+    expect((await repo.load('t', 0))[0]?.start).toBeGreaterThan(T0); // the oldest went
+  });
+
+  it('turned off, what was kept is erased', async () => {
+    const repo = await repository();
+    const keeper = new TrendKeeper(repo, () => undefined, () => T0);
+    keeper.record('t', T0 + 1000, 1);
+    await keeper.clear();
+    expect(await repo.load('t', 0)).toEqual([]);
   });
 
   it('a storage that fails is said once, and the chart shows memory', async () => {
