@@ -11,6 +11,12 @@ export class StableOrder {
   private _filling = true;
   /** Items placed at the end since the last sort. */
   fresh = 0;
+  private readonly _fresh = new Set<string>();
+
+  /** Whether the item was placed at the end (it came after the screen filled), not sorted in yet. */
+  isFresh(key: string): boolean {
+    return this._fresh.has(key);
+  }
 
   constructor(private readonly _collator: Intl.Collator) {}
 
@@ -24,6 +30,7 @@ export class StableOrder {
     this._rank.clear();
     this._next = 0;
     this.fresh = 0;
+    this._fresh.clear();
   }
 
   /** The items in order. `key` identifies an item (unique across groups), `name` is what it is sorted by. */
@@ -31,16 +38,40 @@ export class StableOrder {
     const byName = (a: T, b: T) => this._collator.compare(name(a), name(b));
     const unranked = items.filter((item) => !this._rank.has(key(item)));
     if (unranked.length > 0 && (this._filling || unranked.length === items.length)) {
-      const sorted = [...items].sort(byName);
+      // Those already placed are in name order: the new ones, sorted, are merged in (n + k log k
+      // comparisons, not n log n: the collation is what costs, with thousands of topics coming in).
+      const placed = this._byRank(items.filter((item) => this._rank.has(key(item))), key);
+      const sorted = mergeByName(placed, unranked.sort(byName), byName);
       for (const item of sorted) this._rank.set(key(item), this._next++);
       return sorted;
     }
     if (unranked.length > 0) {
-      for (const item of unranked.sort(byName)) this._rank.set(key(item), this._next++);
+      for (const item of unranked.sort(byName)) {
+        this._rank.set(key(item), this._next++);
+        this._fresh.add(key(item));
+      }
       this.fresh += unranked.length;
     }
-    return [...items].sort((a, b) => (this._rank.get(key(a)) as number) - (this._rank.get(key(b)) as number));
+    return this._byRank(items, key);
   }
+
+  /** The items by their rank, each looked up once (not twice per comparison). */
+  private _byRank<T>(items: readonly T[], key: (item: T) => string): T[] {
+    const ranked = items.map((item) => ({ rank: this._rank.get(key(item)) as number, item }));
+    ranked.sort((a, b) => a.rank - b.rank);
+    return ranked.map((entry) => entry.item);
+  }
+}
+
+/** Two lists each in order, as one. */
+function mergeByName<T>(left: readonly T[], right: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) merged.push(compare(left[i] as T, right[j] as T) <= 0 ? (left[i++] as T) : (right[j++] as T));
+  while (i < left.length) merged.push(left[i++] as T);
+  while (j < right.length) merged.push(right[j++] as T);
+  return merged;
 }
 
 /** The collation for names on screen, in the screen's language. */

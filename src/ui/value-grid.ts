@@ -20,12 +20,14 @@ import type { DevicePresence } from '../state/presence-store';
 
 /** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
 const TILES_SHOWN = 240;
+/** New topics drawn at the end of a group longer than TILES_SHOWN, at most. */
+const LATE_SHOWN = TILES_SHOWN / 4;
 /**
  * Tiles created in one frame at most, whether the grid grows or a new topic sorts in among drawn ones: a
  * tile costs about 1–2 ms to create, lay out and paint on a slow tablet, and a frame must stay short.
  * The first frame fills a screen; the rest follow a few frames later.
  */
-const NEW_TILES_PER_FRAME = 16;
+const NEW_TILES_PER_FRAME = 8;
 /** How long after the first values new cards and tiles still sort in by name; later ones go to the end. */
 const FILLING_MS = 2000;
 
@@ -131,7 +133,16 @@ export class ValueGridElement extends LitElement {
   }
 
   private _orderedTiles(values: readonly TopicValue[]): TopicValue[] {
-    return this._order.order(values, (value) => value.topic, (value) => value.topic);
+    const ordered = this._order.order(values, (value) => value.topic, (value) => value.topic);
+    if (ordered.length <= TILES_SHOWN) return ordered;
+    // A group longer than what is drawn: new topics go to the end of what is drawn, not beyond it where
+    // nobody would see them (the last drawn ones, far below the fold, make room), up to a quarter of it.
+    const late = ordered.filter((value) => this._order.isFresh(value.topic)).slice(0, LATE_SHOWN);
+    if (late.length === 0) return ordered;
+    const placed = new Set(late);
+    const rest = ordered.filter((value) => !placed.has(value));
+    const room = TILES_SHOWN - late.length;
+    return [...rest.slice(0, room), ...late, ...rest.slice(room)];
   }
 
   override firstUpdated(): void {

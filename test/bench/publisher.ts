@@ -103,8 +103,9 @@ for await (const line of createInterface({ input: process.stdin })) {
   else if (command === 'reset') next = 0;
   else if (command === 'one') {
     // One message on a topic of its own (count: its name): the epoch time it was handed to the socket.
+    const sentAt = performance.timeOrigin + performance.now();
     await client.publishAsync(`bench/${count}`, '42', { qos: 1 });
-    process.stdout.write(`done ${(performance.timeOrigin + performance.now()).toFixed(1)}\n`);
+    process.stdout.write(`done ${sentAt.toFixed(1)}\n`);
   }
   else if (command === 'quit') break;
 }
