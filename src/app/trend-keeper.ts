@@ -14,8 +14,10 @@ import type { Series } from '../engine/engine-frame';
 import type { TrendRepository, TrendVisit } from '../storage/trend-repository';
 import { recordBytes, thinRecord } from '../state/trend-thinning';
 
-/** How often the changed buckets are written. */
+/** How often the changed buckets are written (at most: see SAVE_SHARE). */
 export const TREND_SAVE_MS = 5000;
+/** A write that took t ms is followed by the next regular one no sooner than SAVE_SHARE × t ms later. */
+const SAVE_SHARE = 30;
 /** How long history is kept at up to one point a second. */
 export const TREND_FULL_MS = 24 * 3_600_000;
 /** How long history is kept at all (older than TREND_FULL_MS: one point a minute). */
@@ -80,7 +82,9 @@ export class TrendKeeper {
   private readonly _outages: Array<[number, number]> = [];
 
   start(): void {
-    setInterval(() => void this.save(), TREND_SAVE_MS);
+    setInterval(() => {
+      if (performance.now() >= this._nextSaveAt) void this.save();
+    }, TREND_SAVE_MS);
     const maintain = () => void this.maintain().catch((error: unknown) => this._fail(error));
     setTimeout(() => {
       maintain();
@@ -168,6 +172,7 @@ export class TrendKeeper {
     while (this._saving) await this._saving;
     if (!this._buckets.hasChanges) return;
     const records = this._buckets.take();
+    const started = performance.now();
     this._saving = this._repository.save(records).then(
       () => undefined,
       (error: unknown) => this._fail(error),
@@ -176,8 +181,16 @@ export class TrendKeeper {
       await this._saving;
     } finally {
       this._saving = null;
+      // Under a flood (thousands of topics changing), a write takes long: the next regular one waits
+      // SAVE_SHARE times as long, so that writing keeps to a small share of the engine's time (what is not
+      // written yet is in memory, and written at once when the page is hidden).
+      const took = performance.now() - started;
+      this._nextSaveAt = performance.now() + took * SAVE_SHARE;
     }
   }
+
+  /** When the next regular write may start (performance.now()). */
+  private _nextSaveAt = 0;
 
   /** A topic's series for a chart: the last day from disk, then what memory holds. */
   async series(topic: string, memory: { times: Float64Array; values: Float64Array }): Promise<Series> {
