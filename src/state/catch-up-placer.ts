@@ -1,7 +1,7 @@
 /**
  * Values the broker kept for the dashboard while it was away (the persistent session's catch-up) arrive in
  * one burst when it reconnects, and MQTT carries no time: drawn at their arrival they would pile up in one
- * second after the gap. They are held until the burst ends (a live message, or a quiet second), then placed
+ * second after the gap. They are held until the burst ends (a live message of the topic, or a quiet second), then placed
  * in order across the time the topic was away, so the chart shows them where the gap was.
  */
 import type { DecodedPayload } from '../mqtt/payload';
@@ -24,10 +24,6 @@ export class CatchUpPlacer {
   /** Whether values of this topic are being held. */
   holds(topic: string): boolean {
     return this._held.has(topic);
-  }
-
-  get holding(): boolean {
-    return this._held.size > 0;
   }
 
   /** A value received while away; the topic was last seen at `from`, the link came back at `to`. */

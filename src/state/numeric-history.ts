@@ -164,7 +164,9 @@ export class NumericHistory {
       this._catchUp.hold(topic, Math.max(away.from, last), away.to, payload);
       return;
     }
-    if (this._catchUp.holding) this._catchUp.flush();
+    // A live value of a topic whose kept ones are held: those go first. (Not any topic's: retained copies
+    // of other topics come among the kept values after a reconnection.)
+    if (this._catchUp.holds(topic)) this._catchUp.flush();
     this._recordAt(topic, time, payload);
   }
 
