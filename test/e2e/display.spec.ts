@@ -45,6 +45,21 @@ test.describe('the display', () => {
     await panel.getByText('Display and layout').click();
     await panel.getByLabel('Theme').selectOption('dark');
     await expect.poll(background).toBe('rgb(15, 20, 25)');
+    // Kept on the device (the engine writes it a moment later), then the page is opened again.
+    const keptTheme = () =>
+      page.evaluate(
+        () =>
+          new Promise<string | null>((resolve) => {
+            const open = indexedDB.open('mqtt-dashboard');
+            open.onsuccess = () => {
+              const request = open.result.transaction('settings').objectStore('settings').get('connection');
+              request.onsuccess = () => resolve((request.result as { theme?: string } | undefined)?.theme ?? null);
+              request.onerror = () => resolve(null);
+            };
+            open.onerror = () => resolve(null);
+          }),
+      );
+    await expect.poll(keptTheme).toBe('dark');
     await page.reload();
     await expect.poll(background).toBe('rgb(15, 20, 25)');
   });
