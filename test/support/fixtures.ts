@@ -181,14 +181,19 @@ export async function clearLongTasks(page: Page): Promise<void> {
 export async function recordStatusTexts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const seen: string[] = [];
+    const times: number[] = [];
     (window as unknown as { __statusTexts: string[] }).__statusTexts = seen;
+    (window as unknown as { __statusTimes: number[] }).__statusTimes = times;
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
       const root = attach.call(this, init);
       if (this.localName === 'connection-status') {
         const note = () => {
           const text = root.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-          if (text && seen[seen.length - 1] !== text) seen.push(text);
+          if (text && seen[seen.length - 1] !== text) {
+            seen.push(text);
+            times.push(performance.now());
+          }
         };
         new MutationObserver(note).observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
       }
@@ -200,4 +205,13 @@ export async function recordStatusTexts(page: Page): Promise<void> {
 /** Whether the connection status has said these words at some point since recordStatusTexts. */
 export async function statusHasSaid(page: Page, words: string): Promise<boolean> {
   return page.evaluate((wanted) => ((window as unknown as { __statusTexts?: string[] }).__statusTexts ?? []).some((text) => text.includes(wanted)), words);
+}
+
+/** When (the page's performance.now()) the connection status first said these words, or null. */
+export async function statusSaidAt(page: Page, words: string): Promise<number | null> {
+  return page.evaluate((wanted) => {
+    const record = window as unknown as { __statusTexts?: string[]; __statusTimes?: number[] };
+    const index = (record.__statusTexts ?? []).findIndex((text) => text.includes(wanted));
+    return index === -1 ? null : (record.__statusTimes?.[index] ?? null);
+  }, words);
 }
