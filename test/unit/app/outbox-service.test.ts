@@ -122,8 +122,8 @@ describe('the outbox', () => {
     done(2);
     expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c', 'd']);
     done(3);
-    await settle(); // a QoS 0 command is marked "being written" on disk first
-    expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // a QoS 0 command is marked "being written" on disk first
+    await expect.poll(() => sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c', 'd', 'e']);
     done(4);
     expect(sender.sent.map((c) => c.payload)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
@@ -177,8 +177,7 @@ describe('the outbox', () => {
     await settle();
     const after = await outboxOn(name);
     after.becomeSender(new FakeSender());
-    await settle();
-    expect(after.store.list()[0]).toMatchObject({ state: 'failed' });
+    await expect.poll(() => after.store.list()[0]).toMatchObject({ state: 'failed' });
     expect(words(after.store.list()[0]?.reason)).toContain('QoS 0 is never resent');
   });
 
@@ -216,8 +215,7 @@ describe('the outbox', () => {
     const sender = new FakeSender();
     outbox.becomeSender(sender);
     outbox.retry(seq);
-    await settle();
-    expect(sender.sent.map((c) => c.payload)).toEqual(['stop']);
+    await expect.poll(() => sender.sent.map((c) => c.payload)).toEqual(['stop']);
     outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: true });
     await outbox.clearDelivered();
     expect(states(await outboxOn(name))).toEqual([]);
@@ -274,11 +272,9 @@ describe('requests and message expiry', () => {
     const sent = sender.sent[0] as OutboundCommand;
     expect(sent).toMatchObject({ responseTopic: 'dashboard/test/reply', correlationData: sent.id, userProperties: [['opérateur', 'anna']] });
     outbox.settled(sent.id, { delivered: true });
-    await settle();
-    expect(outbox.store.byId(sent.id)?.reply).toMatchObject({ state: 'waiting' });
+    await expect.poll(() => outbox.store.byId(sent.id)?.reply).toMatchObject({ state: 'waiting' });
     outbox.replyReceived(sent.id, 'ok', 'moteur');
-    await settle();
-    expect(outbox.store.byId(sent.id)?.reply).toMatchObject({ state: 'received', text: 'ok', from: 'moteur' });
+    await expect.poll(() => outbox.store.byId(sent.id)?.reply).toMatchObject({ state: 'received', text: 'ok', from: 'moteur' });
   });
 
   it('a request with no reply in time says so', async () => {
@@ -298,8 +294,7 @@ describe('requests and message expiry', () => {
     outbox.becomeSender(sender);
     await outbox.enqueue({ ...command('ping'), replyTimeoutSeconds: 5 });
     outbox.settled((sender.sent[0] as OutboundCommand).id, { delivered: true });
-    await settle();
-    expect(outbox.store.list()[0]?.reply).toMatchObject({ state: 'none', text: 'sent over MQTT 3.1.1, which cannot ask for a reply' });
+    await expect.poll(() => outbox.store.list()[0]?.reply).toMatchObject({ state: 'none', text: 'sent over MQTT 3.1.1, which cannot ask for a reply' });
   });
 
   it('sends what is left of the message expiry, and fails a command whose expiry passed while queued', async () => {
@@ -312,14 +307,12 @@ describe('requests and message expiry', () => {
     clock.now += 20_000;
     sender.connected = true;
     outbox.connected();
-    await settle();
-    expect(sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40]]);
-    expect(outbox.store.list()[1]?.state).toBe('failed');
+    await expect.poll(() => outbox.store.list()[1]?.state).toBe('failed');
+    await expect.poll(() => sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40]]);
     expect(words(outbox.store.list()[1]?.reason)).toContain('expired: not sent within its message expiry of 5 s');
     // Retry gives it a fresh expiry.
     outbox.retry(outbox.store.list()[1]?.seq ?? 0);
-    await settle();
-    expect(sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40], ['fermer', 5]]);
+    await expect.poll(() => sender.sent.map((sent) => [sent.payload, sent.expirySeconds])).toEqual([['ouvrir', 40], ['fermer', 5]]);
   });
 });
 
