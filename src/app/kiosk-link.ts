@@ -133,7 +133,7 @@ export function parseKioskLink(search: string): KioskLink {
   const trends = params.get('trends');
   if (trends !== null) {
     if (trends === '1' || trends === '0') settings.keepTrends = trends === '1';
-    else problems.push(msg('trends={0} was ignored: use 1 (keep trends on this device) or 0 (charts start when the page opens).', trends));
+    else problems.push(msg('trends={0} was ignored: use 1 or 0.', trends));
   }
 
   const maxPacket = params.get('maxpacket');

@@ -38,10 +38,7 @@ export class StableOrder {
     const byName = (a: T, b: T) => this._collator.compare(name(a), name(b));
     const unranked = items.filter((item) => !this._rank.has(key(item)));
     if (unranked.length > 0 && (this._filling || unranked.length === items.length)) {
-      // Those already placed are in name order: the new ones, sorted, are merged in (n + k log k
-      // comparisons, not n log n: the collation is what costs, with thousands of topics coming in).
-      const placed = this._byRank(items.filter((item) => this._rank.has(key(item))), key);
-      const sorted = mergeByName(placed, unranked.sort(byName), byName);
+      const sorted = [...items].sort(byName);
       for (const item of sorted) this._rank.set(key(item), this._next++);
       return sorted;
     }
@@ -61,17 +58,6 @@ export class StableOrder {
     ranked.sort((a, b) => a.rank - b.rank);
     return ranked.map((entry) => entry.item);
   }
-}
-
-/** Two lists each in order, as one. */
-function mergeByName<T>(left: readonly T[], right: readonly T[], compare: (a: T, b: T) => number): T[] {
-  const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length && j < right.length) merged.push(compare(left[i] as T, right[j] as T) <= 0 ? (left[i++] as T) : (right[j++] as T));
-  while (i < left.length) merged.push(left[i++] as T);
-  while (j < right.length) merged.push(right[j++] as T);
-  return merged;
 }
 
 /** The collation for names on screen, in the screen's language. */
