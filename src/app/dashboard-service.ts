@@ -82,6 +82,8 @@ export class DashboardService {
       if (this._freshSessions.observe(status, this.settings.state, this.role.state.role)) queueMicrotask(() => this.freshSession(true));
     });
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
+    // Values received while away are placed in a topic's history a moment later: a chart open on it looks again.
+    this.history.onPlaced = (topics) => topics.forEach((topic) => this.topics.touch(topic));
     this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree, {
       presence: this.presence,
       autoRebirth: () => this.settings.state.sparkplugRebirth === 'auto' && this.role.state.role === 'owner',
@@ -92,7 +94,7 @@ export class DashboardService {
       // the connection as it was on arrival, and after the socket's waiting data, so that neither a burst's
       // acknowledgements nor the next packets are held up by it.
       if (this._inbox.length === 0) afterWaitingInput(() => this._routeInbox());
-      this._inbox.push([message, _connection.status.phase === 'connected' ? _connection.status.connectedAt : null]);
+      this._inbox.push([message, _connection.linkUpAt]);
       if (this._inbox.length >= INBOX_LIMIT) this._routeInbox(); // a flood with no gap: the stores keep up anyway
     });
     setInterval(() => {

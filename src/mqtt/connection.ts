@@ -5,7 +5,7 @@
  * through `commands` (command-transport). No DOM, no storage.
  */
 import mqtt from 'mqtt';
-import type { MqttClient } from 'mqtt';
+import type { IConnackPacket, MqttClient } from 'mqtt';
 import { clientOptions, presencePayload } from './client-options';
 import { connectFieldProblem } from './connect-fields';
 import { ReconnectBackoff } from './backoff';
@@ -84,6 +84,15 @@ export class MqttConnection {
 
   get status(): ConnectionStatus {
     return this._status;
+  }
+
+  private _linkUpAt: number | null = null;
+  /**
+   * When the broker accepted the current link (its CONNACK), null without one. Ahead of the status: the
+   * messages a broker kept for the session follow the CONNACK at once, before the status says connected.
+   */
+  get linkUpAt(): number | null {
+    return this._linkUpAt;
   }
 
   onStatus(listener: StatusListener): () => void {
@@ -287,6 +296,8 @@ export class MqttConnection {
         connackTimedOut = false;
         onSocketOpen(client, () => (socketOpened = true));
         broken = false; // a new socket
+        upOnThisSocket = false;
+        this._linkUpAt = null;
         conduct.guardStream(client);
       }
       if (packet.cmd === 'pingreq') pingAwaitingLife = true;
@@ -312,6 +323,11 @@ export class MqttConnection {
         connackReasonString = packet.properties?.reasonString ?? null;
         this._catchUp.connected(packet.sessionPresent, now);
         this._ownEchoes.clear();
+        const accepted = (packet.reasonCode ?? packet.returnCode ?? 0) === 0;
+        if (accepted) {
+          this._linkUpAt = now;
+          queueMicrotask(() => client.connected && linkUp(packet));
+        }
       }
       if (packet.cmd === 'pingresp') this._catchUp.pingAnswered(now);
       if (packet.cmd === 'puback' && this.commands.isQos2(packet.messageId ?? 0) && !this._status.qos2Downgraded) {
@@ -324,8 +340,15 @@ export class MqttConnection {
       }
     });
 
-    client.on('connect', (connack) => {
-      if (!current() || broken) return;
+    /**
+     * The broker accepted this socket's CONNECT. mqtt.js says 'connect' only once the packets it resends
+     * from the last connection are all acknowledged: a broker that never acknowledges one would leave the
+     * status "connecting" on a link that works. The CONNACK itself is the link coming up.
+     */
+    let upOnThisSocket = false;
+    const linkUp = (connack: IConnackPacket) => {
+      if (!current() || broken || upOnThisSocket) return;
+      upOnThisSocket = true;
       acknowledged = true;
       const now = this._environment.now();
       if (connack.sessionPresent) client.sendPing(); // its answer marks the end of what the broker kept
@@ -346,7 +369,8 @@ export class MqttConnection {
       });
       if (request.presenceTopic) client.publish(request.presenceTopic, presencePayload(request, true, connectAt), { qos: 1, retain: true });
       for (const listener of this._connectedListeners) listener(connack.sessionPresent);
-    });
+    };
+    client.on('connect', linkUp);
 
     client.on('error', (error: Error & { code?: unknown }) => {
       if (!current()) return;
@@ -394,6 +418,7 @@ export class MqttConnection {
 
     client.on('close', () => {
       if (!current()) return;
+      this._linkUpAt = null;
       this._catchUp.closed();
       if (acknowledged && this._handledClash(request.clientId, protocol)) return;
       if (!acknowledged) this._takeover.attemptFailed();

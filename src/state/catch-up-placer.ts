@@ -6,6 +6,9 @@
  */
 import type { DecodedPayload } from '../mqtt/payload';
 
+/** How long a burst of values received while away must be quiet before they are placed. */
+export const CATCH_UP_QUIET_MS = 1000;
+
 interface Held {
   from: number;
   to: number;
@@ -18,8 +21,11 @@ export class CatchUpPlacer {
 
   constructor(
     private readonly _place: (topic: string, time: number, payload: DecodedPayload) => void,
-    private readonly _quietMs = 1000,
+    private readonly _quietMs = CATCH_UP_QUIET_MS,
   ) {}
+
+  /** Told of the topics whose held values were just placed (a chart open on one reads its history again). */
+  onPlaced: ((topics: string[]) => void) | null = null;
 
   /** Whether values of this topic are being held. */
   holds(topic: string): boolean {
@@ -45,5 +51,6 @@ export class CatchUpPlacer {
       const step = (to - from) / (payloads.length + 1);
       payloads.forEach((payload, index) => this._place(topic, Math.round(from + step * (index + 1)), payload));
     }
+    if (held.length > 0) this.onPlaced?.(held.map(([topic]) => topic));
   }
 }

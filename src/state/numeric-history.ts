@@ -154,6 +154,11 @@ export class NumericHistory {
   /** Values received while away, placed across the time the topic was away once their burst ends. */
   private readonly _catchUp = new CatchUpPlacer((topic, time, payload) => this._recordAt(topic, time, payload));
 
+  /** Told of the topics whose values received while away were just placed in their history. */
+  set onPlaced(listener: ((topics: string[]) => void) | null) {
+    this._catchUp.onPlaced = listener;
+  }
+
   /**
    * Records a message's value, if it carries a number. `away`: it was received while away (kept by the
    * broker in the persistent session), the topic last seen at `from`, the link back at `to`.

@@ -43,6 +43,8 @@ export class TopicStore extends Notifier {
   private readonly _sortedTopics: string[] = [];
   private _list: readonly TopicValue[] | null = [];
   private _messageCount = 0;
+  private _version = 0;
+  private _arrivals: string[] = [];
   /** Topics changed since the last takeChanges(), when someone takes them (the engine's frames). */
   private _changed: Set<string> | null = null;
   private _removed: string[] = [];
@@ -91,6 +93,7 @@ export class TopicStore extends Notifier {
   /** A mirror's side of takeChanges(): puts the records as they are, forgets the removed topics. */
   applyChanges(values: readonly TopicValue[], removed: readonly string[], messageCount: number): void {
     if (removed.length > 0) {
+      this._arrivals = [];
       const gone = new Set(removed);
       for (const topic of removed) this._values.delete(topic);
       const kept = this._sortedTopics.filter((topic) => !gone.has(topic));
@@ -101,6 +104,7 @@ export class TopicStore extends Notifier {
       if (!this._values.has(value.topic)) added.push(value.topic);
       this._values.set(value.topic, value);
     }
+    for (const topic of added) this._arrivals.push(topic);
     // Many new topics at once (the first frames of a busy broker): one sort, not one splice each.
     if (added.length > 32) {
       for (const topic of added) this._sortedTopics.push(topic);
@@ -108,6 +112,7 @@ export class TopicStore extends Notifier {
     } else {
       for (const topic of added) insertSorted(this._sortedTopics, topic);
     }
+    if (removed.length > 0 || added.length > 0) this._version++;
     this._messageCount = messageCount;
     this._list = null;
     this.changed();
@@ -115,11 +120,25 @@ export class TopicStore extends Notifier {
 
   update(incoming: IncomingValue): void {
     const previous = this._values.get(incoming.topic);
-    if (!previous) insertSorted(this._sortedTopics, incoming.topic);
+    if (!previous) {
+      insertSorted(this._sortedTopics, incoming.topic);
+      this._arrivals.push(incoming.topic);
+      this._version++;
+    }
     const precision = Math.max(previous?.precision ?? 0, decimalsOf(incoming.payload));
     this._values.set(incoming.topic, { ...incoming, count: (previous?.count ?? 0) + 1, precision });
     this._messageCount++;
     this._changed?.add(incoming.topic);
+    this._list = null;
+    this.changed();
+  }
+
+  /** The topic's record is replaced by an equal one: who draws it (a chart of its history) looks again. */
+  touch(topic: string): void {
+    const value = this._values.get(topic);
+    if (!value) return;
+    this._values.set(topic, { ...value });
+    this._changed?.add(topic);
     this._list = null;
     this.changed();
   }
@@ -133,11 +152,13 @@ export class TopicStore extends Notifier {
     for (const value of values) {
       if (this._values.has(value.topic)) continue;
       insertSorted(this._sortedTopics, value.topic);
+      this._arrivals.push(value.topic);
       this._values.set(value.topic, { ...value, whileAway: false, count: 0, precision: value.precision ?? decimalsOf(value.payload) });
       this._changed?.add(value.topic);
       added = true;
     }
     if (!added) return;
+    this._version++;
     this._list = null;
     this.changed();
   }
@@ -154,6 +175,16 @@ export class TopicStore extends Notifier {
     return this._list;
   }
 
+  /** Counts the times a topic came or went (not new values): who groups topics groups again only then. */
+  get version(): number {
+    return this._version;
+  }
+
+  /** The topics in the order they came; a new array once one went (whoever follows it starts over). */
+  get arrivals(): readonly string[] {
+    return this._arrivals;
+  }
+
   get topicCount(): number {
     return this._values.size;
   }
@@ -167,6 +198,8 @@ export class TopicStore extends Notifier {
     const kept = this._sortedTopics.filter((topic) => keep(topic) || !this._forget(topic));
     if (kept.length === this._sortedTopics.length) return;
     this._sortedTopics.splice(0, this._sortedTopics.length, ...kept);
+    this._arrivals = [];
+    this._version++;
     this._list = null;
     this.changed();
   }
@@ -185,6 +218,8 @@ export class TopicStore extends Notifier {
     this._values.clear();
     this._sortedTopics.length = 0;
     this._messageCount = 0;
+    this._arrivals = [];
+    this._version++;
     this._list = null;
     this.changed();
   }

@@ -14,29 +14,13 @@ import { msg, msgPlural } from '../i18n/words';
 import type { DeviceState } from '../state/presence-store';
 import { controlMake } from './controls/control-events';
 import type { TemplateResult } from 'lit';
+import { DeviceRenameEvent, RebirthRequestEvent } from './device-events';
 
 
 let noteWords: ((note: MemberNote) => string) | null = null;
 /** A device's state in words. */
 export function deviceStateWords(state: DeviceState): string {
   return state === 'online' ? msg('online') : state === 'offline' ? msg('offline') : msg('unknown');
-}
-
-/** The user gave a device a name (empty: back to its id). Raised by <device-card>; the container saves it. */
-export class DeviceRenameEvent extends Event {
-  constructor(
-    readonly device: string,
-    readonly name: string,
-  ) {
-    super('device-rename', { bubbles: true, composed: true });
-  }
-}
-
-/** The user asked a Sparkplug B edge node to rebirth. Raised by <device-card>; the container sends it. */
-export class RebirthRequestEvent extends Event {
-  constructor(readonly node: string) {
-    super('rebirth-request', { bubbles: true, composed: true });
-  }
 }
 
 /**

@@ -36,20 +36,69 @@ export class StableOrder {
   /** The items in order. `key` identifies an item (unique across groups), `name` is what it is sorted by. */
   order<T>(items: readonly T[], key: (item: T) => string, name: (item: T) => string): T[] {
     const byName = (a: T, b: T) => this._collator.compare(name(a), name(b));
-    const unranked = items.filter((item) => !this._rank.has(key(item)));
-    if (unranked.length > 0 && (this._filling || unranked.length === items.length)) {
-      const sorted = [...items].sort(byName);
-      for (const item of sorted) this._rank.set(key(item), this._next++);
-      return sorted;
-    }
-    if (unranked.length > 0) {
+    const unranked: T[] = [];
+    const ranked: T[] = [];
+    for (const item of items) (this._rank.has(key(item)) ? ranked : unranked).push(item);
+    const ordered = this._byRank(ranked, key);
+    if (unranked.length > 0 && (this._filling || ranked.length === 0)) {
+      // Still filling, the ranked ones are in name order: each new one is put in its place (a binary
+      // search), not the whole group sorted again with the collator on every frame of new topics.
       for (const item of unranked.sort(byName)) {
-        this._rank.set(key(item), this._next++);
-        this._fresh.add(key(item));
+        let low = 0;
+        for (let high = ordered.length; low < high; ) {
+          const middle = (low + high) >> 1;
+          if (byName(ordered[middle] as T, item) <= 0) low = middle + 1;
+          else high = middle;
+        }
+        ordered.splice(low, 0, item);
       }
-      this.fresh += unranked.length;
+      for (const item of ordered) this._rank.set(key(item), this._next++);
+      return ordered;
     }
-    return this._byRank(items, key);
+    for (const item of unranked.sort(byName)) {
+      this._rank.set(key(item), this._next++);
+      this._fresh.add(key(item));
+      ordered.push(item);
+    }
+    this.fresh += unranked.length;
+    return ordered;
+  }
+
+  /**
+   * `ordered` (a group as order() gave it) with `added` (items new to this order) put in as order() would:
+   * by name while the screen fills, at the end after. It costs the items added, not the whole group.
+   */
+  extend<T>(ordered: readonly T[], added: readonly T[], key: (item: T) => string, name: (item: T) => string): T[] {
+    if (ordered.length === 0) return this.order(added, key, name);
+    const byName = (a: T, b: T) => this._collator.compare(name(a), name(b));
+    const rankOf = (item: T | undefined) => (item === undefined ? undefined : this._rank.get(key(item)));
+    // One pass over both (a splice each would move the whole group for every one added).
+    const result: T[] = [];
+    let next = 0;
+    for (const item of [...added].sort(byName)) {
+      let low = ordered.length;
+      if (this._filling) {
+        low = next;
+        for (let high = ordered.length; low < high; ) {
+          const middle = (low + high) >> 1;
+          if (byName(ordered[middle] as T, item) <= 0) low = middle + 1;
+          else high = middle;
+        }
+      } else {
+        this._fresh.add(key(item));
+        this.fresh++;
+      }
+      while (next < low) result.push(ordered[next++] as T);
+      // A rank between its neighbours' keeps this order at the group's next order().
+      const before = rankOf(result[result.length - 1]);
+      const after = rankOf(ordered[next]);
+      const rank = after === undefined ? this._next : before === undefined ? after - 1 : (before + after) / 2;
+      this._next = Math.max(this._next, Math.floor(rank) + 1);
+      this._rank.set(key(item), rank);
+      result.push(item);
+    }
+    while (next < ordered.length) result.push(ordered[next++] as T);
+    return result;
   }
 
   /** The items by their rank, each looked up once (not twice per comparison). */

@@ -1,11 +1,10 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { topicMatches } from '../mqtt/topic-filter';
-import type { TopicValue } from '../state/topic-store';
+import type { TopicStore, TopicValue } from '../state/topic-store';
 import { dashboardContext } from './dashboard-context';
 import { controlStyles, tileGridStyles } from './shared-styles';
-import { DeviceRenameEvent, RebirthRequestEvent } from './device-card';
+import { DeviceRenameEvent, RebirthRequestEvent } from './device-events';
 import { StoreController } from './store-controller';
 import { TileDetailController } from './tile-detail';
 import { TileViewController } from './tile-view';
@@ -14,14 +13,11 @@ import { msg, msgPlural } from '../i18n/words';
 import { formatCount } from './format';
 import type { ControlPlacement, ControlsLayer } from './controls/controls-layer';
 import { StableOrder, nameCollator } from './stable-order';
-import { deviceAttention, isDashboardPresence } from './attention';
+import { TILES_SHOWN, TileGrouping } from './tile-groups';
+import { deviceAttention } from './attention';
 import { locale } from '../i18n/words';
 import type { DevicePresence } from '../state/presence-store';
 
-/** Tiles drawn at most under "Other topics", so that a `#` subscription on a busy broker stays smooth. */
-const TILES_SHOWN = 240;
-/** New topics drawn at the end of a group longer than TILES_SHOWN, at most. */
-const LATE_SHOWN = TILES_SHOWN / 4;
 /**
  * Tiles created in one frame at most, whether the grid grows or a new topic sorts in among drawn ones: a
  * tile costs about 1–2 ms to create, lay out and paint on a slow tablet, and a frame must stay short.
@@ -79,6 +75,7 @@ export class ValueGridElement extends LitElement {
   private readonly _detail = new TileDetailController(this);
   /** Device cards (keyed by NUL + id) and tiles (by topic), in an order that stays still. */
   private readonly _order = new StableOrder(nameCollator(locale()));
+  private readonly _grouping = new TileGrouping(this._order);
   private _filled = false;
   /** The controls' part of the screen, loaded with the first control. */
   private _controls: ControlsLayer | null = null;
@@ -111,6 +108,7 @@ export class ValueGridElement extends LitElement {
 
   private _sortAll(): void {
     this._order.sortAll();
+    this._grouping.reset();
     this.requestUpdate();
   }
 
@@ -132,21 +130,11 @@ export class ValueGridElement extends LitElement {
     return first.length === 0 ? ordered : [...first, ...rest];
   }
 
-  private _orderedTiles(values: readonly TopicValue[]): TopicValue[] {
-    const ordered = this._order.order(values, (value) => value.topic, (value) => value.topic);
-    if (ordered.length <= TILES_SHOWN) return ordered;
-    // A group longer than what is drawn: new topics go to the end of what is drawn, not beyond it where
-    // nobody would see them (the last drawn ones, far below the fold, make room), up to a quarter of it.
-    const late = ordered.filter((value) => this._order.isFresh(value.topic)).slice(0, LATE_SHOWN);
-    if (late.length === 0) return ordered;
-    const placed = new Set(late);
-    const rest = ordered.filter((value) => !placed.has(value));
-    const room = TILES_SHOWN - late.length;
-    return [...rest.slice(0, room), ...late, ...rest.slice(room)];
-  }
-
   override firstUpdated(): void {
+    // Not on the first screen's code: the strip keeps its place until it arrives, and cards come with the
+    // first device, after the connection.
     void import('./attention-strip');
+    void import('./device-card');
   }
 
   override willUpdate(): void {
@@ -163,11 +151,13 @@ export class ValueGridElement extends LitElement {
    * that a Sparkplug node born with 1,000 metrics fills in over frames too); the rest come in the next
    * frames, until the first TILES_SHOWN of the group are drawn.
    */
-  private _shown(values: readonly TopicValue[], frame: TileFrame): readonly TopicValue[] {
+  private _shown(topics: readonly string[], frame: TileFrame, values: TopicStore): readonly TopicValue[] {
     const shown: TopicValue[] = [];
-    for (const value of values) {
+    for (const topic of topics) {
       if (shown.length === TILES_SHOWN) break;
-      if (this._tiled.has(value.topic)) shown.push(value);
+      const value = values.get(topic);
+      if (!value) continue;
+      if (this._tiled.has(topic)) shown.push(value);
       else if (frame.created < NEW_TILES_PER_FRAME) {
         frame.created++;
         shown.push(value);
@@ -182,10 +172,14 @@ export class ValueGridElement extends LitElement {
     this._tiled = frame.drawn;
     if (!frame.waiting || this._growing) return;
     this._growing = true;
-    requestAnimationFrame(() => {
-      this._growing = false;
-      this.requestUpdate();
-    });
+    // After this frame is painted, in a task of its own: not in the next frame's callback, where the
+    // new tiles' making would add to that frame's style, layout and paint in one long task.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this._growing = false;
+        this.requestUpdate();
+      }),
+    );
   }
 
   override render() {
@@ -193,41 +187,19 @@ export class ValueGridElement extends LitElement {
     const view = this._tileView.view;
     if (!service || !view) return nothing;
     const topics = service.topics;
-    const known = service.presence.list().length > 0;
-    const byDevice = new Map<string, TopicValue[]>();
-    const others: TopicValue[] = [];
     const { pinned: pinnedFilters, hidden } = service.settings.state;
     const placement: ControlPlacement | null = service.settings.state.controls.length > 0 ? (this._controls?.place(view.now) ?? null) : null;
     const hiddenTopics = placement ? new Set([...hidden, ...placement.covered]) : new Set(hidden);
-    // One bucket per pinned filter, in the order the user gave them; a topic goes to the first that matches.
-    const pinnedBuckets: TopicValue[][] = pinnedFilters.map(() => []);
-    const dashboards: TopicValue[] = [];
-    for (const value of topics.list()) {
-      if (hiddenTopics.has(value.topic)) continue;
-      if (isDashboardPresence(value.topic)) {
-        dashboards.push(value);
-        continue;
-      }
-      const pinIndex = pinnedFilters.length === 0 ? -1 : pinnedFilters.findIndex((filter) => topicMatches(filter, value.topic));
-      if (pinIndex !== -1) {
-        pinnedBuckets[pinIndex]?.push(value);
-        continue;
-      }
-      const owner = known ? service.deviceOf(value.topic) : null;
-      if (owner === null) others.push(value);
-      else {
-        const group = byDevice.get(owner);
-        if (group) group.push(value);
-        else byDevice.set(owner, [value]);
-      }
-    }
-    const pinned = pinnedBuckets.flat();
+    const groups = this._grouping.groups(service, hiddenTopics, placement ? [...placement.covered].join('\u0000') : '');
+    const valuesOf = (group: readonly string[]) => group.flatMap((topic) => topics.get(topic) ?? []);
+    const pinned = valuesOf(groups.pinned);
+    const others = groups.ordered.get(null) ?? [];
     if (topics.topicCount > 0) this._filling();
     const names = new Map(service.settings.state.deviceNames.map((entry) => [entry.device, entry.name]));
     const devices = this._orderedDevices(service.presence.list(), names, view.status);
     const frame: TileFrame = { created: 0, drawn: new Set(), waiting: false };
-    const shownOf = new Map(devices.map((device) => [device.id, this._shown(this._orderedTiles(byDevice.get(device.id) ?? []), frame)]));
-    const shownOthers = this._shown(this._orderedTiles(others), frame);
+    const shownOf = new Map(devices.map((device) => [device.id, this._shown(groups.shown.get(device.id) ?? [], frame, topics)]));
+    const shownOthers = this._shown(groups.shown.get(null) ?? [], frame, topics);
     this._nextFrameIfWaiting(frame);
     const { kiosk, kioskCommands } = service.display.state; // a kiosk is read-only: nothing to rearrange
     const deviceNames = service.settings.state.deviceNames;
@@ -265,7 +237,7 @@ export class ValueGridElement extends LitElement {
                     role="listitem"
                     .device=${device}
                     .values=${shownOf.get(device.id) ?? []}
-                    .more=${Math.max(0, (byDevice.get(device.id)?.length ?? 0) - TILES_SHOWN)}
+                    .more=${Math.max(0, (groups.ordered.get(device.id)?.length ?? 0) - TILES_SHOWN)}
                     .commands=${service.settings.state.savedCommands.filter((command) => service.deviceOf(command.topic) === device.id)}
                     .controls=${placement?.byDevice.get(device.id)}
                     .name=${deviceNames.find((entry) => entry.device === device.id)?.name}
@@ -294,13 +266,13 @@ export class ValueGridElement extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${dashboards.length === 0
+      ${groups.dashboards.length === 0
         ? nothing
         : html`<details>
-            <summary>${msg('Dashboards')} <small>(${formatCount(dashboards.length)})</small></summary>
+            <summary>${msg('Dashboards')} <small>(${formatCount(groups.dashboards.length)})</small></summary>
             <section class="tiles" aria-label=${msg('Dashboards')}>
               ${repeat(
-                this._orderedTiles(dashboards),
+                valuesOf(groups.dashboards),
                 (value) => value.topic,
                 (value) => html`<value-tile .value=${value} .view=${view}></value-tile>`,
               )}

@@ -6,6 +6,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { Mosquitto } from '../support/mosquitto';
 import { Publisher, benchContext, dashboardCaughtUp, openDashboard, resetResponsiveness, responsiveness, timeUntil } from './ingest';
+import { traceMainThread, type MainThreadTasks } from './main-thread-trace';
 
 export interface TrendIngestFigures {
   onMs: number;
@@ -172,6 +173,26 @@ export async function benchCold(browser: Browser, appUrl: string, broker: Mosqui
     const shownAt = Number(await (await page.waitForFunction('window.__shownAt', undefined, { timeout: 30_000 })).jsonValue());
     const { longestTaskMs, longestEventMs } = await responsiveness(page);
     return { longestTaskMs, newTopicMs: Math.max(0, shownAt - sentAt), tapMs: longestEventMs };
+  } finally {
+    await context.close();
+    await publisher.stop();
+  }
+}
+
+/**
+ * The cold scenario's load once more, traced: the main thread's longest task by the clock and its own CPU
+ * time, and the most CPU any task took (tracing slows the page a little: a figure of its own, not the
+ * scenario's).
+ */
+export async function benchColdTraced(browser: Browser, appUrl: string, broker: Mosquitto, rate: number, seconds: number, topics: number): Promise<MainThreadTasks> {
+  const publisher = await Publisher.start(broker.tcpUrl, topics);
+  const context = await benchContext(browser);
+  try {
+    const page = await openDashboard(context, appUrl, broker.wsUrl);
+    return await traceMainThread(browser, page, async () => {
+      await publisher.steady(rate, seconds);
+      await page.waitForFunction(`document.querySelector('mqtt-dashboard').service.topics.topicCount >= ${topics}`, undefined, { timeout: 60_000 });
+    });
   } finally {
     await context.close();
     await publisher.stop();

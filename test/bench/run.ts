@@ -11,7 +11,9 @@ import { serveBaseline } from './ingest';
 import { benchSparkplug, type SparkplugFigures } from './sparkplug';
 import { benchOutbox, type OutboxFigures } from './outbox';
 import { benchControls, type ControlsFigures } from './controls';
-import { benchCold, benchTrendIngest, benchTrendStartup, type ColdFigures, type TrendIngestFigures, type TrendStartupFigures } from './picked-up';
+import { benchCold, benchColdTraced, benchTrendIngest, benchTrendStartup, type ColdFigures, type TrendIngestFigures, type TrendStartupFigures } from './picked-up';
+import type { MainThreadTasks } from './main-thread-trace';
+import { benchFloodTap, type FloodTapFigures } from './floods';
 import { benchIngest, benchMemory, benchStartup, benchSustained, firstLoadJsKb, retainTopics, type IngestFigures, type MemoryFigures, type StartupFigures, type SustainedFigures } from './scenarios';
 
 const smoke = process.argv.includes('--smoke');
@@ -33,6 +35,7 @@ const controlCount = size('BENCH_CONTROLS', 200, 20);
 const historyTopics = size('BENCH_HISTORY_TOPICS', 1_000, 20);
 const historyHours = size('BENCH_HISTORY_HOURS', 24, 2);
 const coldSeconds = size('BENCH_COLD_SECONDS', 4, 1);
+const floodMessages = size('BENCH_FLOOD_MESSAGES', 100_000, 2_000);
 const only = process.env['BENCH_ONLY']?.split(',') ?? null;
 const wanted = (scenario: string) => only === null || only.includes(scenario);
 const count = (value: number) => value.toLocaleString('en-US');
@@ -248,7 +251,40 @@ async function coldRows(appUrl: string, browser: Browser): Promise<Row[]> {
     [`${label}: longest main-thread task`, ms(task) + perRun(results.map((r) => r.longestTaskMs), ms), '', '', target('≤ 50 ms', task <= 50)],
     [`${label}: a topic new at the end, sent → on screen`, ms(fresh) + perRun(results.map((r) => r.newTopicMs), ms), '', '', target('≤ 250 ms', fresh <= 250)],
     [`${label}: tap answered`, tap === 0 ? '< 16 ms' : ms(tap), '', '', target('≤ 100 ms', tap <= 100)],
+    ...(smoke ? [] : await coldTracedRows(label, appUrl, browser)),
   ];
+}
+
+/** The same load traced: how much of the longest task the main thread itself ran (the rest it waited for a core). */
+async function coldTracedRows(label: string, appUrl: string, browser: Browser): Promise<Row[]> {
+  const traced = await repeated<MainThreadTasks>(
+    'cold, traced',
+    (broker) => benchColdTraced(browser, appUrl, broker, steadyRate, coldSeconds, sustainedTopics),
+    (f) => `longest task ${ms(f.longestWallMs)} (its own CPU ${ms(f.longestOwnCpuMs)}), most CPU in a task ${ms(f.mostCpuMs)}`,
+  );
+  const own = (f: MainThreadTasks) => `${ms(f.longestWallMs)} / ${ms(f.longestOwnCpuMs)}`;
+  const middle = [...traced].sort((a, b) => a.longestWallMs - b.longestWallMs)[Math.floor(traced.length / 2)] as MainThreadTasks;
+  return [
+    [`${label}, traced: longest task by the clock / its own CPU time`, `${own(middle)} (runs: ${traced.map(own).join(', ')})`, '', '', 'reported'],
+    [`${label}, traced: most CPU time in one task`, ms(median(traced.map((f) => f.mostCpuMs))) + perRun(traced.map((f) => f.mostCpuMs), ms), '', '', 'reported'],
+  ];
+}
+
+/** The first tap once a flood in one WebSocket frame is counted: one topic, half as many topics as messages, as many. */
+async function floodRows(appUrl: string, browser: Browser): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const floodTopics of [1, floodMessages / 2, floodMessages]) {
+    const results = await repeated<FloodTapFigures>(
+      `flood over ${count(floodTopics)} topics`,
+      () => benchFloodTap(browser, appUrl, floodMessages, floodTopics),
+      (f) => `first tap ${ms(f.floodTapMs)} (the same tap before the flood ${ms(f.quietTapMs)})`,
+    );
+    const tap = median(results.map((r) => r.floodTapMs));
+    const shown = (value: number) => (value === 0 ? '< 16 ms' : ms(value));
+    const label = `first tap after ${count(floodMessages)} messages in one frame over ${count(floodTopics)} topic${floodTopics === 1 ? '' : 's'}`;
+    rows.push([label, shown(tap) + perRun(results.map((r) => r.floodTapMs), shown), `${shown(median(results.map((r) => r.quietTapMs)))} before it`, '', target('≤ 100 ms', tap <= 100)]);
+  }
+  return rows;
 }
 
 async function main(): Promise<void> {
@@ -262,6 +298,7 @@ async function main(): Promise<void> {
       if (!smoke) rows.push(...(await sustainedRows(heavyRate, false, app.url, baseline.url, browser)));
     }
     if (wanted('cold')) rows.push(...(await coldRows(app.url, browser)));
+    if (wanted('floods')) rows.push(...(await floodRows(app.url, browser)));
     if (wanted('ingest')) rows.push(...(await ingestRows(app.url, baseline.url, browser)));
     if (wanted('trends')) rows.push(...(await trendRows(app.url, browser)));
     if (wanted('history')) rows.push(...(await historyStartupRows(app.url, browser)));

@@ -1,8 +1,8 @@
 /** <device-card> alone, a leaf: presence in words, with times, from its properties; a rename is an event. */
 import { describe, expect, it } from 'vitest';
 import type { DevicePresence } from '../../src/state/presence-store';
-import { DeviceRenameEvent, RebirthRequestEvent } from '../../src/ui/device-card';
 import '../../src/ui/device-card';
+import { DeviceRenameEvent, RebirthRequestEvent } from '../../src/ui/device-events';
 import { connectedStatus, mountLeaf, nextFrame, numberValue, textOf, tileView } from './mirror-fixture';
 
 const device = (state: DevicePresence['state'], since: number): DevicePresence => ({

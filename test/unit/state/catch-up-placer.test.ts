@@ -40,6 +40,18 @@ describe('values received while away', () => {
     expect(kept).toEqual([T0 + 10_000]);
   });
 
+  it('say which topics were placed, so that a chart open on one reads its history again', () => {
+    vi.useFakeTimers();
+    const history = new NumericHistory();
+    const placed: string[][] = [];
+    history.onPlaced = (topics) => placed.push(topics);
+    history.record('a', T0 + 21_000, number('7'), { from: T0, to: T0 + 20_000 });
+    history.record('b', T0 + 21_000, number('8'), { from: T0, to: T0 + 20_000 });
+    expect(placed).toEqual([]);
+    vi.advanceTimersByTime(1000);
+    expect(placed).toEqual([['a', 'b']]);
+  });
+
   it('join the line across the outage they fill; a topic with nothing kept breaks there', () => {
     const outage = { topic: '\u0000outages', start: T0, part: 1, times: Float64Array.of(T0 + 5000), values: Float64Array.of(T0 + 40_000) };
     const filled = mergeSeries([], { times: Float64Array.of(T0, T0 + 10_000, T0 + 30_000, T0 + 42_000), values: Float64Array.of(1, 2, 3, 4) }, [outage]);

@@ -34,6 +34,23 @@ describe('TopicStore', () => {
     expect(store.messageCount).toBe(2);
   });
 
+  it('counts a version when a topic comes or goes, not for new values; a touch gives a new, equal record', () => {
+    const store = new TopicStore(manualFrames().schedule);
+    store.update(message('a', '1'));
+    const afterFirst = store.version;
+    store.update(message('a', '2'));
+    expect(store.version).toBe(afterFirst);
+    store.update(message('b', '1'));
+    expect(store.version).toBeGreaterThan(afterFirst);
+    const before = store.get('a');
+    store.touch('a');
+    expect(store.get('a')).not.toBe(before);
+    expect(store.get('a')).toEqual(before);
+    const afterB = store.version;
+    store.retain((topic) => topic !== 'b');
+    expect(store.version).toBeGreaterThan(afterB);
+  });
+
   it('notifies listeners once per frame however many messages arrive', () => {
     const frames = manualFrames();
     const store = new TopicStore(frames.schedule);

@@ -27,6 +27,32 @@ describe('StableOrder', () => {
     expect(order.fresh).toBe(0);
   });
 
+  it('while the screen fills, frames of new items each go to their place among those already ordered', () => {
+    const order = new StableOrder(nameCollator('en'));
+    const seen: string[] = [];
+    // 300 topics arriving 37 at a time, in no particular order: each frame's result is sorted by name.
+    const all = Array.from({ length: 300 }, (_, k) => `t${(k * 7919) % 300}`);
+    for (let at = 0; at < all.length; at += 37) {
+      seen.push(...all.slice(at, at + 37));
+      expect(names(order, [...seen].reverse())).toEqual([...seen].sort(nameCollator('en').compare));
+    }
+  });
+
+  it('extending a group gives what ordering it again gives: by name while filling, at the end after', () => {
+    const order = new StableOrder(nameCollator('en'));
+    const id = (item: string) => item;
+    let group = order.order(['t5', 't1', 'capteur'], id, id);
+    group = order.extend(group, ['t3', 'alpha', 't10'], id, id);
+    expect(group).toEqual(['alpha', 'capteur', 't1', 't3', 't5', 't10']);
+    expect(order.order([...group].reverse(), id, id)).toEqual(group);
+    order.settle();
+    group = order.extend(group, ['zeta', 'beta'], id, id);
+    expect(group).toEqual(['alpha', 'capteur', 't1', 't3', 't5', 't10', 'beta', 'zeta']);
+    expect(order.fresh).toBe(2);
+    expect(order.isFresh('beta')).toBe(true);
+    expect(order.order([...group].reverse(), id, id)).toEqual(group);
+  });
+
   it('groups keep their own order: a new group sorts by name even after the screen filled', () => {
     const order = new StableOrder(nameCollator('en'));
     names(order, ['b', 'a']);
