@@ -6,9 +6,6 @@
  */
 import type { DecodedPayload } from '../mqtt/payload';
 
-/** How long a burst of values received while away must be quiet before they are placed. */
-export const CATCH_UP_QUIET_MS = 1000;
-
 interface Held {
   from: number;
   to: number;
@@ -21,7 +18,7 @@ export class CatchUpPlacer {
 
   constructor(
     private readonly _place: (topic: string, time: number, payload: DecodedPayload) => void,
-    private readonly _quietMs = CATCH_UP_QUIET_MS,
+    private readonly _quietMs = 1000,
   ) {}
 
   /** Told of the topics whose held values were just placed (a chart open on one reads its history again). */

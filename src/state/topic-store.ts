@@ -43,7 +43,6 @@ export class TopicStore extends Notifier {
   private readonly _sortedTopics: string[] = [];
   private _list: readonly TopicValue[] | null = [];
   private _messageCount = 0;
-  private _version = 0;
   private _arrivals: string[] = [];
   /** Topics changed since the last takeChanges(), when someone takes them (the engine's frames). */
   private _changed: Set<string> | null = null;
@@ -112,7 +111,6 @@ export class TopicStore extends Notifier {
     } else {
       for (const topic of added) insertSorted(this._sortedTopics, topic);
     }
-    if (removed.length > 0 || added.length > 0) this._version++;
     this._messageCount = messageCount;
     this._list = null;
     this.changed();
@@ -123,7 +121,6 @@ export class TopicStore extends Notifier {
     if (!previous) {
       insertSorted(this._sortedTopics, incoming.topic);
       this._arrivals.push(incoming.topic);
-      this._version++;
     }
     const precision = Math.max(previous?.precision ?? 0, decimalsOf(incoming.payload));
     this._values.set(incoming.topic, { ...incoming, count: (previous?.count ?? 0) + 1, precision });
@@ -158,7 +155,6 @@ export class TopicStore extends Notifier {
       added = true;
     }
     if (!added) return;
-    this._version++;
     this._list = null;
     this.changed();
   }
@@ -175,12 +171,10 @@ export class TopicStore extends Notifier {
     return this._list;
   }
 
-  /** Counts the times a topic came or went (not new values): who groups topics groups again only then. */
-  get version(): number {
-    return this._version;
-  }
-
-  /** The topics in the order they came; a new array once one went (whoever follows it starts over). */
+  /**
+   * The topics in the order they came (not new values); a new array once one went: whoever groups topics
+   * groups again only then, and otherwise puts in only the new ones.
+   */
   get arrivals(): readonly string[] {
     return this._arrivals;
   }
@@ -199,7 +193,6 @@ export class TopicStore extends Notifier {
     if (kept.length === this._sortedTopics.length) return;
     this._sortedTopics.splice(0, this._sortedTopics.length, ...kept);
     this._arrivals = [];
-    this._version++;
     this._list = null;
     this.changed();
   }
@@ -219,7 +212,6 @@ export class TopicStore extends Notifier {
     this._sortedTopics.length = 0;
     this._messageCount = 0;
     this._arrivals = [];
-    this._version++;
     this._list = null;
     this.changed();
   }
