@@ -58,6 +58,7 @@ export class PayloadViewerElement extends LitElement {
   declare message: LoggedMessage | null;
   declare private _mode: Mode | null;
   declare private _copied: string;
+  private _shownBlocks: { text: string; blocks: HTMLElement[] } | null = null;
 
   constructor() {
     super();
@@ -96,8 +97,14 @@ export class PayloadViewerElement extends LitElement {
         <button type="button" @click=${() => void this._copy(shown)}>${msg('Copy')}</button>
         <span role="status">${this._copied}</span>
       </div>
-      <pre dir="auto">${blocksOf(shown)}</pre>
+      <pre dir="auto">${this._blocks(shown)}</pre>
     </section>`;
+  }
+
+  /** The blocks of the text shown, made again only when that text changes (not when Copy says something). */
+  private _blocks(text: string): HTMLElement[] {
+    if (this._shownBlocks?.text !== text) this._shownBlocks = { text, blocks: blocksOf(text) };
+    return this._shownBlocks.blocks;
   }
 
   private _content(message: LoggedMessage, mode: Mode): string {
