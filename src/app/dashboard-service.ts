@@ -33,6 +33,9 @@ import { newClientId } from '../storage/settings';
 import { FreshSessionPolicy } from './fresh-session-policy';
 import { commandPayload, readReported } from '../controls/control-payload';
 import { msg } from '../i18n/words';
+import { AlarmService } from './alarm-service';
+import { AlarmSync } from './alarm-sync';
+import type { AlarmRepository } from '../storage/alarm-repository';
 import { SPARKPLUG_FILTER, sparkplugHostId, sparkplugState, sparkplugStateTopic, validHostId } from '../sparkplug/sparkplug-state';
 
 export class DashboardService {
@@ -63,14 +66,29 @@ export class DashboardService {
   private readonly _freshSessions = new FreshSessionPolicy();
   private _connectRequest = 0;
   private readonly _router: MessageRouter;
+  /** Alarms: judged here in the owner tab, their states crossing to the page like any store. */
+  readonly alarms: AlarmService;
 
   constructor(
     private readonly _connection: MqttConnection,
     private readonly _repository: SettingsRepository | null,
     defaults: StoredSettings,
     readonly outbox: OutboxService,
+    alarmRepository: AlarmRepository | null = null,
   ) {
     this.status = new ValueStore(_connection.status);
+    this.alarms = new AlarmService(
+      {
+        now: () => Date.now(),
+        judges: () => this.role.state.role === 'owner',
+        linkUpAt: () => (this.status.state.phase === 'connected' ? _connection.linkUpAt : null),
+        deviceOf: (topic) => this._presenceTracker.deviceOf(topic),
+        deviceState: (id) => this.presence.get(id)?.state ?? null,
+        storageFailed: (error) => this._notify(storageFailure('alarms', error)),
+      },
+      alarmRepository,
+      alarmRepository ? new AlarmSync() : null,
+    );
     this.settings = new ValueStore(defaults);
     this._broker = new BrokerSubscriptions(this.subscriptions, _connection);
     _connection.commands.setJournal(outbox);
@@ -84,7 +102,7 @@ export class DashboardService {
     _connection.onConnected((sessionPresent) => this._connected(sessionPresent));
     // Values received while away are placed in a topic's history a moment later: a chart open on it looks again.
     this.history.onPlaced = (topics) => topics.forEach((topic) => this.topics.touch(topic));
-    this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree, {
+    this._router = new MessageRouter(() => this._routingConnectedAt, this.messages, this.topics, this._presenceTracker, this._broker, outbox, this.history, this.tree, this.alarms, {
       presence: this.presence,
       autoRebirth: () => this.settings.state.sparkplugRebirth === 'auto' && this.role.state.role === 'owner',
       send: (command) => this.sendCommand(command),
@@ -100,6 +118,7 @@ export class DashboardService {
     setInterval(() => {
       this.rate.sample(this.topics.messageCount, Date.now());
       this.outbox.checkAcknowledgements(this.settings.state.ackTimeoutSeconds);
+      this.alarms.tick();
     }, 1000);
   }
 
@@ -165,6 +184,7 @@ export class DashboardService {
     if (link.presenceEnabled !== null) settings.presence = { ...settings.presence, enabled: link.presenceEnabled };
     this.settings.replace(settings);
     this.outbox.controls.setControls(settings.controls);
+    this.alarms.setDefinitions(settings.alarms);
     this.messages.resize(settings.logCapacity);
     for (const { filter, qos } of settings.subscriptions) this._broker.add(filter, qos);
     this._applyPresence(settings.presence);
@@ -190,6 +210,7 @@ export class DashboardService {
     const asOwner = async () => {
       if (request !== this._connectRequest) return;
       await this.outbox.refresh(); // what another tab wrote last is on disk, not always in this tab's view
+      await this.alarms.load().catch((error: unknown) => this._notify(storageFailure('alarms', error)));
       if (request !== this._connectRequest) return;
       this.role.replace({ role: 'owner' });
       const replyTopic = dashboardReplyTopic(settings.clientId);
@@ -215,6 +236,7 @@ export class DashboardService {
   changeSettings(patch: Partial<StoredSettings>): void {
     this.settings.set(patch);
     if (patch.logCapacity !== undefined) this.messages.resize(patch.logCapacity);
+    if (patch.alarms !== undefined) this.alarms.setDefinitions(patch.alarms);
     if (patch.controls !== undefined) {
       this.outbox.controls.setControls(patch.controls);
       this._applyPresence(this.settings.state.presence);

@@ -14,6 +14,7 @@ import type { OutboxService } from './outbox-service';
 import type { PresenceTracker } from './presence-tracker';
 import { SparkplugGate } from './sparkplug-gate';
 import type { SparkplugSinks } from './sparkplug-host';
+import type { AlarmService } from './alarm-service';
 
 /** What the Sparkplug B host needs beyond the router's own stores. */
 export type SparkplugServices = Pick<SparkplugSinks, 'presence' | 'autoRebirth' | 'send'>;
@@ -32,6 +33,7 @@ export class MessageRouter {
     private readonly _outbox: OutboxService,
     private readonly _history: NumericHistory,
     private readonly _tree: TopicTree,
+    private readonly _alarms: AlarmService,
     sparkplug: SparkplugServices,
   ) {
     this.sparkplug = new SparkplugGate({
@@ -85,6 +87,7 @@ export class MessageRouter {
     const back = this._connectedAt();
     this._history.record(topic, message.receivedAt, payload, seen !== undefined && back !== null ? { from: seen, to: back } : undefined);
     this._tree.observe(topic);
+    if (this._alarms.watches(topic)) this._alarms.observe(topic, payload, message.receivedAt, message.whileAway);
     this._topics.update({
       topic,
       payload,

@@ -12,6 +12,7 @@ import type { OutboxCommand } from '../storage/outbox-command';
 import type { StoredSettings } from '../storage/settings';
 import type { Role } from '../app/connection-owner';
 import type { SessionView } from '../app/session-tracker';
+import type { AlarmStates } from '../app/alarm-service';
 
 export interface Notices {
   /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
@@ -62,4 +63,5 @@ export interface EngineFrame {
   role: { role: Role } | null;
   rate: { perSecond: number } | null;
   session: SessionView | null;
+  alarms: AlarmStates | null;
 }

@@ -4,7 +4,7 @@
  * (a QoS 2 step is on disk before its packet is written), the Web Locks leadership and the BroadcastChannel
  * between tabs. The page talks to it through these async methods (Comlink) and hears back in frames.
  */
-import type { Problem } from '../shared/problems';
+import { storageFailure, type Problem } from '../shared/problems';
 import * as Comlink from 'comlink';
 import { DashboardService } from '../app/dashboard-service';
 import type { KioskLink } from '../app/kiosk-link';
@@ -19,6 +19,8 @@ import { MqttConnection } from '../mqtt/connection';
 import { openDashboardDatabase, type DashboardDatabase } from '../storage/database';
 import type { NewCommand } from '../storage/outbox-command';
 import { OutboxRepository } from '../storage/outbox-repository';
+import { AlarmRepository, type StoredAlarmEvent } from '../storage/alarm-repository';
+import type { AlarmRequest } from '../app/alarm-sync';
 import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage/settings';
 import { SettingsRepository } from '../storage/settings-repository';
 import { ValueSnapshotRepository } from '../storage/value-snapshot';
@@ -57,7 +59,9 @@ export class Engine {
     const outbox = new OutboxService(database ? new OutboxRepository(database) : null, new OutboxSync());
     const outboxProblem = await outbox.load();
     const settings = database ? new SettingsRepository(database) : null;
-    const service = new DashboardService(new MqttConnection(), settings, options.defaults, outbox);
+    const service = new DashboardService(new MqttConnection(), settings, options.defaults, outbox, database ? new AlarmRepository(database) : null);
+    // Alarm states come back before the first message is judged: a reload neither raises one twice nor forgets one.
+    await service.alarms.load().catch((error: unknown) => service.report(storageFailure('alarms', error)));
     this._service = service;
     this._frames = new FrameCollector(service, async (frame) => {
       const buffers = frame.recent ? [frame.recent.counts.buffer, frame.recent.lengths.buffer, frame.recent.values.buffer] : [];
@@ -213,6 +217,16 @@ export class Engine {
     return (await this._trends?.timeline(topic)) ?? [];
   }
 
+  /** Acknowledge, shelve or unshelve alarms (the tab that judges them does it). */
+  async alarmRequest(request: AlarmRequest): Promise<void> {
+    (await this._ready).alarms.apply(request);
+  }
+
+  /** The alarm history, newest first. */
+  async alarmHistory(limit: number): Promise<StoredAlarmEvent[]> {
+    return (await this._ready).alarms.history(limit);
+  }
+
   /** The page opened a view of the log, or closed the last one. */
   watchLog(watched: boolean): void {
     this._logWatched = watched;
@@ -221,7 +235,7 @@ export class Engine {
 
   /** The page is being hidden: the last values go to disk now. */
   async saveValues(): Promise<void> {
-    await Promise.all([this._memory?.save(), this._trends?.save()]);
+    await Promise.all([this._memory?.save(), this._trends?.save(), this._service?.alarms.saved()]);
   }
 }
 

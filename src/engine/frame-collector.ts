@@ -46,6 +46,7 @@ export class FrameCollector {
       _service.role,
       _service.rate,
       _service.session,
+      _service.alarms.store,
     ];
     for (const store of stores) store.subscribe(() => this.schedule());
   }
@@ -117,6 +118,7 @@ export class FrameCollector {
       role: this._state('role', service.role.state),
       rate: this._state('rate', service.rate.state),
       session: this._state('session', service.session.state),
+      alarms: this._state('alarms', service.alarms.store.state),
     };
   }
 

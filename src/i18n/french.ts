@@ -704,4 +704,5 @@ export const french: Readonly<Record<string, string>> = {
   "Charts and text changes survive a reload: the last 24 h at up to one point a second, then a week at one point a minute with its low and high; at most about 100 MB ({0}).": "Les graphiques et les changements de texte survivent à un rechargement : les dernières 24 h jusqu’à un point par seconde, puis une semaine à un point par minute avec son minimum et son maximum ; au plus 100 Mo environ ({0}).",
   "Charts start when the page opens. Turning it off erased what was kept.": "Les graphiques commencent à l’ouverture de la page. Le désactiver a effacé ce qui était gardé.",
   "trends={0} was ignored: use 1 or 0.": "trends={0} a été ignoré : utilisez 1 ou 0.",
+  "Alarm states could not be saved on this device ({0}): after a reload, alarms are judged again from the values. Alarms on screen are not affected.": "Les états des alarmes n’ont pas pu être enregistrés sur cet appareil ({0}) : après un rechargement, les alarmes sont jugées à nouveau d’après les valeurs. Les alarmes à l’écran ne sont pas touchées.",
 };

@@ -29,6 +29,9 @@ import type { Dashboard, OutboxView } from './dashboard';
 import { RecentHistory } from './recent-history';
 import { SPARKLINE_WINDOW } from '../engine/frame-collector';
 import type { QoS } from '../shared/types';
+import type { AlarmStates } from '../app/alarm-service';
+import type { AlarmRequest } from '../app/alarm-sync';
+import type { StoredAlarmEvent } from '../storage/alarm-repository';
 
 export class DashboardMirror implements Dashboard {
   readonly status = new ValueStore<ConnectionStatus>(initialStatus(Date.now()));
@@ -50,6 +53,7 @@ export class DashboardMirror implements Dashboard {
   readonly screen = new ValueStore<ScreenState>({ held: false, problem: null });
   readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
   readonly outbox: OutboxView;
+  readonly alarms = new ValueStore<AlarmStates>({ states: [], historyVersion: 0 });
   private readonly _outboxStore = new OutboxStore(throttledFrames(MESSAGE_REDRAW_MS));
   private _preferences: Promise<Preferences> | null = null;
   private _wakeLock: Promise<ScreenWakeLock> | null = null;
@@ -117,6 +121,7 @@ export class DashboardMirror implements Dashboard {
     if (frame.role) this.role.replace(frame.role);
     if (frame.rate) this.rate.replace(frame.rate);
     if (frame.session) this.session.replace(frame.session);
+    if (frame.alarms) this.alarms.replace(frame.alarms);
   }
 
   private _firstSettings = true;
@@ -162,6 +167,14 @@ export class DashboardMirror implements Dashboard {
         tree.addMessages(value.topic, value.count - 1);
       } else tree.addMessages(value.topic, value.count - before);
     }
+  }
+
+  alarmRequest(request: AlarmRequest): void {
+    void this._engine.alarmRequest(request);
+  }
+
+  alarmHistory(limit: number): Promise<StoredAlarmEvent[]> {
+    return this._engine.alarmHistory(limit);
   }
 
   series(topic: string): Promise<Series> {

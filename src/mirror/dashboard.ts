@@ -22,6 +22,9 @@ import type { BrokerProfile, PresenceSettings, StoredSettings } from '../storage
 import type { RecentHistory } from './recent-history';
 import type { Problem } from '../shared/problems';
 import type { QoS } from '../shared/types';
+import type { AlarmStates } from '../app/alarm-service';
+import type { AlarmRequest } from '../app/alarm-sync';
+import type { StoredAlarmEvent } from '../storage/alarm-repository';
 
 export interface OutboxView {
   readonly store: OutboxStore;
@@ -58,6 +61,12 @@ export interface Dashboard {
   readonly screen: ValueStore<ScreenState>;
   readonly role: ValueStore<{ role: Role }>;
   readonly outbox: OutboxView;
+  /** Every alarm's state (the definitions are in the settings). */
+  readonly alarms: ValueStore<AlarmStates>;
+  /** Acknowledges, shelves or unshelves alarms (the tab that judges them does it). */
+  alarmRequest(request: AlarmRequest): void;
+  /** The alarm history, newest first. */
+  alarmHistory(limit: number): Promise<StoredAlarmEvent[]>;
 
   /** A topic's whole numeric history, for its chart. */
   series(topic: string): Promise<Series>;

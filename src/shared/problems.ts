@@ -42,7 +42,7 @@ export type BrokerUrlFault = 'empty' | 'not-url' | 'not-websocket' | 'no-host';
  * `saved-settings`: reading the settings; `settings`: saving them; `last-values`: reading the values kept
  * for offline use; `kept-values`: keeping them.
  */
-export type StoredThing = 'command' | 'command-state' | 'outbox' | 'settings' | 'saved-settings' | 'last-values' | 'kept-values' | 'trends';
+export type StoredThing = 'command' | 'command-state' | 'outbox' | 'settings' | 'saved-settings' | 'last-values' | 'kept-values' | 'trends' | 'alarms';
 
 export type Problem =
   /** Worded by the page itself (a kiosk link's ignored parameters, offline support): shown as written. */

@@ -8,9 +8,10 @@ import type { StoredSettings } from './settings';
 import type { RememberedValue } from './value-snapshot';
 import type { DevicePresence } from '../state/presence-store';
 import type { TrendRecord } from '../state/trend-buckets';
+import type { AlarmEvent, AlarmState } from '../alarms/alarm-machine';
 
 export const DATABASE_NAME = 'mqtt-dashboard';
-export const DATABASE_VERSION = 5;
+export const DATABASE_VERSION = 6;
 
 export interface DashboardSchema extends DBSchema {
   /** Key-value settings: 'connection' holds the connection panel and the subscriptions. */
@@ -23,6 +24,10 @@ export interface DashboardSchema extends DBSchema {
   presence: { key: string; value: DevicePresence[] };
   /** Numeric history: one topic's points in one ten-minute bucket, keyed [topic, start, part], by start for pruning. */
   trends: { key: [string, number, number]; value: TrendRecord; indexes: { start: number } };
+  /** Each alarm's state, by alarm id: a reload neither raises an alarm twice nor forgets an unacknowledged one. */
+  'alarm-states': { key: string; value: AlarmState };
+  /** Alarm events, oldest first (a growing key), the last 10,000 kept. */
+  'alarm-history': { key: number; value: AlarmEvent };
 }
 
 export type DashboardDatabase = IDBPDatabase<DashboardSchema>;
@@ -41,6 +46,11 @@ export function openDashboardDatabase(name = DATABASE_NAME): Promise<DashboardDa
       if (oldVersion < 4) database.createObjectStore('presence');
       // Step 5: numeric history, so that trends survive a reload.
       if (oldVersion < 5) database.createObjectStore('trends', { keyPath: ['topic', 'start', 'part'] }).createIndex('start', 'start');
+      // Step 6: alarm states and their history.
+      if (oldVersion < 6) {
+        database.createObjectStore('alarm-states', { keyPath: 'id' });
+        database.createObjectStore('alarm-history', { autoIncrement: true });
+      }
     },
   });
 }

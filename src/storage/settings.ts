@@ -4,6 +4,7 @@
  */
 import type { ProtocolChoice, QoS } from '../shared/types';
 import type { ConfirmMode, ControlDefinition } from '../controls/control-definition';
+import type { AlarmDefinition } from '../alarms/alarm-definition';
 
 
 export interface SubscriptionSetting {
@@ -75,6 +76,10 @@ export interface StoredSettings {
   savedCommands: SavedCommand[];
   /** Switches, buttons, setpoints, choices and texts tied to their devices' state topics. */
   controls: ControlDefinition[];
+  /** Limits, texts, devices offline and silences that raise alarms. */
+  alarms: AlarmDefinition[];
+  /** Who acknowledges, in alarm histories and on other tablets; empty: the client id. */
+  dashboardName: string;
   /** How many recent messages the message log keeps. */
   logCapacity: number;
   /** Topic filters whose tiles show first on the dashboard, in this order. */
@@ -176,6 +181,8 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     presence: { enabled: true, rules: [{ pattern: '+/status', online: ['online'], offline: ['offline'] }] },
     savedCommands: [],
     controls: [],
+    alarms: [],
+    dashboardName: '',
     logCapacity: 10_000,
     pinned: [],
     hidden: [],

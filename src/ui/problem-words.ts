@@ -118,6 +118,8 @@ export function problemWords(problem: Problem): string {
           return msg('The last values could not be kept for offline use ({0}): the device storage may be full. Live values are not affected.', detail);
         case 'trends':
           return msg('The history of values could not be kept on this device ({0}): charts show only what came since the page opened. Live values are not affected.', detail);
+        case 'alarms':
+          return msg('Alarm states could not be saved on this device ({0}): after a reload, alarms are judged again from the values. Alarms on screen are not affected.', detail);
       }
     }
   }

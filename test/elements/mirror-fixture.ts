@@ -53,6 +53,7 @@ export function mirrorFixture(): { mirror: DashboardMirror; calls: EngineCall[];
 }
 
 const EMPTY_FRAME: EngineFrame = {
+  alarms: null,
   topics: null,
   log: null,
   recent: null,
