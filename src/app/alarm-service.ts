@@ -106,6 +106,11 @@ export class AlarmService {
     this._publish(this._deleted.length > 0);
   }
 
+  /** An alarm's state as judged so far (the store has it after the current task). */
+  state(id: string): AlarmState | undefined {
+    return this._states.get(id);
+  }
+
   watches(topic: string): boolean {
     return this._byTopic.has(topic);
   }

@@ -57,7 +57,7 @@ export class DashboardService {
   readonly settings: ValueStore<StoredSettings>;
   readonly notices = new ValueStore<Notices>({ messages: [] });
   /** Kiosk mode (values only, settings hidden), from the link. */
-  readonly display = new ValueStore<DisplayMode>({ kiosk: false, kioskCommands: false });
+  readonly display = new ValueStore<DisplayMode>({ kiosk: false, kioskCommands: false, kioskAlarms: false });
   /** Whether this tab owns the connection (and sends the outbox) or views it while another tab does. */
   readonly role = new ValueStore<{ role: Role }>({ role: 'owner' });
   private readonly _presenceTracker = new PresenceTracker(this.presence);
@@ -189,7 +189,7 @@ export class DashboardService {
     for (const { filter, qos } of settings.subscriptions) this._broker.add(filter, qos);
     this._applyPresence(settings.presence);
     this.notices.replace({ messages });
-    this.display.replace({ kiosk: link.kiosk, kioskCommands: link.kioskCommands });
+    this.display.replace({ kiosk: link.kiosk, kioskCommands: link.kioskCommands, kioskAlarms: link.kioskAlarms === true });
     if (!saved) await this._save(); // keeps the generated client id stable from the first visit on
     if (link.connectAtLoad || settings.autoConnect) this.connect(settings);
   }

@@ -28,6 +28,8 @@ export interface KioskLink {
   kiosk: boolean;
   /** In kiosk mode, whether the quick commands are offered (commands=1); off by default. */
   kioskCommands: boolean;
+  /** In kiosk mode, whether alarms may be acknowledged and shelved (ack=1); off by default. */
+  kioskAlarms?: boolean;
   /** True when the link carries any parameter: connect at load, with no click. */
   connectAtLoad: boolean;
   /** Parameters that were ignored, and why. */
@@ -69,7 +71,7 @@ export function parseKioskLink(search: string): KioskLink {
   const settings: Partial<StoredSettings> = {};
   const problems: string[] = [];
   let presenceEnabled: boolean | null = null;
-  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'fresh', 'presence', 'expiry', 'kiosk', 'commands', 'maxpacket', 'sphost', 'rebirth', 'trends'];
+  const known = ['broker', 'sub', 'qos', 'clientId', 'v', 'clean', 'keepalive', 'username', 'will', 'fresh', 'presence', 'expiry', 'kiosk', 'commands', 'ack', 'maxpacket', 'sphost', 'rebirth', 'trends'];
 
   // Repeated for a cluster: the nodes' URLs, in the order to try them.
   const brokers = params.getAll('broker').filter((url) => url.trim() !== '');
@@ -164,6 +166,13 @@ export function parseKioskLink(search: string): KioskLink {
     else problems.push(msg('commands={0} was ignored: use 1 (quick commands on the device cards) or 0.', commandsParam));
   }
 
+  let kioskAlarms = false;
+  const ackParam = params.get('ack');
+  if (ackParam !== null) {
+    if (ackParam === '1' || ackParam === '0') kioskAlarms = ackParam === '1';
+    else problems.push(msg('ack={0} was ignored: use 1 (alarms can be acknowledged from this screen) or 0.', ackParam));
+  }
+
   let qos: QoS = 0;
   const qosParam = params.get('qos');
   if (qosParam !== null) {
@@ -183,5 +192,5 @@ export function parseKioskLink(search: string): KioskLink {
   }
 
   const connectAtLoad = known.some((name) => params.has(name));
-  return { settings, subscriptions, presenceEnabled, kiosk, kioskCommands, connectAtLoad, problems };
+  return { settings, subscriptions, presenceEnabled, kiosk, kioskCommands, kioskAlarms, connectAtLoad, problems };
 }

@@ -7,6 +7,7 @@ import type { ValueStore } from '../state/notifier';
 import { MAX_DECIMALS, type BrokerProfile, type SavedCommand, type StoredSettings, type Theme } from '../storage/settings';
 import type { Layout } from './layout-file';
 import type { ControlDefinition } from '../controls/control-definition';
+import type { AlarmDefinition } from '../alarms/alarm-definition';
 import { msg } from '../i18n/words';
 
 export class Preferences {
@@ -114,6 +115,22 @@ export class Preferences {
     const controls = this._settings.state.controls;
     const at = controls.findIndex((saved) => saved.id === control.id);
     this._change({ controls: at === -1 ? [...controls, control] : controls.map((saved, index) => (index === at ? control : saved)) });
+  }
+
+  /** Adds an alarm, or replaces the one with its id (already checked by its editor). */
+  saveAlarm(alarm: AlarmDefinition): void {
+    const alarms = this._settings.state.alarms;
+    const at = alarms.findIndex((saved) => saved.id === alarm.id);
+    this._change({ alarms: at === -1 ? [...alarms, alarm] : alarms.map((saved, index) => (index === at ? alarm : saved)) });
+  }
+
+  /** Who acknowledges alarms from this dashboard (empty: its client id). */
+  setDashboardName(name: string): void {
+    this._change({ dashboardName: name.slice(0, 80) });
+  }
+
+  removeAlarm(id: string): void {
+    this._change({ alarms: this._settings.state.alarms.filter((alarm) => alarm.id !== id) });
   }
 
   removeControl(id: string): void {

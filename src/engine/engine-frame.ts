@@ -24,6 +24,8 @@ export interface DisplayMode {
   readonly kiosk: boolean;
   /** A kiosk link with commands=1: quick commands stay, with a confirmation. */
   readonly kioskCommands: boolean;
+  /** A kiosk link with ack=1: alarms can be acknowledged and shelved from it. */
+  readonly kioskAlarms?: boolean;
 }
 
 /** The sparklines' new values, packed for a transfer: topic i has counts[i] values, and lengths[i] points in all. */

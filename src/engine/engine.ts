@@ -219,7 +219,10 @@ export class Engine {
 
   /** Acknowledge, shelve or unshelve alarms (the tab that judges them does it). */
   async alarmRequest(request: AlarmRequest): Promise<void> {
-    (await this._ready).alarms.apply(request);
+    const service = await this._ready;
+    const { kiosk, kioskAlarms } = service.display.state;
+    if (kiosk && !kioskAlarms) return; // a kiosk link without ack=1 only shows alarms
+    service.alarms.apply(request);
   }
 
   /** The alarm history, newest first. */

@@ -128,6 +128,7 @@ export class AttentionStripElement extends LitElement {
     const openOutbox = () => this.dispatchEvent(new Event('outbox-open', { bubbles: true, composed: true }));
     const calm = offline + outOfSync + staleDevices + staleValues + pending + failed === 0;
     return html`<div role="group" aria-label=${msg('Needs attention')}>
+      <alarm-summary hidden></alarm-summary>
       ${offline > 0 ? html`<button type="button" class="offline" @click=${show('offline')}>${msgPlural(offline, '{0} device offline', '{0} devices offline', formatCount(offline))}</button>` : nothing}
       ${outOfSync > 0 ? html`<button type="button" class="out-of-sync" @click=${show('out-of-sync')}>${msgPlural(outOfSync, '{0} node out of sync', '{0} nodes out of sync', formatCount(outOfSync))}</button>` : nothing}
       ${staleDevices + staleValues > 0

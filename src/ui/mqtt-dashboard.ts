@@ -14,8 +14,8 @@ import { ProblemWordsLoader, preloadProblemWords } from './problem-words-loader'
 import { msg, translated } from '../i18n/words';
 import { formatCount } from './format';
 
-type View = 'values' | 'log' | 'tree';
-const VIEWS: readonly View[] = ['values', 'log', 'tree'];
+type View = 'values' | 'alarms' | 'log' | 'tree';
+const VIEWS: readonly View[] = ['values', 'alarms', 'log', 'tree'];
 
 /** What the page's polite live region says: each change of the connection's state once (not the countdown). */
 function announcement(status: ConnectionStatus): string {
@@ -36,7 +36,7 @@ function announcement(status: ConnectionStatus): string {
 }
 
 function viewName(view: View): string {
-  return view === 'values' ? msg('Values') : view === 'log' ? msg('Message log') : msg('Topic tree');
+  return view === 'values' ? msg('Values') : view === 'alarms' ? msg('Alarms') : view === 'log' ? msg('Message log') : msg('Topic tree');
 }
 
 /** The application shell: header with the status, settings panels, and the values. */
@@ -275,6 +275,7 @@ export class MqttDashboardElement extends LitElement {
   constructor() {
     super();
     this.addEventListener('outbox-open', () => void this._openOutbox()); // from the attention strip
+    this.addEventListener('alarms-open', () => void this._show('alarms')); // from the alarm summary
     new StoreController(this, () => this.service?.notices);
     new StoreController(this, () => this.service?.outbox.store);
     new StoreController(this, () => this.service?.settings);
@@ -336,6 +337,7 @@ export class MqttDashboardElement extends LitElement {
   private async _show(view: View): Promise<void> {
     if (view === 'log') await import('./message-log-view');
     if (view === 'tree') await import('./topic-tree-view');
+    if (view === 'alarms') await import('./alarms/alarm-view');
     this._view = view;
   }
 
@@ -367,12 +369,15 @@ export class MqttDashboardElement extends LitElement {
     const kiosk = this.service.display.state.kiosk;
     const update = this.appUpdate?.state.state;
     const status = this.service.status.state;
+    // The alarms' code (the summaries in the header and the strip, the tiles' marks) comes with the first alarm.
+    if (this.service.settings.state.alarms.length) void import('./alarms/alarm-summary');
     // Folded once the link has been up since the last Connect, and while it tries to come back: the values
     // get the room. Disconnected or refused, the settings come back to fix what is wrong.
     const folded = !kiosk && status.connectedAt !== null && status.phase !== 'disconnected' && status.phase !== 'failed';
     return html`<header class=${folded ? 'folded' : ''}>
         <h1>${msg('MQTT Dashboard')}</h1>
         <connection-status></connection-status>
+        <alarm-summary compact hidden></alarm-summary>
         <traffic-counters></traffic-counters>
         <span class="pending ${pending > 0 ? 'some' : ''} ${kiosk ? '' : 'tap'}" role="status" aria-label=${msg('Pending commands')}
           >${kiosk ? msg('{0} pending', formatCount(pending)) : html`<button type="button" @click=${() => void this._openOutbox()}>${msg('{0} pending', formatCount(pending))}</button>`}</span
@@ -415,6 +420,7 @@ export class MqttDashboardElement extends LitElement {
               <command-composer></command-composer>
               <outbox-panel></outbox-panel>
               <presence-panel></presence-panel>
+              <alarm-settings></alarm-settings>
               <layout-panel></layout-panel>
             </aside>`}
         <div class="visually-hidden" aria-live="polite">${announcement(status)}</div>
@@ -429,9 +435,11 @@ export class MqttDashboardElement extends LitElement {
           </nav>
           ${this._view === 'values'
             ? html`<value-grid></value-grid>`
-            : this._view === 'log'
+            : this._view === 'alarms'
+              ? html`<alarm-view></alarm-view>`
+              : this._view === 'log'
               ? html`<message-log-view></message-log-view>`
-              : html`<topic-tree-view></topic-tree-view>`}
+                : html`<topic-tree-view></topic-tree-view>`}
         </main>
       </div>`;
   }

@@ -8,3 +8,4 @@ import './command-composer';
 import './outbox-panel';
 import './presence-panel';
 import './layout-panel';
+import './alarms/alarm-settings';

@@ -78,6 +78,7 @@ export class TileSettingsElement extends LitElement {
             : html`<button type="button" @click=${() => void this._then((preferences) => preferences.unpin(pinnedBy))}>${msg('Unpin {0}', pinnedBy)}</button>`}
           <button type="button" @click=${() => void this._then((preferences) => preferences.hide(this.topic))}>${msg('Hide this tile')}</button>
           <button type="button" @click=${this._makeControl}>${msg('Make a control')}</button>
+          <button type="button" @click=${this._addAlarm}>${msg('Add an alarm')}</button>
         </div>
       </form>
     </dialog>`;
@@ -94,6 +95,13 @@ export class TileSettingsElement extends LitElement {
     const topic = this.topic;
     this._close();
     this.dispatchEvent(controlMake({ stateTopic: topic }));
+  }
+
+  /** An alarm on this tile's value, in the alarm editor (loaded with its first use). */
+  private _addAlarm(): void {
+    const topic = this.topic;
+    this._close();
+    void import('./alarms/alarm-editor').then(({ openAlarmEditor }) => openAlarmEditor(this, { topic }));
   }
 
   private _onSubmit(event: SubmitEvent): void {

@@ -9,6 +9,16 @@ import type { Dashboard } from '../mirror/dashboard';
 import type { ConnectionStatus } from '../mqtt/connection-types';
 import type { TileFormat } from '../storage/settings';
 import { StoreController } from './store-controller';
+import type { TileAlarm } from './alarms/tile-alarm';
+import type { AlarmDefinition } from '../alarms/alarm-definition';
+import type { AlarmState } from '../alarms/alarm-machine';
+
+/**
+ * What marks tiles with their alarms: given by the alarms' code when it loads (with the first alarm set), so
+ * that the first screen carries none of it.
+ */
+let alarmMarks: ((definitions: readonly AlarmDefinition[], states: readonly AlarmState[]) => Map<string, TileAlarm>) | null = null;
+export const markAlarmsWith = (marks: typeof alarmMarks) => (alarmMarks = marks);
 
 export interface TileView {
   /** The clock's time (epoch ms), ticking once a second, for ages such as "3 s ago". */
@@ -17,6 +27,8 @@ export interface TileView {
   readonly formats: readonly TileFormat[];
   /** A topic's most recent numeric values, oldest first, for its sparkline. */
   trendOf(topic: string): readonly number[];
+  /** The alarm that marks a topic's tile, if any. */
+  alarmOf(topic: string): TileAlarm | undefined;
 }
 
 /** A tile opened for its detail (chart, recent messages, settings): bubbles out of shadow roots. */
@@ -31,7 +43,8 @@ const TREND_POINTS = 60;
 /** Keeps a container's TileView up to date with the dashboard it reads, and re-renders it when the view changes. */
 export class TileViewController {
   private _view: TileView | null = null;
-  private _made: [number, ConnectionStatus, readonly TileFormat[]] | null = null;
+  private _alarmOf: (topic: string) => TileAlarm | undefined = () => undefined;
+  private _made: [number, ConnectionStatus, readonly TileFormat[], unknown, unknown, unknown] | null = null;
 
   constructor(
     host: ReactiveControllerHost,
@@ -40,6 +53,7 @@ export class TileViewController {
     new StoreController(host, () => this._dashboard()?.clock);
     new StoreController(host, () => this._dashboard()?.status);
     new StoreController(host, () => this._dashboard()?.settings);
+    new StoreController(host, () => this._dashboard()?.alarms);
   }
 
   /** The current view (the same object as long as nothing in it changed), or null without a dashboard. */
@@ -49,11 +63,19 @@ export class TileViewController {
     const now = dashboard.clock.state.now;
     const status = dashboard.status.state;
     const formats = dashboard.settings.state.tileFormats;
+    const definitions = dashboard.settings.state.alarms;
+    const states = dashboard.alarms.state.states;
     const made = this._made;
-    if (this._view && made && made[0] === now && made[1] === status && made[2] === formats) return this._view;
-    this._made = [now, status, formats];
+    if (this._view && made && made[0] === now && made[1] === status && made[2] === formats && made[3] === definitions && made[4] === states && made[5] === alarmMarks) return this._view;
+    if (!made || made[3] !== definitions || made[4] !== states || made[5] !== alarmMarks) {
+      const alarms = alarmMarks?.(definitions, states) ?? new Map<string, TileAlarm>();
+      // The same function while the alarms stay the same: a tile out of view tells a tick from a new alarm.
+      this._alarmOf = (topic) => alarms.get(topic);
+
+    }
+    this._made = [now, status, formats, definitions, states, alarmMarks];
     const history = dashboard.history;
-    this._view = { now, status, formats, trendOf: (topic) => history.get(topic)?.lastValues(TREND_POINTS) ?? [] };
+    this._view = { now, status, formats, trendOf: (topic) => history.get(topic)?.lastValues(TREND_POINTS) ?? [], alarmOf: this._alarmOf };
     return this._view;
   }
 }

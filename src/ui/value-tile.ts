@@ -208,18 +208,21 @@ export class ValueTileElement extends LitElement {
     const format = view?.formats.find((entry) => entry.topic === value.topic);
     const shownTopic = visibleTopic(value.topic); // a spoof with a zero-width space has another name, to the ear too
     const label = this.label && this.label !== shownTopic ? this.label : null;
+    const alarm = view?.alarmOf(value.topic);
     const classes = `${stale === null ? '' : 'stale'} ${deviceOffline ? 'device-offline' : ''}`;
     const style = numberStyle(payload, value.precision, format);
     const marks = [
+      alarm?.words,
       deviceOffline ? offlineWords(payload) : null,
       stale === null ? null : msg('stale since {0}', formatTime(stale)),
       value.whileAway ? msg('received while away') : null,
       value.retained ? msg('retained') : null,
-    ].filter((mark) => mark !== null);
+    ].filter(Boolean);
     // What a glance gives, to the ear: name, value and unit, state, age.
     const spoken = [label ?? shownTopic, spokenValue(payload, style), ...marks, formatAge(now - value.receivedAt)].join(', ');
     return html`<article aria-label=${shownTopic} class=${classes}>
       <button type="button" class="open" aria-label=${spoken} title=${msg('Chart, recent messages and settings of this tile')} @click=${() => this.dispatchEvent(new TileOpenEvent(value.topic))}></button>
+      ${alarm ? html`<alarm-mark .alarm=${alarm}></alarm-mark>` : nothing}
       <h3>${label ? breakable(label) : topicWithBreaks(value.topic)}</h3>
       ${label ? html`<p class="topic">${topicWithBreaks(value.topic)}</p>` : nothing}
       <p class="value ${payload.kind} ${(payload.exact?.length ?? 0) > 12 ? 'long' : ''}" dir="auto">${shownValue(payload, style)}</p>

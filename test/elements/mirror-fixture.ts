@@ -135,6 +135,7 @@ export function tileView(options: { status?: ConnectionStatus; now?: number; for
     status: options.status ?? connectedStatus(Date.now() - 60_000),
     formats: options.formats ?? [],
     trendOf: (topic) => options.trends?.[topic] ?? [],
+    alarmOf: () => undefined,
   };
 }
 

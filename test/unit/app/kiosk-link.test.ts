@@ -76,6 +76,14 @@ describe('kiosk link', () => {
   });
 
   it('does nothing without parameters', () => {
-    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, kioskCommands: false, connectAtLoad: false, problems: [] });
+    expect(parseKioskLink('')).toEqual({ settings: {}, subscriptions: null, presenceEnabled: null, kiosk: false, kioskCommands: false, kioskAlarms: false, connectAtLoad: false, problems: [] });
+  });
+
+  it('ack=1 lets a kiosk acknowledge alarms; anything else is said', () => {
+    expect(parseKioskLink('?kiosk=1&ack=1').kioskAlarms).toBe(true);
+    expect(parseKioskLink('?kiosk=1&ack=0').kioskAlarms).toBe(false);
+    const odd = parseKioskLink('?kiosk=1&ack=yes');
+    expect(odd.kioskAlarms).toBe(false);
+    expect(odd.problems).toEqual(['ack=yes was ignored: use 1 (alarms can be acknowledged from this screen) or 0.']);
   });
 });
