@@ -45,6 +45,8 @@ export interface AlarmHost {
   deviceState(id: string): DeviceState | null;
   /** Something went wrong writing to disk. */
   storageFailed(error: unknown): void;
+  /** A topic's latest value, if any: a new or changed alarm judges it at once. */
+  latest(topic: string): ReportedPayload | undefined;
 }
 
 export class AlarmService {
@@ -57,6 +59,7 @@ export class AlarmService {
   private _events: AlarmEvent[] = [];
   private _deleted: string[] = [];
   private _flushing = false;
+  private _defined = false;
   private _writes: Promise<void> = Promise.resolve();
 
   constructor(
@@ -87,6 +90,10 @@ export class AlarmService {
   }
 
   setDefinitions(definitions: readonly AlarmDefinition[]): void {
+    const before = new Map(this._definitions.map((alarm) => [alarm.id, JSON.stringify(alarm)]));
+    // At start the states come from disk: only what the user adds or changes afterwards is judged at once.
+    const atStart = !this._defined;
+    this._defined = true;
     this._definitions = definitions.map(copyAlarm);
     this._byTopic = new Map();
     const ids = new Set<string>();
@@ -104,6 +111,12 @@ export class AlarmService {
       if (this._host.judges()) this._deleted.push(id);
     }
     this._publish(this._deleted.length > 0);
+    // A limit set on a value already past it raises at once (a changed one judges the value again).
+    for (const alarm of this._definitions) {
+      if (atStart || before.get(alarm.id) === JSON.stringify(alarm) || !readsTopic(alarm.kind) || alarm.kind === 'no-data') continue;
+      const latest = this._host.latest(alarm.topic);
+      if (latest) this._judgeValue(alarm, latest, this._host.now(), false);
+    }
   }
 
   /** An alarm's state as judged so far (the store has it after the current task). */
@@ -120,19 +133,21 @@ export class AlarmService {
     const alarms = this._byTopic.get(topic);
     if (!alarms || !this._host.judges()) return;
     this._lastHeard.set(topic, at);
-    for (const alarm of alarms) {
-      const state = this._states.get(alarm.id);
-      if (!state) continue;
-      const reported = readReported({ statePath: alarm.path }, payload);
-      if (alarm.kind === 'no-data') {
-        this._take(alarm, judge(alarm, state, false, at, reported));
-        continue;
-      }
-      if (reported === null) continue;
-      const condition = textCondition(alarm, reported) ?? limitCondition(alarm, state.condition, reportedNumber(reported));
-      // Not a number for a limit: nothing to judge; the value is still shown as the latest.
-      this._take(alarm, condition === null ? { state: { ...state, value: reported }, events: [] } : judge(alarm, state, condition, at, reported, whileAway));
+    for (const alarm of alarms) this._judgeValue(alarm, payload, at, whileAway);
+  }
+
+  private _judgeValue(alarm: AlarmDefinition, payload: ReportedPayload, at: number, whileAway: boolean): void {
+    const state = this._states.get(alarm.id);
+    if (!state || !this._host.judges()) return;
+    const reported = readReported({ statePath: alarm.path }, payload);
+    if (alarm.kind === 'no-data') {
+      this._take(alarm, judge(alarm, state, false, at, reported));
+      return;
     }
+    if (reported === null) return;
+    const condition = textCondition(alarm, reported) ?? limitCondition(alarm, state.condition, reportedNumber(reported));
+    // Not a number for a limit: nothing to judge; the value is still shown as the latest.
+    this._take(alarm, condition === null ? { state: { ...state, value: reported }, events: [] } : judge(alarm, state, condition, at, reported, whileAway));
   }
 
   /** Every second, and when presence changes: devices offline, silences, suppression, delays and shelves. */

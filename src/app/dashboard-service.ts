@@ -85,6 +85,7 @@ export class DashboardService {
         deviceOf: (topic) => this._presenceTracker.deviceOf(topic),
         deviceState: (id) => this.presence.get(id)?.state ?? null,
         storageFailed: (error) => this._notify(storageFailure('alarms', error)),
+        latest: (topic) => this.topics.get(topic)?.payload,
       },
       alarmRepository,
       alarmRepository ? new AlarmSync() : null,

@@ -11,19 +11,20 @@ import { problemWords } from '../ui/problem-words';
 import { msg } from '../i18n/words';
 import { CONFIRM_MODES, CONTROL_KINDS, copyControl, newControl, type ControlDefinition } from '../controls/control-definition';
 import { controlProblem } from './control-check';
+import { ALARM_KINDS, ALARM_PRIORITIES, MAX_ALARM_SECONDS, alarmProblem, copyAlarm, newAlarm, type AlarmDefinition } from '../alarms/alarm-definition';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
 export const LAYOUT_VERSION = 1;
 
 /** The part of the settings a layout file carries. */
-export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles' | 'controls'>;
+export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles' | 'controls' | 'alarms'>;
 
 export interface LayoutFile {
   format: typeof LAYOUT_FORMAT;
   version: typeof LAYOUT_VERSION;
   exportedAt: string;
-  /** `controls` is left out when there are none (a file from before controls reads the same). */
-  layout: Omit<Layout, 'profiles' | 'controls'> & { controls?: Layout['controls'] };
+  /** `controls` and `alarms` are left out when there are none (a file from before them reads the same). */
+  layout: Omit<Layout, 'profiles' | 'controls' | 'alarms'> & { controls?: Layout['controls']; alarms?: Layout['alarms'] };
   profiles: BrokerProfile[];
 }
 
@@ -39,6 +40,7 @@ export function layoutFile(settings: StoredSettings, now: Date): LayoutFile {
       deviceNames: settings.deviceNames.map(({ device, name }) => ({ device, name })),
       theme: settings.theme,
       ...(settings.controls.length === 0 ? {} : { controls: settings.controls.map(copyControl) }),
+      ...(settings.alarms.length === 0 ? {} : { alarms: settings.alarms.map(copyAlarm) }),
     },
     profiles: settings.profiles.map(copyProfile),
   };
@@ -81,6 +83,7 @@ export function readLayoutFile(content: string): { layout: Layout } | { problem:
         theme: oneOf<Theme>(layout['theme'], 'layout.theme', ['system', 'light', 'dark']),
         // Files exported before controls existed have none.
         controls: readControls(layout['controls'] ?? []),
+        alarms: readAlarms(layout['alarms'] ?? []),
         profiles,
       },
     };
@@ -133,6 +136,47 @@ function readControl(value: unknown, where: string): ControlDefinition {
   const problem = controlProblem(control);
   if (problem) throw new LayoutProblem(msg('{0}.{1}: {2}', where, problem.field, problem.text));
   return control;
+}
+
+function readAlarms(value: unknown): AlarmDefinition[] {
+  const alarms = list(value, 'layout.alarms').map((item, index) => readAlarm(item, `layout.alarms[${index}]`));
+  const ids = new Set<string>();
+  for (const [index, alarm] of alarms.entries()) {
+    if (ids.has(alarm.id)) throw new LayoutProblem(msg('{0}.id: two alarms have the id “{1}”: ids must differ.', `layout.alarms[${index}]`, alarm.id));
+    ids.add(alarm.id);
+  }
+  return alarms;
+}
+
+/** An alarm, every field checked by type, then as a whole as its editor checks it; a field left out takes its default. */
+function readAlarm(value: unknown, where: string): AlarmDefinition {
+  const item = record(value, where);
+  const fields: Partial<AlarmDefinition> = {};
+  const given = (key: keyof AlarmDefinition) => item[key] !== undefined;
+  for (const key of ['topic', 'path', 'device', 'text', 'message'] as const) if (given(key)) fields[key] = text(item[key], `${where}.${key}`, 0);
+  for (const key of ['limit', 'deadband', 'silenceSeconds', 'onDelaySeconds', 'offDelaySeconds'] as const) {
+    if (!given(key)) continue;
+    const field = item[key];
+    if (typeof field !== 'number' || !Number.isFinite(field)) throw new LayoutProblem(msg('{0} must be a number.', `${where}.${key}`));
+    fields[key] = field;
+  }
+  if (given('priority')) fields.priority = oneOf(item['priority'], `${where}.priority`, ALARM_PRIORITIES);
+  const alarm = newAlarm({ ...fields, kind: oneOf(item['kind'], `${where}.kind`, ALARM_KINDS) }, given('id') ? text(item['id'], `${where}.id`, 1) : `alarm-${randomId()}`);
+  const problem = alarmProblem(alarm);
+  if (!problem) return alarm;
+  const field = `${where}.${problem.field}`;
+  switch (problem.kind) {
+    case 'missing':
+      throw new LayoutProblem(msg('{0} must not be empty.', field));
+    case 'wildcard':
+      throw new LayoutProblem(msg('{0} must be one topic, without + or #.', field));
+    case 'not-a-number':
+      throw new LayoutProblem(msg('{0} must be a number.', field));
+    case 'negative':
+      throw new LayoutProblem(msg('{0} must not be negative.', field));
+    case 'too-long':
+      throw new LayoutProblem(msg('{0} must be from 0 to {1}.', field, MAX_ALARM_SECONDS));
+  }
 }
 
 function readTileFormat(value: unknown, where: string): TileFormat {

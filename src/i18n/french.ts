@@ -819,4 +819,10 @@ export const french: Readonly<Record<string, string>> = {
   "{0}: at most 86400 seconds (a day).": "{0} : au plus 86400 secondes (un jour).",
   "{0}: it cannot be negative.": "{0} : ne peut pas être négatif.",
   "{0}: write a number (1.5 or 1,5).": "{0} : écrivez un nombre (1.5 ou 1,5).",
+  "{0} must be one topic, without + or #.": "{0} doit être un seul topic, sans + ni #.",
+  "{0} must not be negative.": "{0} ne doit pas être négatif.",
+  "{0} must be from 0 to {1}.": "{0} doit être entre 0 et {1}.",
+  "{0}.id: two alarms have the id “{1}”: ids must differ.": "{0}.id : deux alarmes ont l’identifiant « {1} » : les identifiants doivent être différents.",
+  "For how many minutes (at most 480: it comes back by itself)": "Pendant combien de minutes (au plus 480 : elle revient d’elle-même)",
+  "Write a number of minutes above 0 and at most 480 (8 h).": "Écrivez un nombre de minutes supérieur à 0 et d’au plus 480 (8 h).",
 };

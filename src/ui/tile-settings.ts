@@ -100,8 +100,9 @@ export class TileSettingsElement extends LitElement {
   /** An alarm on this tile's value, in the alarm editor (loaded with its first use). */
   private _addAlarm(): void {
     const topic = this.topic;
+    const root = this.getRootNode(); // the grid's: this dialog goes once closed
     this._close();
-    void import('./alarms/alarm-editor').then(({ openAlarmEditor }) => openAlarmEditor(this, { topic }));
+    void import('./alarms/alarm-editor').then(({ openAlarmEditor }) => openAlarmEditor(root, { topic }));
   }
 
   private _onSubmit(event: SubmitEvent): void {

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { MAX_SHELVE_MS, type AlarmDefinition } from '../../alarms/alarm-definition';
 import { msg, msgPlural } from '../../i18n/words';
 import { dashboardContext } from '../dashboard-context';
@@ -37,6 +37,11 @@ export class AlarmActionDialogElement extends LitElement {
         overflow: auto;
         overflow-wrap: anywhere;
       }
+      .problem {
+        color: var(--danger);
+        font-weight: 600;
+        margin: 0;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -45,7 +50,8 @@ export class AlarmActionDialogElement extends LitElement {
     `,
   ];
 
-  static override properties = { _action: { state: true }, _alarms: { state: true } };
+  static override properties = { _action: { state: true }, _alarms: { state: true }, _problem: { state: true } };
+  declare private _problem: string;
   declare private _action: 'acknowledge' | 'shelve';
   declare private _alarms: AlarmDefinition[];
 
@@ -55,6 +61,7 @@ export class AlarmActionDialogElement extends LitElement {
     super();
     this._action = 'acknowledge';
     this._alarms = [];
+    this._problem = '';
   }
 
   async acknowledge(alarms: AlarmDefinition[]): Promise<void> {
@@ -68,6 +75,7 @@ export class AlarmActionDialogElement extends LitElement {
   private async _open(action: 'acknowledge' | 'shelve', alarms: AlarmDefinition[]): Promise<void> {
     this._action = action;
     this._alarms = alarms;
+    this._problem = '';
     await this.updateComplete;
     this.renderRoot.querySelector('form')?.reset();
     this.renderRoot.querySelector('dialog')?.showModal();
@@ -95,11 +103,11 @@ export class AlarmActionDialogElement extends LitElement {
         ${acknowledging
           ? html`<label>${msg('Comment (optional)')} <input name="comment" maxlength="500" autocomplete="off" /></label>`
           : html`<label
-              >${msg('For how long (it comes back by itself)')}
-              <select name="minutes">
-                ${SHELF_MINUTES.map((minutes) => html`<option value=${minutes} ?selected=${minutes === 60}>${formatDuration(minutes * 60_000)}</option>`)}
-              </select></label
-            >`}
+                >${msg('For how many minutes (at most 480: it comes back by itself)')}
+                <input name="minutes" inputmode="decimal" list="shelf-lengths" value="60" autocomplete="off" />
+                <datalist id="shelf-lengths">${SHELF_MINUTES.map((minutes) => html`<option value=${minutes}>${formatDuration(minutes * 60_000)}</option>`)}</datalist></label
+              >
+              ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}`}
         <div class="actions">
           <button class="primary" type="submit">${acknowledging ? msg('Acknowledge') : msg('Shelve')}</button>
         </div>
@@ -116,8 +124,12 @@ export class AlarmActionDialogElement extends LitElement {
     const by = actingName(service.settings.state);
     if (this._action === 'acknowledge') service.alarmRequest({ kind: 'acknowledge', ids, comment: String(form.get('comment') ?? '').trim(), by });
     else {
-      const minutes = Number(form.get('minutes') ?? 60);
-      service.alarmRequest({ kind: 'shelve', ids, until: Date.now() + Math.min(minutes * 60_000, MAX_SHELVE_MS), by });
+      const minutes = Number(String(form.get('minutes') ?? '').trim().replace(',', '.'));
+      if (!(minutes > 0 && minutes * 60_000 <= MAX_SHELVE_MS)) {
+        this._problem = msg('Write a number of minutes above 0 and at most 480 (8 h).');
+        return;
+      }
+      service.alarmRequest({ kind: 'shelve', ids, until: Date.now() + minutes * 60_000, by });
     }
     this._close();
   }

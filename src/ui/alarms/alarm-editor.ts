@@ -250,7 +250,7 @@ customElements.define('alarm-editor', AlarmEditorElement);
  * Opens the editor, for a new alarm (fields given, as a tile's topic) or for the alarm with that id: one
  * editor per shadow root (under the dashboard's context), added there the first time.
  */
-export async function openAlarmEditor(near: Element, fields: Partial<AlarmDefinition>): Promise<void> {
+export async function openAlarmEditor(near: Node, fields: Partial<AlarmDefinition>): Promise<void> {
   const root = near.getRootNode() as ShadowRoot | Document;
   const host = root instanceof Document ? root.body : root;
   const editor = root.querySelector<AlarmEditorElement>('alarm-editor') ?? host.appendChild(new AlarmEditorElement());

@@ -12,12 +12,20 @@ const fault = newAlarm({ kind: 'equals', topic: 'pompe/état', path: 'état', te
 const silent = newAlarm({ kind: 'no-data', topic: 'capteur/débit', silenceSeconds: 10 }, 'silent');
 const gone = newAlarm({ kind: 'offline', device: 'capteur' }, 'gone');
 
-function fakeHost() {
+interface FakeHost extends AlarmHost {
+  time: number;
+  judging: boolean;
+  linkUp: number | null;
+  devices: Map<string, DeviceState>;
+  values: Map<string, { text: string }>;
+}
+
+function fakeHost(): FakeHost {
   const devices = new Map<string, DeviceState>();
-  const host = {
+  const host: FakeHost = {
     time: 0,
     judging: true,
-    linkUp: 0 as number | null,
+    linkUp: 0,
     devices,
     now: () => host.time,
     judges: () => host.judging,
@@ -27,7 +35,9 @@ function fakeHost() {
     storageFailed: (error: unknown) => {
       throw error;
     },
-  } satisfies AlarmHost & Record<string, unknown>;
+    latest: (topic: string) => host.values.get(topic),
+    values: new Map<string, { text: string }>(),
+  };
   return host;
 }
 
@@ -50,6 +60,21 @@ describe('alarms in the engine', () => {
     expect(state?.raisedValue).toBe('80');
     service.observe('pompe/état', text('{"état": "défaut"}'), 1002, false);
     expect(stateOf(service, 'fault')?.active).toBe(true);
+  });
+
+  it('a limit set on a value already past it raises at once; one that did not change judges nothing again', () => {
+    const host = fakeHost();
+    host.values.set('moteur/température', text('90'));
+    host.time = 500;
+    const service = new AlarmService(host, null, null);
+    service.setDefinitions([]); // at start: the states from disk speak
+    service.setDefinitions([hot]);
+    expect(service.state('hot')).toMatchObject({ active: true, raisedAt: 500, value: '90' });
+    service.apply({ kind: 'acknowledge', ids: ['hot'], comment: '', by: 'a' });
+    service.setDefinitions([hot, fault]);
+    expect(service.state('hot')?.acknowledged).toBe(true);
+    service.setDefinitions([{ ...hot, limit: 95 }, fault]);
+    expect(service.state('hot')?.active).toBe(false);
   });
 
   it('a text that is not a number is shown as the latest value, and judges nothing', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutFile, readLayoutFile } from '../../../src/app/layout-file';
 import { defaultSettings } from '../../../src/storage/settings';
 import { newControl } from '../../../src/controls/control-definition';
+import { newAlarm } from '../../../src/alarms/alarm-definition';
 
 const arranged = {
   ...defaultSettings('ws://127.0.0.1:9001', () => 'abcd'),
@@ -15,6 +16,10 @@ const arranged = {
   controls: [
     newControl({ kind: 'switch', name: 'Pompe', commandTopic: 'pompe/commande', stateTopic: 'pompe/état', onPayload: 'start', offPayload: 'stop', onStates: ['en marche'], offStates: ['arrêtée'] }, 'c1'),
     newControl({ kind: 'setpoint', name: 'Consigne', commandTopic: 'moteur/commande', stateTopic: 'moteur/consigne', min: 0, max: 1800, step: 50, unit: 'rpm', template: '{"consigne": {value}}', confirm: 'ask', expirySeconds: 300 }, 'c2'),
+  ],
+  alarms: [
+    newAlarm({ kind: 'high', topic: 'moteur/température', limit: 75, deadband: 2, onDelaySeconds: 5, priority: 'urgent', message: 'Température moteur trop haute' }, 'a1'),
+    newAlarm({ kind: 'offline', device: 'capteur', priority: 'high' }, 'a2'),
   ],
   profiles: [
     {
@@ -46,6 +51,7 @@ describe('the layout file', () => {
         deviceNames: arranged.deviceNames,
         theme: 'dark',
         controls: arranged.controls,
+        alarms: arranged.alarms,
         profiles: arranged.profiles,
       },
     });
@@ -97,6 +103,15 @@ describe('the layout file', () => {
     expect(problem(withChange((file) => (file['layout'].controls[0].stateTopic = 'pompe/commande')))).toMatch(/^layout\.controls\[0\]\.stateTopic: The state topic must differ from the command topic/);
     expect(problem(withChange((file) => (file['layout'].controls[1].id = 'c1')))).toBe('layout.controls[1].id: two controls have the id “c1”: ids must differ. Nothing was changed.');
     expect(problem(withChange((file) => (file['layout'].controls[0].confirm = 'maybe')))).toBe('layout.controls[0].confirm must be one of "never", "ask", "hold". Nothing was changed.');
+    // Alarms, field by field.
+    expect(problem(withChange((file) => (file['layout'].alarms[0].topic = 'moteur/+')))).toBe('layout.alarms[0].topic must be one topic, without + or #. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].alarms[0].limit = '75')))).toBe('layout.alarms[0].limit must be a number. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].alarms[0].deadband = -1)))).toBe('layout.alarms[0].deadband must not be negative. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].alarms[0].onDelaySeconds = 100_000)))).toBe('layout.alarms[0].onDelaySeconds must be from 0 to 86400. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].alarms[0].priority = 'critical')))).toBe('layout.alarms[0].priority must be one of "urgent", "high", "medium", "low". Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].alarms[1].device = '')))).toBe('layout.alarms[1].device must not be empty. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].alarms[1].id = 'a1')))).toBe('layout.alarms[1].id: two alarms have the id “a1”: ids must differ. Nothing was changed.');
+    expect(problem(withChange((file) => (file['layout'].alarms[0].message = 42)))).toBe('layout.alarms[0].message must be text. Nothing was changed.');
   });
 });
 
