@@ -825,4 +825,6 @@ export const french: Readonly<Record<string, string>> = {
   "{0}.id: two alarms have the id “{1}”: ids must differ.": "{0}.id : deux alarmes ont l’identifiant « {1} » : les identifiants doivent être différents.",
   "For how many minutes (at most 480: it comes back by itself)": "Pendant combien de minutes (au plus 480 : elle revient d’elle-même)",
   "Write a number of minutes above 0 and at most 480 (8 h).": "Écrivez un nombre de minutes supérieur à 0 et d’au plus 480 (8 h).",
+  "alarm to acknowledge": "alarme à acquitter",
+  "alarms to acknowledge": "alarmes à acquitter",
 };

@@ -37,8 +37,10 @@ export class AlarmHistoryElement extends LitElement {
         align-items: end;
         margin-bottom: 0.5rem;
       }
+      /* On a phone the table scrolls sideways rather than break its words letter by letter. */
       table {
         width: 100%;
+        min-width: 36rem;
         border-collapse: collapse;
         font-size: 0.85rem;
       }
@@ -48,7 +50,7 @@ export class AlarmHistoryElement extends LitElement {
         padding: 0.3rem 0.4rem;
         border-bottom: 1px solid var(--border);
         vertical-align: top;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
       .wrap {
         overflow-x: auto;

@@ -66,9 +66,15 @@ export class AlarmSummaryElement extends LitElement {
   static override styles = [
     controlStyles,
     css`
+      /* In the strip, the alarms come first and keep room to be read; the rest scrolls. */
       :host {
         display: inline-block;
+        flex: 0 1 auto;
+        min-width: min(100%, 18rem);
+      }
+      :host([compact]) {
         min-width: 0;
+        flex: none;
       }
       button {
         border-radius: 999px;
@@ -86,8 +92,13 @@ export class AlarmSummaryElement extends LitElement {
         border-width: 1px;
         font-weight: 600;
       }
-      :host([compact]) .message {
-        display: none;
+      .hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
     `,
   ];
@@ -123,6 +134,13 @@ export class AlarmSummaryElement extends LitElement {
       return count === 0 ? [] : [`${priorityShape(priority)} ${countWords(priority, count)}`];
     });
     const words = msgPlural(counts.total, '{0} alarm to acknowledge', '{0} alarms to acknowledge', formatCount(counts.total));
+    if (this.compact) {
+      // In the header, where room is short: the most urgent priority's shape and the count; the words are read out.
+      const shape = counts.first ? priorityShape(counts.first.alarm.priority) : '';
+      return html`<button type="button" @click=${open} title=${`${words}: ${parts.join(' · ')}`}>
+        ${shape} ${formatCount(counts.total)}<span class="hidden"> ${msgPlural(counts.total, 'alarm to acknowledge', 'alarms to acknowledge')}: ${parts.join(' · ')}</span>
+      </button>`;
+    }
     return html`<button type="button" @click=${open} title=${msg('Open the alarm list')}>
       ${words}: ${parts.join(' · ')}${counts.first ? html`<span class="message"> — ${alarmTitle(counts.first.alarm)}</span>` : nothing}
     </button>`;

@@ -98,6 +98,8 @@ export function valueWords(value: string | null): string {
   if (value === null) return '—';
   if (value === 'offline') return msg('offline');
   if (value === 'online') return msg('online');
+  // A number with the screen's decimal sign, its digits as sent.
+  if (language() === 'fr' && /^\s*[-+]?\d+\.\d+\s*$/.test(value)) return value.trim().replace('.', ',');
   return value;
 }
 
