@@ -134,6 +134,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // No runtime caching: broker traffic is WebSocket, which a service worker never sees.
         runtimeCaching: [],
+        // Alarm notifications' Acknowledge action (public/alarm-notifications-sw.js).
+        importScripts: ['alarm-notifications-sw.js'],
       },
       devOptions: { enabled: false },
     }),

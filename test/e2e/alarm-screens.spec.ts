@@ -67,7 +67,7 @@ for (const lang of ['en', 'fr'] as const) {
         await testInfo.attach(`alarm-values-${at}.png`, { body: values, contentType: 'image/png' });
         if (process.env['UPDATE_DOCS'] === '1' && lang === 'en') await page.screenshot({ path: `docs/alarms-values-${screen.name}-${scheme}.png` });
 
-        await page.locator('attention-strip alarm-summary').getByRole('button').click();
+        await page.locator('attention-strip alarm-summary').getByRole('button').first().click();
         const list = page.locator('alarm-view');
         await expect(list.getByRole('heading', { name: words.alarms, exact: true })).toBeVisible();
         await expect(page.locator('alarm-history tbody tr').first()).toBeVisible();

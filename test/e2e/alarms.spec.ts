@@ -37,9 +37,9 @@ async function addAlarm(page: Page, topic: string, fields: AlarmFields): Promise
   await fillAlarm(page.getByRole('dialog', { name: 'Add an alarm' }), fields);
 }
 
-const summary = (page: Page) => page.locator('attention-strip alarm-summary').getByRole('button');
+const summary = (page: Page) => page.locator('attention-strip alarm-summary').getByRole('button').first();
 /** The header's (counts only), seen from every view. */
-const headerSummary = (page: Page) => page.locator('header alarm-summary').getByRole('button');
+const headerSummary = (page: Page) => page.locator('header alarm-summary').getByRole('button').first();
 const alarmRow = (page: Page, message: string) => page.getByRole('list', { name: 'Alarm list' }).getByRole('listitem').filter({ hasText: message });
 const historyRows = (page: Page) => page.locator('alarm-history tbody tr');
 
@@ -202,5 +202,53 @@ test.describe('alarms', () => {
     await alarmRow(page, 'Température moteur trop haute').getByRole('button', { name: 'Acknowledge' }).click();
     await page.getByRole('dialog', { name: 'Acknowledge 1 alarm' }).getByRole('button', { name: 'Acknowledge' }).click();
     await expect(alarmRow(page, 'Température moteur trop haute')).toContainText('Active, acknowledged');
+  });
+
+  test('a raised alarm is a system notification with its tag and an Acknowledge action, which acknowledges', async ({ page, mosquitto }) => {
+    await page.context().grantPermissions(['notifications']);
+    const moteur = await connectDevice(mosquitto.tcpUrl);
+    await moteur.publishAsync('moteur/température', '60', { qos: 1, retain: true });
+    await page.goto(kioskLink({ broker: mosquitto.wsUrl, subs: ['moteur/#'], qos: 1, clientId: 'tablette-notif' }));
+    await expect(tile(page, 'moteur/température')).toContainText('60');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await addAlarm(page, 'moteur/température', { limit: '75', priority: '◆ Urgent', message: 'Température moteur trop haute' });
+    await openSettings(page);
+    await page.locator('alarm-settings').getByText('Alarms', { exact: true }).click();
+    await expect(page.locator('alarm-settings')).toContainText('Notifications: allowed');
+
+    await moteur.publishAsync('moteur/température', '82', { qos: 1 });
+    await expect(summary(page)).toContainText('1 alarm to acknowledge');
+    const shown = () =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return (await registration.getNotifications()).map((notification) => ({
+          title: notification.title,
+          tag: notification.tag,
+          body: notification.body,
+          requireInteraction: notification.requireInteraction,
+          actions: (notification as Notification & { actions?: Array<{ action: string; title: string }> }).actions?.map((action) => action.action) ?? [],
+        }));
+      });
+    await expect.poll(shown).toHaveLength(1);
+    const [notification] = await shown();
+    expect(notification).toMatchObject({ title: 'Température moteur trop haute', requireInteraction: true, actions: ['acknowledge'] });
+    expect(notification?.tag).toMatch(/^alarm-/);
+    expect(notification?.body).toContain('Value: 82');
+
+    // The Acknowledge action, as the browser delivers it to the service worker.
+    const worker = page.context().serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    await worker.evaluate(async () => {
+      const scope = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent(event: Event): boolean };
+      const [notification] = await scope.registration.getNotifications();
+      const NotificationEventClass = (self as unknown as { NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event }).NotificationEvent;
+      if (notification) scope.dispatchEvent(new NotificationEventClass('notificationclick', { notification, action: 'acknowledge' }));
+    });
+    await openAlarms(page);
+    await expect(alarmRow(page, 'Température moteur trop haute')).toContainText('Active, acknowledged');
+    await expect(alarmRow(page, 'Température moteur trop haute')).toContainText('Acknowledged by tablette-notif');
+    await expect.poll(shown).toHaveLength(0);
   });
 });

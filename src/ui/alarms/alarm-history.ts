@@ -145,7 +145,7 @@ export class AlarmHistoryElement extends LitElement {
       </p>
       ${events.length === 0
         ? nothing
-        : html`<div class="wrap">
+        : html`<div class="wrap" tabindex="0" role="region" aria-labelledby="history-title">
             <table>
               <thead>
                 <tr>

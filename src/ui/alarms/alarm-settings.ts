@@ -6,6 +6,7 @@ import { foldingPanelStyles } from '../panel-styles';
 import { controlStyles } from '../shared-styles';
 import { StoreController } from '../store-controller';
 import { openAlarmEditor } from './alarm-editor';
+import { abilities, annunciatorFor } from './alarm-annunciator';
 import { alarmTitle, kindWord, priorityShape, priorityWord } from './alarm-words';
 
 /**
@@ -50,6 +51,33 @@ export class AlarmSettingsElement extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this._service.value?.settings);
+    new StoreController(this, () => (this._service.value ? annunciatorFor(this._service.value).state : undefined));
+  }
+
+  /** What this browser allows for alarms, each in a sentence. */
+  private _abilities() {
+    const service = this._service.value;
+    if (!service) return nothing;
+    const annunciator = annunciatorFor(service);
+    const calls = annunciator.state.state;
+    const can = abilities();
+    const notifications =
+      calls.notifications === 'unsupported' || !can.notifications
+        ? msg('Notifications: not in this browser (on an iPad, only from the app added to the home screen).')
+        : calls.notifications === 'granted'
+          ? msg('Notifications: allowed (urgent ones stay until touched; Acknowledge from the notification).')
+          : calls.notifications === 'denied'
+            ? msg('Notifications: blocked for this site; allow them in the browser’s site settings.')
+            : null;
+    return html`<ul aria-label=${msg('What this browser allows')}>
+      <li><span>${!can.sound ? msg('Sound: not in this browser.') : calls.soundBlocked ? msg('Sound: waits for a tap on the screen (the browser’s rule).') : msg('Sound: allowed (urgent and high alarms, until acknowledged).')}</span></li>
+      <li>
+        <span>${notifications ?? msg('Notifications: not asked yet.')}</span>
+        ${notifications === null ? html`<button type="button" @click=${() => void annunciator.askForNotifications()}>${msg('Allow notifications')}</button>` : nothing}
+      </li>
+      <li><span>${can.vibration ? msg('Vibration: this device vibrates when an urgent or high alarm is raised.') : msg('Vibration: this device cannot.')}</span></li>
+      <li><span>${can.badge ? (can.installed ? msg('Badge: the installed app’s icon counts the alarms to acknowledge.') : msg('Badge: once the app is installed, its icon counts the alarms to acknowledge.')) : msg('Badge: not in this browser.')}</span></li>
+    </ul>`;
   }
 
   override render() {
@@ -70,6 +98,7 @@ export class AlarmSettingsElement extends LitElement {
               )}
             </ul>`}
         <button type="button" @click=${() => void openAlarmEditor(this, { kind: 'offline' })}>${msg('Add an alarm')}</button>
+        ${settings.alarms.length > 0 ? this._abilities() : nothing}
         <label
           >${msg('Name of this dashboard (who acknowledges)')}
           <input

@@ -11,6 +11,8 @@ import { controlStyles } from '../shared-styles';
 import './alarm-mark';
 import { markAlarmsWith } from '../tile-view';
 import { tileAlarms } from './tile-alarm';
+import { annunciatorFor, type AlarmAnnunciator } from './alarm-annunciator';
+import { formatTime } from '../format';
 
 // Tiles are marked by the alarms from now on: the summary is loaded as soon as the layout has alarms.
 markAlarmsWith(tileAlarms);
@@ -68,7 +70,8 @@ export class AlarmSummaryElement extends LitElement {
     css`
       /* In the strip, the alarms come first and keep room to be read; the rest scrolls. */
       :host {
-        display: inline-block;
+        display: inline-flex;
+        gap: 0.5rem;
         flex: 0 1 auto;
         min-width: min(100%, 18rem);
       }
@@ -114,6 +117,13 @@ export class AlarmSummaryElement extends LitElement {
     this.compact = false;
     new StoreController(this, () => this._service.value?.alarms);
     new StoreController(this, () => this._service.value?.settings);
+    new StoreController(this, () => this._annunciator?.state);
+  }
+
+  /** The page's sounds, notifications, vibration and badge: started by the first summary drawn. */
+  private get _annunciator(): AlarmAnnunciator | null {
+    const service = this._service.value;
+    return service ? annunciatorFor(service) : null;
   }
 
   /** Drawn hidden (before this code loads, and with no alarm set): shown once it has something to say. */
@@ -141,9 +151,21 @@ export class AlarmSummaryElement extends LitElement {
         ${shape} ${formatCount(counts.total)}<span class="hidden"> ${msgPlural(counts.total, 'alarm to acknowledge', 'alarms to acknowledge')}: ${parts.join(' · ')}</span>
       </button>`;
     }
+    const annunciator = this._annunciator;
+    const calls = annunciator?.state.state;
+    const sounding = counts.byPriority.has('urgent') || counts.byPriority.has('high');
+    const mutedUntil = calls?.mutedUntil ?? 0;
     return html`<button type="button" @click=${open} title=${msg('Open the alarm list')}>
-      ${words}: ${parts.join(' · ')}${counts.first ? html`<span class="message"> — ${alarmTitle(counts.first.alarm)}</span>` : nothing}
-    </button>`;
+        ${words}: ${parts.join(' · ')}${counts.first ? html`<span class="message"> — ${alarmTitle(counts.first.alarm)}</span>` : nothing}
+      </button>
+      ${sounding && calls?.soundBlocked && mutedUntil <= Date.now()
+        ? html`<button type="button" class="quiet" @click=${() => annunciator?.enableSound()}>🔈 ${msg('Tap to enable alarm sounds')}</button>`
+        : nothing}
+      ${sounding && !calls?.soundBlocked
+        ? mutedUntil > Date.now()
+          ? html`<button type="button" class="quiet" @click=${() => annunciator?.unmute()}>${msg('Sounds muted until {0}: sound again', formatTime(mutedUntil))}</button>`
+          : html`<button type="button" class="quiet" @click=${() => annunciator?.mute()}>🔇 ${msg('Mute for 5 min')}</button>`
+        : nothing}`;
   }
 }
 
