@@ -1,5 +1,16 @@
-/** The controls `npm start` gives its simulated devices on a first visit (the user can change them). */
+/** The controls and alarms `npm start` gives its simulated devices on a first visit (the user can change them). */
 import { newControl, type ControlDefinition } from '../src/controls/control-definition';
+import { newAlarm, type AlarmDefinition } from '../src/alarms/alarm-definition';
+
+/** Limits on the motor (which overheats now and then), the sensor's Last Will, the pump's silence. */
+export function demoAlarms(): AlarmDefinition[] {
+  return [
+    newAlarm({ kind: 'high', topic: 'moteur/température', limit: 75, deadband: 2, onDelaySeconds: 3, priority: 'high', message: 'Température moteur haute' }, 'demo-moteur-haute'),
+    newAlarm({ kind: 'high-high', topic: 'moteur/température', limit: 85, deadband: 2, priority: 'urgent', message: 'Température moteur trop haute' }, 'demo-moteur-tres-haute'),
+    newAlarm({ kind: 'offline', device: 'capteur', priority: 'medium', message: 'Capteur hors ligne' }, 'demo-capteur'),
+    newAlarm({ kind: 'no-data', topic: 'pompe/débit', silenceSeconds: 30, priority: 'low', message: 'Pompe muette' }, 'demo-pompe-muette'),
+  ];
+}
 
 export function demoControls(): ControlDefinition[] {
   return [

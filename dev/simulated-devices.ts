@@ -20,6 +20,8 @@ interface DeviceState {
   running: boolean;
   setpoint: number;
   temperature: number;
+  /** npm start: the motor overheats now and then (above 75 °C for about 20 s every 3 minutes). */
+  overheating?: boolean;
   speed: number;
   flow: number;
 }
@@ -33,7 +35,7 @@ const moteur: DeviceSpec = {
   measure(state) {
     state.speed = drift(state.speed, state.running ? state.setpoint : 0, 0.25, state.running ? 8 : 0);
     const load = Math.max(0, state.speed) / 1500;
-    state.temperature = drift(state.temperature, 22 + 48 * load, 0.03, 0.3);
+    state.temperature = state.overheating ? drift(state.temperature, 83, 0.35, 0.3) : drift(state.temperature, 22 + 48 * load, state.temperature > 72 ? 0.3 : 0.03, 0.3);
     return {
       'moteur/température': JSON.stringify({ value: round(state.temperature, 1), unit: '°C' }),
       'moteur/vitesse': String(Math.max(0, Math.round(state.speed))),
@@ -153,6 +155,14 @@ export function startSimulatedDevices(brokerUrl: string, options: SimulatedDevic
     };
     client.on('error', (error) => console.error(`[${spec.id}] ${error.message}`));
     timers.push(setInterval(() => client.connected && publishMeasures(client, spec, state), 1000));
+    if (options.quirks && spec.id === 'moteur') {
+      // Overheats for about 20 s every 3 minutes (the first a minute after start): the demo's alarms go off.
+      const overheat = () => {
+        state.overheating = true;
+        timers.push(setTimeout(() => (state.overheating = false), 17_000));
+      };
+      timers.push(setTimeout(overheat, 60_000), setInterval(overheat, 180_000));
+    }
     const outage = spec.outage && (options.outage ?? spec.outage);
     if (outage) {
       timers.push(

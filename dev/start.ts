@@ -6,7 +6,7 @@ import { createServer } from 'vite';
 import { startDevBroker } from './broker';
 import { startSimulatedDevices } from './simulated-devices';
 import { startSimulatedEdgeNode } from './simulated-edge-node';
-import { demoControls } from './demo-controls';
+import { demoAlarms, demoControls } from './demo-controls';
 
 function port(variable: string, fallback: number): number {
   const text = process.env[variable];
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const devices = startSimulatedDevices(broker.tcpUrl, { quirks: true });
   const edgeNode = startSimulatedEdgeNode(broker.tcpUrl);
   process.env['VITE_DEFAULT_BROKER'] = broker.wsUrl;
-  process.env['VITE_DEMO_CONTROLS'] = JSON.stringify(demoControls());
+  process.env['VITE_DEMO_LAYOUT'] = JSON.stringify({ controls: demoControls(), alarms: demoAlarms() });
   const dashboardPort = port('DASHBOARD_PORT', 5173);
   const vite = await createServer({ server: { host: '127.0.0.1', port: dashboardPort, strictPort: true } });
   try {
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
                     commands on moteur/commande, pompe/commande: start, stop, a setpoint
   Controls          Pompe (switch), Moteur (switch) and Consigne moteur (setpoint 0–1800 rpm), confirmed
                     by what the devices report; pompe acts 3 s late, moteur ignores every 4th command
+  Alarms            moteur/température above 75 °C (high) and 85 °C (urgent); capteur offline; pompe/débit
+                    silent for 30 s. The motor overheats for about 20 s every 3 minutes
   Sparkplug B       edge node Usine1/Ligne1 with devices Presse and Four (dies for 10 s every 90 s;
                     answers Rebirth requests; write a metric from its tile)
 

@@ -43,9 +43,9 @@ async function main(): Promise<void> {
   void engine.useLanguage(language());
   onLanguageChange(() => void engine.useLanguage(language()));
   const defaults = defaultSettings(defaultBrokerUrl(), randomId);
-  // npm start's simulated devices come with their controls (until the user changes them).
-  const demoControls: unknown = import.meta.env['VITE_DEMO_CONTROLS'];
-  if (typeof demoControls === 'string' && demoControls !== '') defaults.controls = JSON.parse(demoControls) as StoredSettings['controls'];
+  // npm start's simulated devices come with their controls and alarms (until the user changes them).
+  const demoLayout: unknown = import.meta.env['VITE_DEMO_LAYOUT'];
+  if (typeof demoLayout === 'string' && demoLayout !== '') Object.assign(defaults, JSON.parse(demoLayout) as Pick<StoredSettings, 'controls' | 'alarms'>);
   const framedBy = foreignFramer();
   const mirror = new DashboardMirror(engine, defaults, framedBy);
   element.service = mirror;

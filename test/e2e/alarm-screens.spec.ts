@@ -65,7 +65,8 @@ for (const lang of ['en', 'fr'] as const) {
         violations.push(...(await axeViolations(page, `values with alarms, ${at}`)));
         const values = await page.screenshot({ path: testInfo.outputPath(`alarm-values-${screen.name}-${lang}-${scheme}.png`) });
         await testInfo.attach(`alarm-values-${at}.png`, { body: values, contentType: 'image/png' });
-        if (process.env['UPDATE_DOCS'] === '1' && lang === 'en') await page.screenshot({ path: `docs/alarms-values-${screen.name}-${scheme}.png` });
+        const forDocs = process.env['UPDATE_DOCS'] === '1' && (screen.name === 'tablet-landscape' || screen.name === 'phone');
+        if (forDocs && lang === 'en') await page.screenshot({ path: `docs/alarms-values-${screen.name}-${scheme}.png` });
 
         await page.locator('attention-strip alarm-summary').getByRole('button').first().click();
         const list = page.locator('alarm-view');
@@ -75,7 +76,7 @@ for (const lang of ['en', 'fr'] as const) {
         violations.push(...(await axeViolations(page, `the alarm list and history, ${at}`)));
         const shot = await page.screenshot({ path: testInfo.outputPath(`alarm-list-${screen.name}-${lang}-${scheme}.png`), fullPage: true });
         await testInfo.attach(`alarm-list-${at}.png`, { body: shot, contentType: 'image/png' });
-        if (process.env['UPDATE_DOCS'] === '1' && (lang === 'en' || screen.name === 'tablet-landscape')) await page.screenshot({ path: `docs/alarms-list-${screen.name}-${lang}-${scheme}.png`, fullPage: true });
+        if (forDocs) await page.screenshot({ path: `docs/alarms-list-${screen.name}-${lang}-${scheme}.png`, fullPage: true });
 
         await list.getByRole('button', { name: words.acknowledge, exact: true }).first().click();
         const dialog = page.getByRole('dialog', { name: words.dialog });

@@ -95,6 +95,12 @@ export class AlarmSummaryElement extends LitElement {
         border-width: 1px;
         font-weight: 600;
       }
+      button.sound {
+        color: var(--text);
+        border: 1px solid var(--border);
+        font-weight: 600;
+        flex: none;
+      }
       .hidden {
         position: absolute;
         width: 1px;
@@ -159,12 +165,12 @@ export class AlarmSummaryElement extends LitElement {
         ${words}: ${parts.join(' · ')}${counts.first ? html`<span class="message"> — ${alarmTitle(counts.first.alarm)}</span>` : nothing}
       </button>
       ${sounding && calls?.soundBlocked && mutedUntil <= Date.now()
-        ? html`<button type="button" class="quiet" @click=${() => annunciator?.enableSound()}>🔈 ${msg('Tap to enable alarm sounds')}</button>`
+        ? html`<button type="button" class="sound" @click=${() => annunciator?.enableSound()}>${msg('Tap to enable alarm sounds')}</button>`
         : nothing}
       ${sounding && !calls?.soundBlocked
         ? mutedUntil > Date.now()
-          ? html`<button type="button" class="quiet" @click=${() => annunciator?.unmute()}>${msg('Sounds muted until {0}: sound again', formatTime(mutedUntil))}</button>`
-          : html`<button type="button" class="quiet" @click=${() => annunciator?.mute()}>🔇 ${msg('Mute for 5 min')}</button>`
+          ? html`<button type="button" class="sound" @click=${() => annunciator?.unmute()}>${msg('Sounds muted until {0}: sound again', formatTime(mutedUntil))}</button>`
+          : html`<button type="button" class="sound" @click=${() => annunciator?.mute()}>${msg('Mute for 5 min')}</button>`
         : nothing}`;
   }
 }
