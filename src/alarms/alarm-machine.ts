@@ -19,7 +19,10 @@ export interface AlarmState {
   acknowledged: boolean;
   raisedAt: number | null;
   returnedAt: number | null;
-  /** The value that raised it (as text), and the latest value judged. */
+  /**
+   * The value that raised it (as text), and the value when the condition last changed (the live value is
+   * the topic's: a state changes, and is written, only when something about the alarm does).
+   */
   raisedValue: string | null;
   value: string | null;
   /** Raised by a message the broker kept in the persistent session while the dashboard was away. */
@@ -113,8 +116,8 @@ export function textCondition(alarm: AlarmDefinition, value: string): boolean | 
  * changes, and the alarm is raised or returns once they have passed.
  */
 export function judge(alarm: AlarmDefinition, state: AlarmState, condition: boolean, at: number, value: string | null, whileAway = false): Step {
-  let next: AlarmState = value === null ? state : { ...state, value };
-  if (condition !== state.condition || state.conditionSince === null) next = { ...next, condition, conditionSince: at };
+  const changed = condition !== state.condition || state.conditionSince === null;
+  const next = changed ? { ...state, condition, conditionSince: at, value: value ?? state.value } : state;
   return settle(alarm, next, at, whileAway);
 }
 
@@ -122,6 +125,8 @@ export function judge(alarm: AlarmDefinition, state: AlarmState, condition: bool
 export function settle(alarm: AlarmDefinition, state: AlarmState, now: number, whileAway = false): Step {
   const events: AlarmEvent[] = [];
   let next = state;
+  // Nothing waits and no shelf ends: the same state (no write, nothing crosses to the page).
+  if (next.shelvedUntil === null && next.condition === next.active) return { state, events };
   if (next.shelvedUntil !== null && now >= next.shelvedUntil) next = unshelved(next, now, events);
   const since = next.conditionSince ?? now;
   if (next.condition && !next.active && now - since >= alarm.onDelaySeconds * 1000) {

@@ -27,6 +27,9 @@ import type { DeviceState } from '../state/presence-store';
 import type { AlarmRepository, StoredAlarmEvent } from '../storage/alarm-repository';
 import type { AlarmRequest, AlarmSync } from './alarm-sync';
 
+/** How long changes gather before they are written to disk and told to the page (see _scheduleFlush). */
+export const WRITE_EVERY_MS = 50;
+
 export interface AlarmStates {
   /** Every defined alarm's state, in the definitions' order. */
   readonly states: readonly AlarmState[];
@@ -146,8 +149,8 @@ export class AlarmService {
     }
     if (reported === null) return;
     const condition = textCondition(alarm, reported) ?? limitCondition(alarm, state.condition, reportedNumber(reported));
-    // Not a number for a limit: nothing to judge; the value is still shown as the latest.
-    this._take(alarm, condition === null ? { state: { ...state, value: reported }, events: [] } : judge(alarm, state, condition, at, reported, whileAway));
+    // Not a number for a limit: nothing to judge (the tile and the list show it as the live value).
+    if (condition !== null) this._take(alarm, judge(alarm, state, condition, at, reported, whileAway));
   }
 
   /** Every second, and when presence changes: devices offline, silences, suppression, delays and shelves. */
@@ -211,13 +214,17 @@ export class AlarmService {
     this._scheduleFlush();
   }
 
+  /**
+   * Changes are written and told together, WRITE_EVERY_MS after the first of them: a thousand alarms raised
+   * one after the other under a flood make a few transactions a second, not one per batch of messages.
+   */
   private _scheduleFlush(): void {
     if (this._flushing) return;
     this._flushing = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       this._flushing = false;
       this._flush();
-    });
+    }, WRITE_EVERY_MS);
   }
 
   private _flush(): void {
@@ -236,7 +243,7 @@ export class AlarmService {
 
   /** Settles once every state and event taken so far is on disk (tests, and the page being hidden). */
   async saved(): Promise<void> {
-    if (this._flushing) await Promise.resolve();
+    if (this._flushing) await new Promise((resolve) => setTimeout(resolve, WRITE_EVERY_MS));
     await this._writes;
   }
 

@@ -14,6 +14,11 @@ const FRAME_MS = 8;
  * page never spends a long task reading one (structured clone) and applying it.
  */
 export const TOPICS_PER_FRAME = 1000;
+/**
+ * Alarm states cross at most this often: with a thousand alarms raised one after the other, a frame of
+ * all their states every 16 ms would have both threads copying them most of the time.
+ */
+export const ALARMS_EVERY_MS = 250;
 
 export class FrameCollector {
   private _scheduled = false;
@@ -25,6 +30,8 @@ export class FrameCollector {
   private _logReset = true;
   private readonly _sent = new Map<string, object>();
   private _messageCount = -1;
+  private _alarmsSentAt = -ALARMS_EVERY_MS;
+  private _alarmsLater = false;
 
   constructor(
     private readonly _service: DashboardService,
@@ -118,8 +125,28 @@ export class FrameCollector {
       role: this._state('role', service.role.state),
       rate: this._state('rate', service.rate.state),
       session: this._state('session', service.session.state),
-      alarms: this._state('alarms', service.alarms.store.state),
+      alarms: this._alarms(),
     };
+  }
+
+  /** The alarm states when they changed, at most every ALARMS_EVERY_MS (a later frame takes them otherwise). */
+  private _alarms(): EngineFrame['alarms'] {
+    const state = this._service.alarms.store.state;
+    if (this._sent.get('alarms') === state) return null;
+    const wait = this._alarmsSentAt + ALARMS_EVERY_MS - performance.now();
+    if (wait > 0) {
+      if (!this._alarmsLater) {
+        this._alarmsLater = true;
+        setTimeout(() => {
+          this._alarmsLater = false;
+          this.schedule();
+        }, wait);
+      }
+      return null;
+    }
+    this._alarmsSentAt = performance.now();
+    this._sent.set('alarms', state);
+    return state;
   }
 
   private _takeLog(): EngineFrame['log'] {

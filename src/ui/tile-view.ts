@@ -17,7 +17,7 @@ import type { AlarmState } from '../alarms/alarm-machine';
  * What marks tiles with their alarms: given by the alarms' code when it loads (with the first alarm set), so
  * that the first screen carries none of it.
  */
-let alarmMarks: ((definitions: readonly AlarmDefinition[], states: readonly AlarmState[]) => Map<string, TileAlarm>) | null = null;
+let alarmMarks: ((definitions: readonly AlarmDefinition[], states: readonly AlarmState[], previous?: ReadonlyMap<string, TileAlarm>) => Map<string, TileAlarm>) | null = null;
 export const markAlarmsWith = (marks: typeof alarmMarks) => (alarmMarks = marks);
 
 export interface TileView {
@@ -44,6 +44,7 @@ const TREND_POINTS = 60;
 export class TileViewController {
   private _view: TileView | null = null;
   private _alarmOf: (topic: string) => TileAlarm | undefined = () => undefined;
+  private _marks = new Map<string, TileAlarm>();
   private _made: [number, ConnectionStatus, readonly TileFormat[], unknown, unknown, unknown] | null = null;
 
   constructor(
@@ -68,7 +69,8 @@ export class TileViewController {
     const made = this._made;
     if (this._view && made && made[0] === now && made[1] === status && made[2] === formats && made[3] === definitions && made[4] === states && made[5] === alarmMarks) return this._view;
     if (!made || made[3] !== definitions || made[4] !== states || made[5] !== alarmMarks) {
-      const alarms = alarmMarks?.(definitions, states) ?? new Map<string, TileAlarm>();
+      const alarms = alarmMarks?.(definitions, states, this._marks) ?? new Map<string, TileAlarm>();
+      this._marks = alarms;
       // The same function while the alarms stay the same: a tile out of view tells a tick from a new alarm.
       this._alarmOf = (topic) => alarms.get(topic);
 

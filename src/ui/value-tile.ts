@@ -162,13 +162,19 @@ export class ValueTileElement extends LitElement {
   private _sparkFor: TopicValue | null = null;
   private _spark: ReturnType<typeof sparkline> = null;
 
-  /** Out of view, a tick of the clock alone waits until the tile is seen (anything else redraws it). */
+  /**
+   * A new view alone redraws a tile in view for a tick of the clock or a change of its own alarm mark (the
+   * alarms change many times a second when many are set: not every tile); out of view, a tick waits until
+   * the tile is seen (anything else redraws it).
+   */
   protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
-    if (!offScreen(this) || changed.size !== 1 || !changed.has('view') || this._drawnValue !== this.value) return true;
+    if (changed.size !== 1 || !changed.has('view') || this._drawnValue !== this.value) return true;
     if (this._drawnLanguage !== language()) return true; // a switch of language redraws every tile, seen or not
     const before = changed.get('view') as TileView | undefined;
     const view = this.view;
-    return !before || !view || before.status !== view.status || before.formats !== view.formats;
+    if (!before || !view || before.status !== view.status || before.formats !== view.formats) return true;
+    const topic = this.value?.topic ?? '';
+    return !offScreen(this) && (before.now !== view.now || before.alarmOf(topic) !== view.alarmOf(topic));
   }
 
   /** The value last drawn. */

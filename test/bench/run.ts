@@ -11,6 +11,7 @@ import { serveBaseline } from './ingest';
 import { benchSparkplug, type SparkplugFigures } from './sparkplug';
 import { benchOutbox, type OutboxFigures } from './outbox';
 import { benchControls, type ControlsFigures } from './controls';
+import { benchAlarms, type AlarmFigures } from './alarms';
 import { benchCold, benchColdTraced, benchTrendIngest, benchTrendStartup, type ColdFigures, type TrendIngestFigures, type TrendStartupFigures } from './picked-up';
 import type { MainThreadTasks } from './main-thread-trace';
 import { benchFloodTap, type FloodTapFigures } from './floods';
@@ -32,6 +33,7 @@ const heavyRate = size('BENCH_HEAVY_RATE', 4_000, 1_000);
 const sparkplugMessages = size('BENCH_SPARKPLUG_MESSAGES', 50_000, 500);
 const sparkplugTopics = size('BENCH_SPARKPLUG_TOPICS', 1_000, 50);
 const controlCount = size('BENCH_CONTROLS', 200, 20);
+const alarmCount = size('BENCH_ALARMS', 1_000, 50);
 const historyTopics = size('BENCH_HISTORY_TOPICS', 1_000, 20);
 const historyHours = size('BENCH_HISTORY_HOURS', 24, 2);
 const coldSeconds = size('BENCH_COLD_SECONDS', 4, 1);
@@ -149,6 +151,25 @@ async function controlsRows(appUrl: string, browser: Browser): Promise<Row[]> {
   return [
     [`${label}: lag, last message → on screen`, ms(lag) + perRun(results.map((r) => r.controlsLagMs), ms), ms(tilesLag) + perRun(results.map((r) => r.tilesLagMs), ms), (lag / Math.max(tilesLag, 1)).toFixed(2), target('≤ tiles + 10 %', within(lag, tilesLag))],
     [`${label}: longest main-thread task`, ms(task) + perRun(results.map((r) => r.controlsLongestTaskMs), ms), ms(tilesTask) + perRun(results.map((r) => r.tilesLongestTaskMs), ms), (task / Math.max(tilesTask, 1)).toFixed(2), target('≤ tiles + 10 % (a task < 50 ms counts as 50)', within(longTask(task), longTask(tilesTask)))],
+  ];
+}
+
+async function alarmRows(appUrl: string, browser: Browser): Promise<Row[]> {
+  const results = await repeated<AlarmFigures>(
+    `${count(alarmCount)} alarms`,
+    (broker, index) => benchAlarms(browser, appUrl, broker, steadyRate, sustainedSeconds, sustainedTopics, alarmCount, index % 2 === 0),
+    (f) => `lag: with alarms ${ms(f.alarmsLagMs)}, without ${ms(f.plainLagMs)}; longest task: with ${ms(f.alarmsLongestTaskMs)}, without ${ms(f.plainLongestTaskMs)}; raised ${count(f.raised)}`,
+  );
+  const lag = median(results.map((r) => r.alarmsLagMs));
+  const plainLag = median(results.map((r) => r.plainLagMs));
+  const task = median(results.map((r) => r.alarmsLongestTaskMs));
+  const plainTask = median(results.map((r) => r.plainLongestTaskMs));
+  const within = (value: number, reference: number) => value <= reference * 1.1;
+  const longTask = (value: number) => Math.max(value, 50);
+  const label = `${count(alarmCount)} alarm definitions vs none at ${count(steadyRate)} values/s over ${count(sustainedTopics)} topics for ${sustainedSeconds} s (all raised during the run: ${results.every((r) => r.raised === alarmCount) ? 'yes' : 'NO'})`;
+  return [
+    [`${label}: lag, last message → on screen`, ms(lag) + perRun(results.map((r) => r.alarmsLagMs), ms), ms(plainLag) + perRun(results.map((r) => r.plainLagMs), ms), (lag / Math.max(plainLag, 1)).toFixed(2), target('≤ without + 10 %', within(lag, plainLag))],
+    [`${label}: longest main-thread task`, ms(task) + perRun(results.map((r) => r.alarmsLongestTaskMs), ms), ms(plainTask) + perRun(results.map((r) => r.plainLongestTaskMs), ms), (task / Math.max(plainTask, 1)).toFixed(2), target('≤ without + 10 % (a task < 50 ms counts as 50)', within(longTask(task), longTask(plainTask)))],
   ];
 }
 
@@ -303,6 +324,7 @@ async function main(): Promise<void> {
     if (wanted('trends')) rows.push(...(await trendRows(app.url, browser)));
     if (wanted('history')) rows.push(...(await historyStartupRows(app.url, browser)));
     if (wanted('controls')) rows.push(...(await controlsRows(app.url, browser)));
+    if (wanted('alarms')) rows.push(...(await alarmRows(app.url, browser)));
     if (wanted('sparkplug')) rows.push(...(await sparkplugRows(app.url, baseline.url, browser)));
     if (wanted('memory')) rows.push(...(await memoryRows(app.url, baseline.url, browser)));
     if (wanted('startup')) rows.push(...(await startupRows(app.url, baseline.url, browser)));

@@ -193,7 +193,7 @@ export interface SustainedFigures {
  * which the dashboard's DOM shows it, and for the bare page (which draws nothing) the frame in which its
  * Map has it, the first frame that could show it. Both pages are timed the same way, inside the page.
  */
-async function watchFor(page: Page, ready: string, held: string): Promise<void> {
+export async function watchFor(page: Page, ready: string, held: string): Promise<void> {
   await page.evaluate(`(() => {
     window.__heldAt = null;
     const check = () => {
@@ -205,7 +205,7 @@ async function watchFor(page: Page, ready: string, held: string): Promise<void> 
 }
 
 /** The time the watch saw its expression hold. */
-async function heldAt(page: Page, timeoutMs: number): Promise<number> {
+export async function heldAt(page: Page, timeoutMs: number): Promise<number> {
   return Number(await (await page.waitForFunction('window.__heldAt', undefined, { timeout: timeoutMs })).jsonValue());
 }
 

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { ALARM_PRIORITIES, type AlarmDefinition } from '../../alarms/alarm-definition';
 import { needsAcknowledging, operatorState, type AlarmState } from '../../alarms/alarm-machine';
 import { msg } from '../../i18n/words';
+import { readReported } from '../../controls/control-payload';
 import { dashboardContext } from '../dashboard-context';
 import { formatAge, formatCount, formatTimestamp } from '../format';
 import { controlStyles } from '../shared-styles';
@@ -166,6 +167,12 @@ export class AlarmViewElement extends LitElement {
       <alarm-history></alarm-history>`;
   }
 
+  /** The value as it is now (the topic's latest, read again each second); a device's presence for offline. */
+  private _liveValue(alarm: AlarmDefinition, state: AlarmState): string | null {
+    const latest = alarm.kind === 'offline' ? undefined : this._service.value?.topics.get(alarm.topic)?.payload;
+    return latest ? readReported({ statePath: alarm.path }, latest) : state.value;
+  }
+
   private _row({ alarm, state }: Row, now: number, mayAct: boolean) {
     const shown = operatorState(state);
     const priority = `${priorityShape(alarm.priority)} ${priorityWord(alarm.priority)}`;
@@ -177,7 +184,7 @@ export class AlarmViewElement extends LitElement {
       </div>
       <div class="facts">
         ${alarm.kind === 'offline' ? nothing : html`<span>${alarm.topic}${alarm.path ? ` · ${alarm.path}` : ''}</span>`}
-        <span>${msg('Value: {0}', valueWords(state.value))}</span>
+        <span>${msg('Value: {0}', valueWords(this._liveValue(alarm, state)))}</span>
         <span>${msg('Condition: {0}', conditionWords(alarm))}</span>
         ${state.raisedAt !== null ? html`<span title=${formatTimestamp(state.raisedAt)}>${msg('Raised {0}', formatAge(now - state.raisedAt))}</span>` : nothing}
         ${state.raisedWhileAway ? html`<span>${msg('raised by a message received while away')}</span>` : nothing}

@@ -22,7 +22,11 @@ export interface TileAlarm {
 /** Lower is more urgent. */
 const RANK: Record<AlarmPriority, number> = { urgent: 0, high: 2, medium: 4, low: 6 };
 
-export function tileAlarms(definitions: readonly AlarmDefinition[], states: readonly AlarmState[]): Map<string, TileAlarm> {
+/**
+ * The marks, each the same object as in `previous` when it did not change: a tile redraws only when its
+ * own mark changed.
+ */
+export function tileAlarms(definitions: readonly AlarmDefinition[], states: readonly AlarmState[], previous?: ReadonlyMap<string, TileAlarm>): Map<string, TileAlarm> {
   const byId = new Map(states.map((state) => [state.id, state]));
   const marks = new Map<string, TileAlarm>();
   for (const alarm of definitions) {
@@ -35,6 +39,12 @@ export function tileAlarms(definitions: readonly AlarmDefinition[], states: read
     const mark: TileAlarm = { id: alarm.id, priority: alarm.priority, unacknowledged, active: state.active, words };
     const before = marks.get(alarm.topic);
     if (!before || rank(mark) < rank(before)) marks.set(alarm.topic, mark);
+  }
+  if (previous) {
+    for (const [topic, mark] of marks) {
+      const before = previous.get(topic);
+      if (before && before.id === mark.id && before.unacknowledged === mark.unacknowledged && before.active === mark.active && before.words === mark.words && before.priority === mark.priority) marks.set(topic, before);
+    }
   }
   return marks;
 }
