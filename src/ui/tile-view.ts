@@ -43,9 +43,8 @@ const TREND_POINTS = 60;
 /** Keeps a container's TileView up to date with the dashboard it reads, and re-renders it when the view changes. */
 export class TileViewController {
   private _view: TileView | null = null;
-  private _alarmOf: (topic: string) => TileAlarm | undefined = () => undefined;
   private _marks = new Map<string, TileAlarm>();
-  private _made: [number, ConnectionStatus, readonly TileFormat[], unknown, unknown, unknown] | null = null;
+  private _made: readonly unknown[] = [];
 
   constructor(
     host: ReactiveControllerHost,
@@ -61,23 +60,15 @@ export class TileViewController {
   get view(): TileView | null {
     const dashboard = this._dashboard();
     if (!dashboard) return null;
-    const now = dashboard.clock.state.now;
-    const status = dashboard.status.state;
-    const formats = dashboard.settings.state.tileFormats;
-    const definitions = dashboard.settings.state.alarms;
-    const states = dashboard.alarms.state.states;
-    const made = this._made;
-    if (this._view && made && made[0] === now && made[1] === status && made[2] === formats && made[3] === definitions && made[4] === states && made[5] === alarmMarks) return this._view;
-    if (!made || made[3] !== definitions || made[4] !== states || made[5] !== alarmMarks) {
-      const alarms = alarmMarks?.(definitions, states, this._marks) ?? new Map<string, TileAlarm>();
-      this._marks = alarms;
-      // The same function while the alarms stay the same: a tile out of view tells a tick from a new alarm.
-      this._alarmOf = (topic) => alarms.get(topic);
-
-    }
-    this._made = [now, status, formats, definitions, states, alarmMarks];
+    const settings = dashboard.settings.state;
+    const made = [dashboard.clock.state.now, dashboard.status.state, settings.tileFormats, settings.alarms, dashboard.alarms.state.states, alarmMarks] as const;
+    if (this._view && made.every((item, index) => item === this._made[index])) return this._view;
+    const [now, status, formats, definitions, states] = made;
+    // Each mark stays the same object while it does not change: a tile redraws only for its own.
+    const marks = (this._marks = alarmMarks?.(definitions, states, this._marks) ?? this._marks);
+    this._made = made;
     const history = dashboard.history;
-    this._view = { now, status, formats, trendOf: (topic) => history.get(topic)?.lastValues(TREND_POINTS) ?? [], alarmOf: this._alarmOf };
+    this._view = { now, status, formats, trendOf: (topic) => history.get(topic)?.lastValues(TREND_POINTS) ?? [], alarmOf: (topic) => marks.get(topic) };
     return this._view;
   }
 }

@@ -168,12 +168,11 @@ export class ValueTileElement extends LitElement {
    * the tile is seen (anything else redraws it).
    */
   protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
-    if (changed.size !== 1 || !changed.has('view') || this._drawnValue !== this.value) return true;
-    if (this._drawnLanguage !== language()) return true; // a switch of language redraws every tile, seen or not
+    // (A switch of language redraws every tile, seen or not.)
     const before = changed.get('view') as TileView | undefined;
     const view = this.view;
-    if (!before || !view || before.status !== view.status || before.formats !== view.formats) return true;
-    const topic = this.value?.topic ?? '';
+    if (changed.size !== 1 || !before || !view || this._drawnValue !== this.value || this._drawnLanguage !== language() || before.status !== view.status || before.formats !== view.formats) return true;
+    const topic = String(this.value?.topic);
     return !offScreen(this) && (before.now !== view.now || before.alarmOf(topic) !== view.alarmOf(topic));
   }
 
