@@ -132,8 +132,13 @@ export class AlarmAnnunciator {
     const muted = (this.state.state.mutedUntil ?? 0) > Date.now();
     const priority = (['urgent', 'high'] as const).find((each) => this._waiting.some((row) => row.alarm.priority === each && row.state.active));
     if (!priority || muted) return;
-    const audio = this._context();
-    if (!audio) return;
+    // Before any tap the browser would not play it, and making the audio context costs the page a long task.
+    const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+    const audio = this._audio ?? (activation?.hasBeenActive === false ? null : this._context());
+    if (!audio) {
+      if (activation?.hasBeenActive === false) this.state.set({ soundBlocked: true });
+      return;
+    }
     if (audio.state !== 'running') {
       this.state.set({ soundBlocked: true });
       void audio.resume().catch(() => undefined); // allowed when a tap came before
