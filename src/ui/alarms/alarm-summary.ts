@@ -101,14 +101,6 @@ export class AlarmSummaryElement extends LitElement {
         font-weight: 600;
         flex: none;
       }
-      .hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ];
 
@@ -154,7 +146,7 @@ export class AlarmSummaryElement extends LitElement {
       // In the header, where room is short: the most urgent priority's shape and the count; the words are read out.
       const shape = counts.first ? priorityShape(counts.first.alarm.priority) : '';
       return html`<button type="button" @click=${open} title=${`${words}: ${parts.join(' · ')}`}>
-        ${shape} ${formatCount(counts.total)}<span class="hidden"> ${msgPlural(counts.total, 'alarm to acknowledge', 'alarms to acknowledge')}: ${parts.join(' · ')}</span>
+        ${shape} ${formatCount(counts.total)}<span class="visually-hidden"> ${msgPlural(counts.total, 'alarm to acknowledge', 'alarms to acknowledge')}: ${parts.join(' · ')}</span>
       </button>`;
     }
     const annunciator = this._annunciator;
