@@ -55,6 +55,7 @@ export interface AlarmHost {
 export class AlarmService {
   readonly store = new ValueStore<AlarmStates>({ states: [], historyVersion: 0 });
   private _definitions: AlarmDefinition[] = [];
+  private _byId = new Map<string, AlarmDefinition>();
   private _byTopic = new Map<string, AlarmDefinition[]>();
   private readonly _states = new Map<string, AlarmState>();
   private readonly _lastHeard = new Map<string, number>();
@@ -98,6 +99,7 @@ export class AlarmService {
     const atStart = !this._defined;
     this._defined = true;
     this._definitions = definitions.map(copyAlarm);
+    this._byId = new Map(this._definitions.map((alarm) => [alarm.id, alarm]));
     this._byTopic = new Map();
     const ids = new Set<string>();
     for (const alarm of this._definitions) {
@@ -192,7 +194,7 @@ export class AlarmService {
     }
     const now = this._host.now();
     for (const id of request.ids) {
-      const alarm = this._definitions.find((candidate) => candidate.id === id);
+      const alarm = this._byId.get(id);
       const state = this._states.get(id);
       if (!alarm || !state) continue;
       const step: Step | null =

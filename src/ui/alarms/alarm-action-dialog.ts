@@ -6,15 +6,10 @@ import { dashboardContext } from '../dashboard-context';
 import { formatCount, formatDuration } from '../format';
 import { dialogStyles } from '../panel-styles';
 import { controlStyles } from '../shared-styles';
-import { alarmTitle } from './alarm-words';
+import { actingName, alarmTitle } from './alarm-words';
 
 /** The shelf's lengths offered (at most 8 h: the alarm comes back by itself). */
 const SHELF_MINUTES = [15, 60, 120, 240, 480];
-
-/** Who acknowledges: the dashboard's name, or its client id. */
-export function actingName(settings: { dashboardName: string; clientId: string }): string {
-  return settings.dashboardName.trim() || settings.clientId;
-}
 
 /** Asks before acknowledging (with an optional comment) or shelving (for how long). */
 export class AlarmActionDialogElement extends LitElement {

@@ -10,7 +10,7 @@ import { needsAcknowledging, type AlarmState } from '../../alarms/alarm-machine'
 import type { Dashboard } from '../../mirror/dashboard';
 import { ValueStore } from '../../state/notifier';
 import { msg } from '../../i18n/words';
-import { alarmTitle, conditionWords, priorityWord, valueWords } from './alarm-words';
+import { actingName, alarmTitle, conditionWords, priorityWord, valueWords } from './alarm-words';
 
 /** How long Mute silences the sounds. */
 export const MUTE_MS = 5 * 60_000;
@@ -120,7 +120,7 @@ export class AlarmAnnunciator {
       }
     }
     // Acknowledged (here or elsewhere), shelved or gone: its notification goes too.
-    void this._closeNotifications(new Set(waiting.map((row) => row.alarm.id)));
+    void this._closeNotifications();
     const badge = navigator as Navigator & { setAppBadge?: (count: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
     void (waiting.length > 0 ? badge.setAppBadge?.(waiting.length) : badge.clearAppBadge?.())?.catch(() => undefined);
     this._sound();
@@ -185,10 +185,13 @@ export class AlarmAnnunciator {
     await registration.showNotification(alarmTitle(alarm), options).catch(() => undefined);
   }
 
-  private async _closeNotifications(waiting: Set<string>): Promise<void> {
+  private async _closeNotifications(): Promise<void> {
     const registration = await this._registration();
     if (!registration) return;
-    for (const notification of await registration.getNotifications()) {
+    const shown = await registration.getNotifications();
+    // Which alarms wait is read now, not when this began: a pass begun before a raise must not close its notification.
+    const waiting = new Set(this._waiting.map((row) => row.alarm.id));
+    for (const notification of shown) {
       const id = (notification.data as { alarmId?: unknown } | null)?.alarmId;
       if (typeof id === 'string' && !waiting.has(id)) notification.close();
     }
@@ -196,10 +199,9 @@ export class AlarmAnnunciator {
 
   /** The notification's Acknowledge action, relayed by the service worker (the page may be in the background). */
   private _acknowledgeFromNotification(alarmId: string): void {
-    const settings = this._dashboard.settings.state;
     const { kiosk, kioskAlarms } = this._dashboard.display.state;
     if (kiosk && kioskAlarms !== true) return;
-    this._dashboard.alarmRequest({ kind: 'acknowledge', ids: [alarmId], comment: msg('from the notification'), by: settings.dashboardName.trim() || settings.clientId });
+    this._dashboard.alarmRequest({ kind: 'acknowledge', ids: [alarmId], comment: msg('from the notification'), by: actingName(this._dashboard.settings.state) });
   }
 }
 

@@ -20,6 +20,11 @@ export function priorityWord(priority: AlarmPriority): string {
   }
 }
 
+/** Who acknowledges: the dashboard's name, or its client id. */
+export function actingName(settings: { dashboardName: string; clientId: string }): string {
+  return settings.dashboardName.trim() || settings.clientId;
+}
+
 /** A shape per priority, read with the word: ◆ urgent, ▲ high, ■ medium, ● low. */
 export function priorityShape(priority: AlarmPriority): string {
   return priority === 'urgent' ? '◆' : priority === 'high' ? '▲' : priority === 'medium' ? '■' : '●';
