@@ -6,6 +6,7 @@
  * and on timers; tests run them with a fake clock.
  */
 import { MAX_SHELVE_MS, isLimit, type AlarmDefinition } from './alarm-definition';
+import type { SharedStateProblem } from './alarm-sharing';
 
 export interface AlarmState {
   id: string;
@@ -34,11 +35,15 @@ export interface AlarmState {
   shelvedUntil: number | null;
   /** Its device is offline: the offline alarm speaks for it. */
   suppressed: boolean;
+  /** Who shelved it, and when it was last shelved or unshelved (shared between dashboards: the latest act wins). */
+  shelvedBy?: string;
+  shelfChangedAt?: number | null;
 }
 
 export type OperatorState = 'normal' | 'active-unacknowledged' | 'acknowledged' | 'returned-unacknowledged' | 'shelved' | 'suppressed';
 
-export type AlarmEventKind = 'raised' | 'returned' | 'acknowledged' | 'normal' | 'shelved' | 'unshelved';
+/** `ignored`: a state shared by another dashboard that could not be used (its reason says why). */
+export type AlarmEventKind = 'raised' | 'returned' | 'acknowledged' | 'normal' | 'shelved' | 'unshelved' | 'ignored';
 
 /** One line of an alarm's history. */
 export interface AlarmEvent {
@@ -53,6 +58,8 @@ export interface AlarmEvent {
   until?: number;
   /** Raised by a message received while away. */
   whileAway?: boolean;
+  /** Ignored: why (the value holds the start of what was received). */
+  reason?: SharedStateProblem;
 }
 
 export interface Step {
@@ -173,7 +180,7 @@ export function acknowledge(state: AlarmState, by: string, comment: string, at: 
 /** Shelved until `until` (at most 8 h from now); it comes back by itself. */
 export function shelve(state: AlarmState, until: number, at: number, by: string): Step {
   const end = Math.min(until, at + MAX_SHELVE_MS);
-  return { state: { ...state, shelvedUntil: end }, events: [{ alarmId: state.id, kind: 'shelved', at, value: state.value, until: end, by }] };
+  return { state: { ...state, shelvedUntil: end, shelvedBy: by, shelfChangedAt: at }, events: [{ alarmId: state.id, kind: 'shelved', at, value: state.value, until: end, by }] };
 }
 
 /** Back from the shelf before its time. Null when it was not shelved. */
@@ -186,7 +193,7 @@ export function unshelve(state: AlarmState, at: number): Step | null {
 /** Off the shelf: still active, it calls again (unacknowledged); gone meanwhile, it is normal. */
 function unshelved(state: AlarmState, at: number, events: AlarmEvent[]): AlarmState {
   events.push({ alarmId: state.id, kind: 'unshelved', at, value: state.value });
-  return { ...state, shelvedUntil: null, acknowledged: !state.active };
+  return { ...state, shelvedUntil: null, shelvedBy: '', shelfChangedAt: at, acknowledged: !state.active };
 }
 
 /** Its device went offline (suppressed) or came back. */

@@ -25,10 +25,13 @@ import { readReported, reportedNumber, type ReportedPayload } from '../controls/
 import { ValueStore } from '../state/notifier';
 import type { DeviceState } from '../state/presence-store';
 import type { AlarmRepository, StoredAlarmEvent } from '../storage/alarm-repository';
+import { mergeSharedState, readSharedState, sharedAlarmId, sharedStatePayload, type SharedStateProblem } from '../alarms/alarm-sharing';
 import type { AlarmRequest, AlarmSync } from './alarm-sync';
 
 /** How long changes gather before they are written to disk and told to the page (see _scheduleFlush). */
 export const WRITE_EVERY_MS = 50;
+/** The longest a change waits for the disk before it is shown anyway. */
+export const SHOWN_WITHIN_MS = 500;
 
 export interface AlarmStates {
   /** Every defined alarm's state, in the definitions' order. */
@@ -50,7 +53,18 @@ export interface AlarmHost {
   storageFailed(error: unknown): void;
   /** A topic's latest value, if any: a new or changed alarm judges it at once. */
   latest(topic: string): ReportedPayload | undefined;
+  /** Publishes an alarm's shared state, retained, through the outbox (null: clears it, the alarm is gone). */
+  share(id: string, payload: string | null): void;
 }
+
+/** Sharing on: the topics' prefix, and the name this dashboard publishes under. */
+export interface SharingTarget {
+  prefix: string;
+  from: string;
+}
+
+/** A shared state that cannot be used is written in the history once per alarm and reason in this time. */
+export const IGNORED_EVERY_MS = 60_000;
 
 export class AlarmService {
   readonly store = new ValueStore<AlarmStates>({ states: [], historyVersion: 0 });
@@ -65,6 +79,10 @@ export class AlarmService {
   private _flushing = false;
   private _defined = false;
   private _writes: Promise<void> = Promise.resolve();
+  private _sharing: SharingTarget | null = null;
+  /** Alarms whose state changed here (judged, or acted on by someone here): published when sharing. */
+  private _toShare = new Set<string>();
+  private readonly _ignoredAt = new Map<string, number>();
 
   constructor(
     private readonly _host: AlarmHost,
@@ -110,12 +128,16 @@ export class AlarmService {
       if (list) list.push(alarm);
       else this._byTopic.set(alarm.topic, [alarm]);
     }
+    let deleted = false;
     for (const id of [...this._states.keys()]) {
       if (ids.has(id)) continue;
       this._states.delete(id);
-      if (this._host.judges()) this._deleted.push(id);
+      if (!this._host.judges()) continue;
+      this._deleted.push(id);
+      deleted = true;
     }
     this._publish(this._deleted.length > 0);
+    if (deleted) this._scheduleFlush();
     // A limit set on a value already past it raises at once (a changed one judges the value again).
     for (const alarm of this._definitions) {
       if (atStart || before.get(alarm.id) === JSON.stringify(alarm) || !readsTopic(alarm.kind) || alarm.kind === 'no-data') continue;
@@ -131,6 +153,45 @@ export class AlarmService {
 
   watches(topic: string): boolean {
     return this._byTopic.has(topic);
+  }
+
+  /** Shares states on `<prefix>/alarms/<id>` (null: not shared). */
+  setSharing(sharing: SharingTarget | null): void {
+    this._sharing = sharing;
+  }
+
+  /** The alarm id a topic carries another dashboard's state of, when sharing; null for every other topic. */
+  sharedIdOf(topic: string): string | null {
+    return this._sharing === null ? null : sharedAlarmId(this._sharing.prefix, topic);
+  }
+
+  /**
+   * A state another dashboard shared (or this one's own, back from the broker): its acknowledgement and its
+   * shelf are taken here (see mergeSharedState). Returns why it was ignored, also written in the history.
+   */
+  hearShared(id: string, text: string, at: number): SharedStateProblem | null {
+    if (!this._host.judges() || text === '') return null; // empty: a removed alarm's state, cleared
+    const remote = readSharedState(text);
+    if ('problem' in remote) return this._ignored(id, remote.problem, text, at);
+    const alarm = this._byId.get(id);
+    if (!alarm) return this._ignored(id, 'unknown-alarm', text, at);
+    const state = this._states.get(id);
+    if (!state) return null;
+    const merged = mergeSharedState(state, remote, this._host.now());
+    if (merged.step) this._take(alarm, merged.step, false);
+    return merged.problem === null ? null : this._ignored(id, merged.problem, text, at);
+  }
+
+  private _ignored(id: string, reason: SharedStateProblem, text: string, at: number): SharedStateProblem {
+    const key = `${reason} ${id}`;
+    const last = this._ignoredAt.get(key);
+    if (last === undefined || at - last >= IGNORED_EVERY_MS) {
+      if (this._ignoredAt.size > 1000) this._ignoredAt.clear();
+      this._ignoredAt.set(key, at);
+      this._events.push({ alarmId: id, kind: 'ignored', at, value: text.slice(0, 200), reason });
+      this._scheduleFlush();
+    }
+    return reason;
   }
 
   /** A message on an alarm's topic. */
@@ -207,11 +268,13 @@ export class AlarmService {
     }
   }
 
-  private _take(alarm: AlarmDefinition, step: Step): void {
+  /** `local`: judged or acted on here (shared when sharing); false for what another dashboard shared. */
+  private _take(alarm: AlarmDefinition, step: Step, local = true): void {
     const before = this._states.get(alarm.id);
     if (before === step.state && step.events.length === 0) return;
     this._states.set(alarm.id, step.state);
     this._dirty.add(alarm.id);
+    if (local && step.events.length > 0) this._toShare.add(alarm.id);
     this._events.push(...step.events);
     this._scheduleFlush();
   }
@@ -233,14 +296,40 @@ export class AlarmService {
     const states = [...this._dirty].flatMap((id) => this._states.get(id) ?? []);
     const events = this._events;
     const deleted = this._deleted;
+    const toShare = this._toShare;
     this._dirty = new Set();
     this._events = [];
     this._deleted = [];
-    this._sync?.announce(states);
-    this._publish(events.length > 0);
+    this._toShare = new Set();
+    const sharing = this._sharing;
+    if (sharing) {
+      const now = this._host.now();
+      for (const id of toShare) {
+        const state = this._states.get(id);
+        if (state) this._host.share(id, sharedStatePayload(state, sharing.from, now));
+      }
+      for (const id of deleted) this._host.share(id, null);
+    }
+    const tell = () => {
+      this._sync?.announce(states);
+      this._publish(events.length > 0);
+    };
     const repository = this._repository;
-    if (!repository) return;
-    this._writes = this._writes.then(() => repository.save(states, events, deleted)).catch((error: unknown) => this._host.storageFailed(error));
+    if (!repository) {
+      tell();
+      return;
+    }
+    // Told once on disk, so what an operator saw survives the browser being killed; a storage that hangs
+    // delays the screen by SHOWN_WITHIN_MS at most (an alarm is never kept from view by the disk).
+    const write = this._writes.then(() => repository.save(states, events, deleted)).catch((error: unknown) => this._host.storageFailed(error));
+    let told = false;
+    const once = () => {
+      if (told) return;
+      told = true;
+      tell();
+    };
+    setTimeout(once, SHOWN_WITHIN_MS);
+    this._writes = write.then(once);
   }
 
   /** Settles once every state and event taken so far is on disk (tests, and the page being hidden). */

@@ -21,7 +21,7 @@ export class BrokerSubscriptions {
   ) {}
 
   /** Adds (or replaces) a subscription; it is sent now when connected, else on the next CONNACK. */
-  add(filter: string, qos: QoS, automatic: boolean | 'controls' = false): void {
+  add(filter: string, qos: QoS, automatic: boolean | 'controls' | 'alarms' = false): void {
     this._store.put({ filter, requestedQos: qos, grantedQos: null, state: 'waiting', refusal: null, automatic });
     void this._send(filter, qos);
   }

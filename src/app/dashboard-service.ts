@@ -35,6 +35,7 @@ import { commandPayload, readReported } from '../controls/control-payload';
 import { msg } from '../i18n/words';
 import { AlarmService } from './alarm-service';
 import { AlarmSync } from './alarm-sync';
+import { sharedAlarmTopic, sharedAlarmsFilter, sharingPrefixProblem } from '../alarms/alarm-sharing';
 import type { AlarmRepository } from '../storage/alarm-repository';
 import { SPARKPLUG_FILTER, sparkplugHostId, sparkplugState, sparkplugStateTopic, validHostId } from '../sparkplug/sparkplug-state';
 
@@ -86,6 +87,7 @@ export class DashboardService {
         deviceState: (id) => this.presence.get(id)?.state ?? null,
         storageFailed: (error) => this._notify(storageFailure('alarms', error)),
         latest: (topic) => this.topics.get(topic)?.payload,
+        share: (id, payload) => this._shareAlarm(id, payload),
       },
       alarmRepository,
       alarmRepository ? new AlarmSync() : null,
@@ -238,11 +240,18 @@ export class DashboardService {
     this.settings.set(patch);
     if (patch.logCapacity !== undefined) this.messages.resize(patch.logCapacity);
     if (patch.alarms !== undefined) this.alarms.setDefinitions(patch.alarms);
-    if (patch.controls !== undefined) {
-      this.outbox.controls.setControls(patch.controls);
+    if (patch.controls !== undefined) this.outbox.controls.setControls(patch.controls);
+    if (patch.controls !== undefined || patch.alarms !== undefined || patch.alarmSharing !== undefined || patch.dashboardName !== undefined) {
       this._applyPresence(this.settings.state.presence);
     }
     void this._save();
+  }
+
+  /** An alarm's state for the other dashboards: retained, QoS 1, through the outbox (a newer one replaces a queued one). */
+  private _shareAlarm(id: string, payload: string | null): void {
+    const { prefix } = this.settings.state.alarmSharing;
+    const command = { topic: sharedAlarmTopic(prefix, id), payload: payload ?? '', qos: 1 as const, retain: true, sharedAlarm: id };
+    void this.outbox.enqueue(command, true).then((problem) => problem && this._notify(problem));
   }
 
   /**
@@ -387,6 +396,10 @@ export class DashboardService {
       this.subscriptions.patch(filter, { automatic: true }); // presence still needs it
       return;
     }
+    if (this._alarmFilters().includes(filter)) {
+      this.subscriptions.patch(filter, { automatic: 'alarms' }); // shared alarms still need it
+      return;
+    }
     if (this.settings.state.controls.length > 0) this._applyPresence(this.settings.state.presence); // controls' topics it covered
     await this._dropSubscription(filter);
   }
@@ -437,9 +450,23 @@ export class DashboardService {
     for (const filter of forControls) {
       if (!this.subscriptions.find(filter)) this._broker.add(filter, 1, 'controls');
     }
-    for (const entry of this.subscriptions.entries) {
-      if (entry.automatic && !needed.includes(entry.filter) && !forControls.includes(entry.filter)) void this._dropSubscription(entry.filter);
+    const forAlarms = this._alarmFilters();
+    for (const filter of forAlarms) {
+      if (!this.subscriptions.find(filter)) this._broker.add(filter, 1, 'alarms');
     }
+    const { dashboardName, clientId, alarmSharing } = this.settings.state;
+    this.alarms.setSharing(forAlarms.length === 0 ? null : { prefix: alarmSharing.prefix, from: dashboardName.trim() || clientId });
+    for (const entry of this.subscriptions.entries) {
+      const kept = needed.includes(entry.filter) || forControls.includes(entry.filter) || forAlarms.includes(entry.filter);
+      if (entry.automatic && !kept) void this._dropSubscription(entry.filter);
+    }
+  }
+
+  /** Sharing alarm states (with alarms to share): their topics, `<prefix>/alarms/+`. */
+  private _alarmFilters(): string[] {
+    const { alarms, alarmSharing } = this.settings.state;
+    const usable = alarmSharing.enabled && alarms.length > 0 && sharingPrefixProblem(alarmSharing.prefix) === null;
+    return usable ? [sharedAlarmsFilter(alarmSharing.prefix)] : [];
   }
 
   private async _save(): Promise<void> {

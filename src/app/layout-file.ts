@@ -11,20 +11,21 @@ import { problemWords } from '../ui/problem-words';
 import { msg } from '../i18n/words';
 import { CONFIRM_MODES, CONTROL_KINDS, copyControl, newControl, type ControlDefinition } from '../controls/control-definition';
 import { controlProblem } from './control-check';
+import { DEFAULT_SHARING_PREFIX, shareableId, sharingPrefixProblem, type AlarmSharing } from '../alarms/alarm-sharing';
 import { ALARM_KINDS, ALARM_PRIORITIES, MAX_ALARM_SECONDS, alarmProblem, copyAlarm, newAlarm, type AlarmDefinition } from '../alarms/alarm-definition';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
 export const LAYOUT_VERSION = 1;
 
 /** The part of the settings a layout file carries. */
-export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles' | 'controls' | 'alarms'>;
+export type Layout = Pick<StoredSettings, 'pinned' | 'hidden' | 'tileFormats' | 'deviceNames' | 'theme' | 'profiles' | 'controls' | 'alarms' | 'alarmSharing'>;
 
 export interface LayoutFile {
   format: typeof LAYOUT_FORMAT;
   version: typeof LAYOUT_VERSION;
   exportedAt: string;
-  /** `controls` and `alarms` are left out when there are none (a file from before them reads the same). */
-  layout: Omit<Layout, 'profiles' | 'controls' | 'alarms'> & { controls?: Layout['controls']; alarms?: Layout['alarms'] };
+  /** `controls`, `alarms` and `alarmSharing` are left out when there are none (a file from before them reads the same). */
+  layout: Omit<Layout, 'profiles' | 'controls' | 'alarms' | 'alarmSharing'> & { controls?: Layout['controls']; alarms?: Layout['alarms']; alarmSharing?: Layout['alarmSharing'] };
   profiles: BrokerProfile[];
 }
 
@@ -41,6 +42,7 @@ export function layoutFile(settings: StoredSettings, now: Date): LayoutFile {
       theme: settings.theme,
       ...(settings.controls.length === 0 ? {} : { controls: settings.controls.map(copyControl) }),
       ...(settings.alarms.length === 0 ? {} : { alarms: settings.alarms.map(copyAlarm) }),
+      ...(settings.alarmSharing.enabled ? { alarmSharing: { enabled: true, prefix: settings.alarmSharing.prefix } } : {}),
     },
     profiles: settings.profiles.map(copyProfile),
   };
@@ -84,6 +86,7 @@ export function readLayoutFile(content: string): { layout: Layout } | { problem:
         // Files exported before controls existed have none.
         controls: readControls(layout['controls'] ?? []),
         alarms: readAlarms(layout['alarms'] ?? []),
+        alarmSharing: readAlarmSharing(layout['alarmSharing']),
         profiles,
       },
     };
@@ -148,6 +151,17 @@ function readAlarms(value: unknown): AlarmDefinition[] {
   return alarms;
 }
 
+/** Sharing alarm states: off when the file says nothing (a file from before it). */
+function readAlarmSharing(value: unknown): AlarmSharing {
+  if (value === undefined) return { enabled: false, prefix: DEFAULT_SHARING_PREFIX };
+  const item = record(value, 'layout.alarmSharing');
+  const prefix = item['prefix'] === undefined ? DEFAULT_SHARING_PREFIX : text(item['prefix'], 'layout.alarmSharing.prefix', 1);
+  const problem = sharingPrefixProblem(prefix);
+  if (problem === 'wildcard') throw new LayoutProblem(msg('{0} must be one topic, without + or #.', 'layout.alarmSharing.prefix'));
+  if (problem === 'missing') throw new LayoutProblem(msg('{0} must not be empty nor begin or end with /.', 'layout.alarmSharing.prefix'));
+  return { enabled: flag(item['enabled'], 'layout.alarmSharing.enabled'), prefix };
+}
+
 /** An alarm, every field checked by type, then as a whole as its editor checks it; a field left out takes its default. */
 function readAlarm(value: unknown, where: string): AlarmDefinition {
   const item = record(value, where);
@@ -162,6 +176,8 @@ function readAlarm(value: unknown, where: string): AlarmDefinition {
   }
   if (given('priority')) fields.priority = oneOf(item['priority'], `${where}.priority`, ALARM_PRIORITIES);
   const alarm = newAlarm({ ...fields, kind: oneOf(item['kind'], `${where}.kind`, ALARM_KINDS) }, given('id') ? text(item['id'], `${where}.id`, 1) : `alarm-${randomId()}`);
+  // The id is a topic level when states are shared (`dashboard/alarms/<id>`).
+  if (!shareableId(alarm.id)) throw new LayoutProblem(msg('{0} must not contain /, + or #.', `${where}.id`));
   const problem = alarmProblem(alarm);
   if (!problem) return alarm;
   const field = `${where}.${problem.field}`;

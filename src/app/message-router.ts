@@ -60,6 +60,14 @@ export class MessageRouter {
       if (correlation) this._outbox.replyReceived(correlation, payload.text, userProperty(message.properties, 'device'));
       return;
     }
+    // Another dashboard's alarm state (when sharing): for the alarms, logged, not a tile.
+    const sharedAlarm = this._alarms.sharedIdOf(message.topic);
+    if (sharedAlarm !== null) {
+      const payload = decodePayload(message.payload);
+      const ignored = this._alarms.hearShared(sharedAlarm, payload.text, message.receivedAt) !== null;
+      this._logged(message, false, payload, ignored);
+      return;
+    }
     // A message still in flight for a filter the user just removed must not bring its tile back.
     // Known topics passed this check already (unsubscribe drops the rest), so only new ones pay for it.
     const shown = this._topics.get(message.topic);
@@ -99,13 +107,13 @@ export class MessageRouter {
     });
   }
 
-  private _logged(message: InboundMessage, superseded = false, decoded?: DecodedPayload): DecodedPayload {
+  private _logged(message: InboundMessage, superseded = false, decoded?: DecodedPayload, ignored = false): DecodedPayload {
     const payload = decoded ?? decodePayload(message.payload);
     const { topic, qos, retain, dup, whileAway, receivedAt, properties } = message;
     // Raw bytes are kept for a binary payload, and for a text holding bidi controls or invisible characters
     // (the screen shows them as ⟨U+202E⟩; the bytes show what came).
     const binary = payload.kind === 'binary' || (payload.kind !== 'empty' && HIDDEN_IN_TEXT.test(payload.text)) ? message.payload.slice(0, VIEWER_BYTES) : null;
-    this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties, binary, ...(superseded ? { superseded } : {}) });
+    this._log.add({ topic, payload, qos, retained: retain, dup, whileAway, receivedAt, properties, binary, ...(superseded ? { superseded } : {}), ...(ignored ? { ignored } : {}) });
     return payload;
   }
 }

@@ -128,7 +128,7 @@ export class OutboxService implements CommandJournal {
       });
       this._adopt([stored]);
       this._sync?.announce([stored], [], true); // at once: the tab may be closed right after "Queued"
-      if (replaceQueued && stored.control) this._replaceQueued(stored);
+      if (replaceQueued && (stored.control || stored.sharedAlarm !== undefined)) this._replaceQueued(stored);
       this._pump();
       return null;
     } catch (error) {
@@ -142,10 +142,12 @@ export class OutboxService implements CommandJournal {
    */
   private _replaceQueued(newer: OutboxCommand): void {
     const id = newer.control?.id;
+    const alarm = newer.sharedAlarm;
     const value = newer.control?.value ?? newer.payload;
     for (const command of this.store.list()) {
       if (command.seq >= newer.seq) break;
-      if (command.control?.id !== id || command.state !== 'queued' || this._inflight.has(command.seq)) continue;
+      const same = alarm !== undefined ? command.sharedAlarm === alarm : command.control?.id === id;
+      if (!same || command.state !== 'queued' || this._inflight.has(command.seq)) continue;
       void this._persist(command, { state: 'cancelled', replacedBy: { seq: newer.seq, value } });
     }
   }

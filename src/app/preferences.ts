@@ -7,6 +7,7 @@ import type { ValueStore } from '../state/notifier';
 import { MAX_DECIMALS, type BrokerProfile, type SavedCommand, type StoredSettings, type Theme } from '../storage/settings';
 import type { Layout } from './layout-file';
 import type { ControlDefinition } from '../controls/control-definition';
+import type { AlarmSharing } from '../alarms/alarm-sharing';
 import type { AlarmDefinition } from '../alarms/alarm-definition';
 import { msg } from '../i18n/words';
 
@@ -127,6 +128,11 @@ export class Preferences {
   /** Who acknowledges alarms from this dashboard (empty: its client id). */
   setDashboardName(name: string): void {
     this._change({ dashboardName: name.slice(0, 80) });
+  }
+
+  /** Shares alarm states on `<prefix>/alarms/<id>` or stops (the prefix already checked). */
+  setAlarmSharing(sharing: AlarmSharing): void {
+    this._change({ alarmSharing: { enabled: sharing.enabled, prefix: sharing.prefix.trim() } });
   }
 
   removeAlarm(id: string): void {

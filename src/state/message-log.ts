@@ -20,6 +20,8 @@ export interface LoggedMessage {
   readonly whileAway: boolean;
   /** A retained copy older than what its tile already showed: logged, not shown on the tile. */
   readonly superseded?: boolean;
+  /** An alarm state shared by another dashboard that could not be used (the alarm history says why). */
+  readonly ignored?: boolean;
   readonly receivedAt: number;
   readonly properties: MessageProperties | null;
   /** For a binary payload, its first bytes (up to VIEWER_BYTES), for the hex viewer. */

@@ -18,9 +18,10 @@ export interface SubscriptionEntry {
   readonly refusal: BrokerRefusal | null;
   /**
    * Made by the dashboard, not by the user: for device presence (true; it goes away with the presence rule),
-   * or for a control's state or answer topic no subscription of the user's covers (`controls`).
+   * for a control's state or answer topic no subscription of the user's covers (`controls`), or for the
+   * alarm states other dashboards share (`alarms`).
    */
-  readonly automatic: boolean | 'controls';
+  readonly automatic: boolean | 'controls' | 'alarms';
 }
 
 export interface SubscriptionList {

@@ -32,6 +32,8 @@ export interface NewCommand {
   replyTimeoutSeconds?: number | null;
   /** The control this command came from, and the value it asked for. */
   control?: ControlLink | null;
+  /** An alarm's shared state (its id): a newer one replaces one still queued. */
+  sharedAlarm?: string;
 }
 
 /** The answer to a command sent with a response topic. */

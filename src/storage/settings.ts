@@ -5,6 +5,7 @@
 import type { ProtocolChoice, QoS } from '../shared/types';
 import type { ConfirmMode, ControlDefinition } from '../controls/control-definition';
 import type { AlarmDefinition } from '../alarms/alarm-definition';
+import { DEFAULT_SHARING_PREFIX, type AlarmSharing } from '../alarms/alarm-sharing';
 
 
 export interface SubscriptionSetting {
@@ -80,6 +81,8 @@ export interface StoredSettings {
   alarms: AlarmDefinition[];
   /** Who acknowledges, in alarm histories and on other tablets; empty: the client id. */
   dashboardName: string;
+  /** Publish alarm states, retained, on `<prefix>/alarms/<id>` and read other dashboards' (off by default). */
+  alarmSharing: AlarmSharing;
   /** How many recent messages the message log keeps. */
   logCapacity: number;
   /** Topic filters whose tiles show first on the dashboard, in this order. */
@@ -183,6 +186,7 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     controls: [],
     alarms: [],
     dashboardName: '',
+    alarmSharing: { enabled: false, prefix: DEFAULT_SHARING_PREFIX },
     logCapacity: 10_000,
     pinned: [],
     hidden: [],

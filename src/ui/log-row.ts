@@ -86,7 +86,7 @@ export class LogRowElement extends LitElement {
     const message = this.message;
     if (!message) return nothing;
     // R and D are the same letters in French (retenu/conservé is R, doublon D); "old" is worded.
-    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ` · ${msg('old')}` : ''}`;
+    const flags = `QoS ${message.qos}${message.retained ? ' R' : ''}${message.dup ? ' D' : ''}${message.superseded ? ` · ${msg('old')}` : ''}${message.ignored ? ` · ${msg('ignored')}` : ''}`;
     const payload = message.payload.kind === 'empty' ? msg('(empty)') : visiblePayload(message.payload.text.slice(0, 200));
     // Named by what it shows (time, topic, flags, payload: voice control can say what is seen), then which message it is.
     const time = formatTime(message.receivedAt);

@@ -65,7 +65,7 @@ export class SubscriptionRowElement extends LitElement {
 }
 
 export function describeEntry(entry: SubscriptionEntry): string {
-  const requested = `${entry.automatic === 'controls' ? `${msg('for a control')} · ` : entry.automatic ? `${msg('for device presence')} · ` : ''}${msg('requested QoS {0}', entry.requestedQos)}`;
+  const requested = `${entry.automatic === 'controls' ? `${msg('for a control')} · ` : entry.automatic === 'alarms' ? `${msg('for shared alarms')} · ` : entry.automatic ? `${msg('for device presence')} · ` : ''}${msg('requested QoS {0}', entry.requestedQos)}`;
   switch (entry.state) {
     case 'waiting':
       return `${requested} · ${msg('sent when connected')}`;

@@ -4,7 +4,7 @@
  * a carriage return first) is written with a leading apostrophe.
  */
 import type { StoredAlarmEvent } from '../../storage/alarm-repository';
-import { eventWord } from './alarm-words';
+import { eventWord, sharedProblemWords } from './alarm-words';
 import { msg } from '../../i18n/words';
 
 export function csvField(value: string): string {
@@ -24,7 +24,7 @@ export function historyCsv(events: readonly StoredAlarmEvent[], title: (id: stri
         eventWord(event.kind),
         event.value ?? '',
         event.by ?? '',
-        event.comment ?? '',
+        event.reason ? sharedProblemWords(event.reason) : (event.comment ?? ''),
         event.until === undefined ? '' : new Date(event.until).toISOString(),
         event.whileAway ? msg('yes') : '',
       ]

@@ -8,10 +8,10 @@ import { dashboardContext } from '../dashboard-context';
 import { formatCount, formatTimestamp } from '../format';
 import { controlStyles } from '../shared-styles';
 import { StoreController } from '../store-controller';
-import { alarmTitle, eventWord, valueWords } from './alarm-words';
+import { alarmTitle, eventNote, eventWord, valueWords } from './alarm-words';
 import { historyCsv } from './alarm-csv';
 
-const EVENT_KINDS: readonly AlarmEventKind[] = ['raised', 'returned', 'acknowledged', 'normal', 'shelved', 'unshelved'];
+const EVENT_KINDS: readonly AlarmEventKind[] = ['raised', 'returned', 'acknowledged', 'normal', 'shelved', 'unshelved', 'ignored'];
 /** Rows drawn at most: the CSV has them all. */
 const SHOWN = 200;
 
@@ -163,7 +163,7 @@ export class AlarmHistoryElement extends LitElement {
                     <td>${title(event.alarmId)}</td>
                     <td>${eventWord(event.kind)}${event.until !== undefined ? ` (${msg('until {0}', formatTimestamp(event.until))})` : ''}${event.whileAway ? ` · ${msg('received while away')}` : ''}</td>
                     <td>${valueWords(event.value)}</td>
-                    <td>${[event.by, event.comment ? `“${event.comment}”` : ''].filter(Boolean).join(' — ')}</td>
+                    <td>${eventNote(event)}</td>
                   </tr>`,
                 )}
               </tbody>

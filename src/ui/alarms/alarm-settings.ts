@@ -7,6 +7,7 @@ import { controlStyles } from '../shared-styles';
 import { StoreController } from '../store-controller';
 import { openAlarmEditor } from './alarm-editor';
 import { abilities, annunciatorFor } from './alarm-annunciator';
+import { sharingPrefixProblem, type AlarmSharing } from '../../alarms/alarm-sharing';
 import { alarmTitle, kindWord, priorityShape, priorityWord } from './alarm-words';
 
 /**
@@ -43,15 +44,74 @@ export class AlarmSettingsElement extends LitElement {
         color: var(--muted);
         font-size: 0.85rem;
       }
+      fieldset {
+        display: grid;
+        gap: 0.5rem;
+        border: 1px solid var(--border);
+        border-radius: 0.5rem;
+        padding: 0.5rem 0.75rem;
+      }
+      .check {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .problem {
+        color: var(--danger);
+        margin: 0;
+      }
     `,
   ];
 
   private readonly _service = new ContextConsumer(this, { context: dashboardContext });
+  static override properties = { _prefixProblem: { state: true } };
+  declare _prefixProblem: string;
 
   constructor() {
     super();
+    this._prefixProblem = '';
     new StoreController(this, () => this._service.value?.settings);
     new StoreController(this, () => (this._service.value ? annunciatorFor(this._service.value).state : undefined));
+  }
+
+  /** Sharing states with the other dashboards of this layout, through the broker. */
+  private _sharing() {
+    const service = this._service.value;
+    if (!service) return nothing;
+    const { alarmSharing } = service.settings.state;
+    const change = (sharing: AlarmSharing) => {
+      const problem = sharingPrefixProblem(sharing.prefix.trim());
+      this._prefixProblem =
+        problem === 'wildcard' ? msg('The prefix must be a topic without + or #.') : problem === 'missing' ? msg('The prefix must not be empty nor begin or end with /.') : '';
+      if (problem === null) void service.preferences().then((preferences) => preferences.setAlarmSharing(sharing));
+    };
+    return html`<fieldset>
+      <legend>${msg('Shared with other dashboards')}</legend>
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${alarmSharing.enabled}
+          @change=${(event: Event) => change({ ...alarmSharing, enabled: (event.target as HTMLInputElement).checked })}
+        />
+        ${msg('Share alarm states through the broker')}</label
+      >
+      <label
+        >${msg('Topic prefix')}
+        <input
+          name="sharingPrefix"
+          .value=${alarmSharing.prefix}
+          maxlength="200"
+          aria-invalid=${this._prefixProblem === '' ? 'false' : 'true'}
+          @change=${(event: Event) => change({ ...alarmSharing, prefix: (event.target as HTMLInputElement).value })}
+      /></label>
+      ${this._prefixProblem === '' ? nothing : html`<p class="problem" role="alert">${this._prefixProblem}</p>`}
+      <p class="muted">
+        ${msg(
+          'Each alarm’s state is published, retained, on {0}/alarms/<alarm id>. Dashboards that share this layout read them: an acknowledgement or a shelf made on one applies on the others. Each dashboard judges the values itself.',
+          alarmSharing.prefix,
+        )}
+      </p>
+    </fieldset>`;
   }
 
   /** What this browser allows for alarms, each in a sentence. */
@@ -99,6 +159,7 @@ export class AlarmSettingsElement extends LitElement {
             </ul>`}
         <button type="button" @click=${() => void openAlarmEditor(this, { kind: 'offline' })}>${msg('Add an alarm')}</button>
         ${settings.alarms.length > 0 ? this._abilities() : nothing}
+        ${this._sharing()}
         <label
           >${msg('Name of this dashboard (who acknowledges)')}
           <input

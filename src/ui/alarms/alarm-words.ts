@@ -3,7 +3,8 @@
  * conditions and history events, in the screen's language.
  */
 import type { AlarmDefinition, AlarmKind, AlarmPriority } from '../../alarms/alarm-definition';
-import type { AlarmEventKind, OperatorState } from '../../alarms/alarm-machine';
+import type { AlarmEvent, AlarmEventKind, OperatorState } from '../../alarms/alarm-machine';
+import type { SharedStateProblem } from '../../alarms/alarm-sharing';
 import { language, msg } from '../../i18n/words';
 import { formatDuration } from '../format';
 
@@ -122,5 +123,29 @@ export function eventWord(kind: AlarmEventKind): string {
       return msg('Shelved');
     case 'unshelved':
       return msg('Unshelved');
+    case 'ignored':
+      return msg('Shared state ignored');
   }
+}
+
+/** Why another dashboard's shared state was ignored. */
+export function sharedProblemWords(reason: SharedStateProblem): string {
+  switch (reason) {
+    case 'not-json':
+      return msg('not JSON');
+    case 'not-a-state':
+      return msg('not an alarm state (its fields are in the README)');
+    case 'unknown-alarm':
+      return msg('no alarm has this id in this layout');
+    case 'acknowledges-normal':
+      return msg('it acknowledges an alarm that is normal here');
+    case 'from-the-future':
+      return msg('dated more than a minute ahead of this tablet’s clock');
+  }
+}
+
+/** What an event's by-and-comment column says (for an ignored state: why, and what came). */
+export function eventNote(event: Pick<AlarmEvent, 'by' | 'comment' | 'reason'>): string {
+  if (event.reason) return sharedProblemWords(event.reason);
+  return [event.by, event.comment ? `“${event.comment}”` : ''].filter(Boolean).join(' — ');
 }

@@ -18,6 +18,7 @@ interface FakeHost extends AlarmHost {
   linkUp: number | null;
   devices: Map<string, DeviceState>;
   values: Map<string, { text: string }>;
+  shared: Array<{ id: string; payload: string | null }>;
 }
 
 function fakeHost(): FakeHost {
@@ -37,6 +38,8 @@ function fakeHost(): FakeHost {
     },
     latest: (topic: string) => host.values.get(topic),
     values: new Map<string, { text: string }>(),
+    shared: [],
+    share: (id: string, payload: string | null) => host.shared.push({ id, payload }),
   };
   return host;
 }
@@ -153,5 +156,54 @@ describe('alarms in the engine', () => {
     await repository.trim(10);
     const kept = await repository.history(100);
     expect(kept.map((event) => event.at)).toEqual(Array.from({ length: 10 }, (_, index) => 29 - index));
+  });
+});
+
+describe('alarm states shared between dashboards', () => {
+  it('publishes what changed here, takes another dashboard’s acknowledgement, and logs what it ignores', async () => {
+    const one = fakeHost();
+    const two = fakeHost();
+    const first = new AlarmService(one, null, null);
+    const second = new AlarmService(two, null, null);
+    for (const service of [first, second]) {
+      service.setDefinitions([]);
+      service.setDefinitions([hot]);
+    }
+    first.setSharing({ prefix: 'dashboard', from: 'Tablette 1' });
+    second.setSharing({ prefix: 'dashboard', from: 'Tablette 2' });
+    expect(first.sharedIdOf('dashboard/alarms/hot')).toBe('hot');
+    expect(first.sharedIdOf('moteur/température')).toBeNull();
+    one.time = two.time = 1000;
+    first.observe('moteur/température', text('80'), 1000, false);
+    second.observe('moteur/température', text('80'), 1000, false);
+    one.time = two.time = 5000;
+    first.apply({ kind: 'acknowledge', ids: ['hot'], comment: 'vu', by: 'Tablette 1' });
+    await first.saved();
+    await second.saved();
+    const published = one.shared.at(-1);
+    expect(published?.id).toBe('hot');
+    expect(JSON.parse(published?.payload ?? '{}')).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Tablette 1', from: 'Tablette 1' });
+    // Through the broker: the second takes the acknowledgement, and does not publish it again.
+    const before = two.shared.length;
+    expect(second.hearShared('hot', published?.payload ?? '', 5100)).toBeNull();
+    expect(second.state('hot')).toMatchObject({ acknowledged: true, acknowledgedBy: 'Tablette 1', comment: 'vu' });
+    await second.saved();
+    expect(two.shared.length).toBe(before);
+    // Hostile states are ignored, each said once in the history (and to the caller).
+    expect(second.hearShared('hot', 'not json', 5200)).toBe('not-json');
+    expect(second.hearShared('hot', 'not json', 5300)).toBe('not-json');
+    expect(second.hearShared('ghost', '{"state":"normal"}', 5200)).toBe('unknown-alarm');
+    expect(second.hearShared('hot', '', 5200)).toBeNull(); // cleared: a removed alarm
+  });
+
+  it('clears the retained state of an alarm that is removed', async () => {
+    const host = fakeHost();
+    const service = new AlarmService(host, null, null);
+    service.setDefinitions([]);
+    service.setDefinitions([hot, fault]);
+    service.setSharing({ prefix: 'dashboard', from: 'x' });
+    service.setDefinitions([fault]);
+    await service.saved();
+    expect(host.shared).toEqual([{ id: 'hot', payload: null }]);
   });
 });

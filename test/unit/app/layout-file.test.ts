@@ -17,6 +17,7 @@ const arranged = {
     newControl({ kind: 'switch', name: 'Pompe', commandTopic: 'pompe/commande', stateTopic: 'pompe/état', onPayload: 'start', offPayload: 'stop', onStates: ['en marche'], offStates: ['arrêtée'] }, 'c1'),
     newControl({ kind: 'setpoint', name: 'Consigne', commandTopic: 'moteur/commande', stateTopic: 'moteur/consigne', min: 0, max: 1800, step: 50, unit: 'rpm', template: '{"consigne": {value}}', confirm: 'ask', expirySeconds: 300 }, 'c2'),
   ],
+  alarmSharing: { enabled: true, prefix: 'usine/ligne 1' },
   alarms: [
     newAlarm({ kind: 'high', topic: 'moteur/température', limit: 75, deadband: 2, onDelaySeconds: 5, priority: 'urgent', message: 'Température moteur trop haute' }, 'a1'),
     newAlarm({ kind: 'offline', device: 'capteur', priority: 'high' }, 'a2'),
@@ -52,9 +53,24 @@ describe('the layout file', () => {
         theme: 'dark',
         controls: arranged.controls,
         alarms: arranged.alarms,
+        alarmSharing: arranged.alarmSharing,
         profiles: arranged.profiles,
       },
     });
+  });
+
+  it('reads a file without alarm sharing as sharing off, and checks the prefix and the alarms’ ids', () => {
+    const file = layoutFile(arranged, new Date(0)) as unknown as { layout: Record<string, unknown> };
+    delete file.layout['alarmSharing'];
+    const read = readLayoutFile(JSON.stringify(file));
+    expect('layout' in read && read.layout.alarmSharing).toEqual({ enabled: false, prefix: 'dashboard' });
+    file.layout['alarmSharing'] = { enabled: true, prefix: 'usine/+' };
+    expect(readLayoutFile(JSON.stringify(file))).toEqual({ problem: 'layout.alarmSharing.prefix must be one topic, without + or #. Nothing was changed.' });
+    file.layout['alarmSharing'] = { enabled: 'yes' };
+    expect(readLayoutFile(JSON.stringify(file))).toHaveProperty('problem');
+    file.layout['alarmSharing'] = { enabled: true };
+    file.layout['alarms'] = [{ id: 'a/b', kind: 'offline', device: 'capteur' }];
+    expect(readLayoutFile(JSON.stringify(file))).toEqual({ problem: 'layout.alarms[0].id must not contain /, + or #. Nothing was changed.' });
   });
 
   it('reads a file exported before controls existed as one without controls', () => {
