@@ -14,6 +14,11 @@ export interface AlarmSharing {
   prefix: string;
 }
 
+/** A dashboard's sharing (off when its settings predate it: the default is not in the first load). */
+export function sharingOf(settings: { alarmSharing?: AlarmSharing }): AlarmSharing {
+  return settings.alarmSharing ?? { enabled: false, prefix: DEFAULT_SHARING_PREFIX };
+}
+
 /**
  * Tablets' clocks differ a little: an acknowledgement made up to this long before this dashboard raised the
  * alarm still counts for that raise. An older one was for an earlier raise, and never silences a new one.

@@ -29,7 +29,9 @@ import { mergeSharedState, readSharedState, sharedAlarmId, sharedStatePayload, t
 import type { AlarmRequest, AlarmSync } from './alarm-sync';
 
 /** How long changes gather before they are written to disk and told to the page (see _scheduleFlush). */
-export const WRITE_EVERY_MS = 50;
+export const WRITE_EVERY_MS = 250;
+/** A change after a quiet spell is written this soon (an acknowledgement, a single raise). */
+export const FIRST_WRITE_MS = 10;
 /** The longest a change waits for the disk before it is shown anyway. */
 export const SHOWN_WITHIN_MS = 500;
 
@@ -77,6 +79,8 @@ export class AlarmService {
   private _events: AlarmEvent[] = [];
   private _deleted: string[] = [];
   private _flushing = false;
+  private _flushedAt = Number.NEGATIVE_INFINITY;
+  private _flushTimer: ReturnType<typeof setTimeout> | undefined;
   private _defined = false;
   private _writes: Promise<void> = Promise.resolve();
   private _sharing: SharingTarget | null = null;
@@ -280,16 +284,19 @@ export class AlarmService {
   }
 
   /**
-   * Changes are written and told together, WRITE_EVERY_MS after the first of them: a thousand alarms raised
-   * one after the other under a flood make a few transactions a second, not one per batch of messages.
+   * Changes are written and told together: the first after a quiet spell FIRST_WRITE_MS after it, then at
+   * most one write every WRITE_EVERY_MS. A thousand alarms raised one after the other under a flood make four
+   * transactions a second, not one per batch of messages; an acknowledgement shows at once.
    */
   private _scheduleFlush(): void {
     if (this._flushing) return;
     this._flushing = true;
-    setTimeout(() => {
+    const wait = Math.max(FIRST_WRITE_MS, this._flushedAt + WRITE_EVERY_MS - performance.now());
+    this._flushTimer = setTimeout(() => {
       this._flushing = false;
+      this._flushedAt = performance.now();
       this._flush();
-    }, WRITE_EVERY_MS);
+    }, wait);
   }
 
   private _flush(): void {
@@ -334,7 +341,13 @@ export class AlarmService {
 
   /** Settles once every state and event taken so far is on disk (tests, and the page being hidden). */
   async saved(): Promise<void> {
-    if (this._flushing) await new Promise((resolve) => setTimeout(resolve, WRITE_EVERY_MS));
+    if (this._flushing) {
+      // Written now rather than at its time: the page is being hidden, or a test waits.
+      clearTimeout(this._flushTimer);
+      this._flushing = false;
+      this._flushedAt = performance.now();
+      this._flush();
+    }
     await this._writes;
   }
 

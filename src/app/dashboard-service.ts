@@ -35,7 +35,7 @@ import { commandPayload, readReported } from '../controls/control-payload';
 import { msg } from '../i18n/words';
 import { AlarmService } from './alarm-service';
 import { AlarmSync } from './alarm-sync';
-import { sharedAlarmTopic, sharedAlarmsFilter, sharingPrefixProblem } from '../alarms/alarm-sharing';
+import { sharedAlarmTopic, sharedAlarmsFilter, sharingOf, sharingPrefixProblem } from '../alarms/alarm-sharing';
 import type { AlarmRepository } from '../storage/alarm-repository';
 import { SPARKPLUG_FILTER, sparkplugHostId, sparkplugState, sparkplugStateTopic, validHostId } from '../sparkplug/sparkplug-state';
 
@@ -249,7 +249,7 @@ export class DashboardService {
 
   /** An alarm's state for the other dashboards: retained, QoS 1, through the outbox (a newer one replaces a queued one). */
   private _shareAlarm(id: string, payload: string | null): void {
-    const { prefix } = this.settings.state.alarmSharing;
+    const { prefix } = sharingOf(this.settings.state);
     const command = { topic: sharedAlarmTopic(prefix, id), payload: payload ?? '', qos: 1 as const, retain: true, sharedAlarm: id };
     void this.outbox.enqueue(command, true).then((problem) => problem && this._notify(problem));
   }
@@ -454,8 +454,8 @@ export class DashboardService {
     for (const filter of forAlarms) {
       if (!this.subscriptions.find(filter)) this._broker.add(filter, 1, 'alarms');
     }
-    const { dashboardName, clientId, alarmSharing } = this.settings.state;
-    this.alarms.setSharing(forAlarms.length === 0 ? null : { prefix: alarmSharing.prefix, from: dashboardName.trim() || clientId });
+    const { dashboardName, clientId } = this.settings.state;
+    this.alarms.setSharing(forAlarms.length === 0 ? null : { prefix: sharingOf(this.settings.state).prefix, from: dashboardName.trim() || clientId });
     for (const entry of this.subscriptions.entries) {
       const kept = needed.includes(entry.filter) || forControls.includes(entry.filter) || forAlarms.includes(entry.filter);
       if (entry.automatic && !kept) void this._dropSubscription(entry.filter);
@@ -464,7 +464,8 @@ export class DashboardService {
 
   /** Sharing alarm states (with alarms to share): their topics, `<prefix>/alarms/+`. */
   private _alarmFilters(): string[] {
-    const { alarms, alarmSharing } = this.settings.state;
+    const { alarms } = this.settings.state;
+    const alarmSharing = sharingOf(this.settings.state);
     const usable = alarmSharing.enabled && alarms.length > 0 && sharingPrefixProblem(alarmSharing.prefix) === null;
     return usable ? [sharedAlarmsFilter(alarmSharing.prefix)] : [];
   }

@@ -11,7 +11,7 @@ import { problemWords } from '../ui/problem-words';
 import { msg } from '../i18n/words';
 import { CONFIRM_MODES, CONTROL_KINDS, copyControl, newControl, type ControlDefinition } from '../controls/control-definition';
 import { controlProblem } from './control-check';
-import { DEFAULT_SHARING_PREFIX, shareableId, sharingPrefixProblem, type AlarmSharing } from '../alarms/alarm-sharing';
+import { DEFAULT_SHARING_PREFIX, shareableId, sharingOf, sharingPrefixProblem, type AlarmSharing } from '../alarms/alarm-sharing';
 import { ALARM_KINDS, ALARM_PRIORITIES, MAX_ALARM_SECONDS, alarmProblem, copyAlarm, newAlarm, type AlarmDefinition } from '../alarms/alarm-definition';
 
 export const LAYOUT_FORMAT = 'mqtt-dashboard-layout';
@@ -42,7 +42,7 @@ export function layoutFile(settings: StoredSettings, now: Date): LayoutFile {
       theme: settings.theme,
       ...(settings.controls.length === 0 ? {} : { controls: settings.controls.map(copyControl) }),
       ...(settings.alarms.length === 0 ? {} : { alarms: settings.alarms.map(copyAlarm) }),
-      ...(settings.alarmSharing.enabled ? { alarmSharing: { enabled: true, prefix: settings.alarmSharing.prefix } } : {}),
+      ...(sharingOf(settings).enabled ? { alarmSharing: { ...sharingOf(settings) } } : {}),
     },
     profiles: settings.profiles.map(copyProfile),
   };

@@ -12,7 +12,7 @@ import type { OutboxCommand } from '../storage/outbox-command';
 import type { StoredSettings } from '../storage/settings';
 import type { Role } from '../app/connection-owner';
 import type { SessionView } from '../app/session-tracker';
-import type { AlarmStates } from '../app/alarm-service';
+import type { AlarmState } from '../alarms/alarm-machine';
 
 export interface Notices {
   /** Things the user should know that are not the connection status (ignored URL parameters, storage trouble). */
@@ -65,5 +65,14 @@ export interface EngineFrame {
   role: { role: Role } | null;
   rate: { perSecond: number } | null;
   session: SessionView | null;
-  alarms: AlarmStates | null;
+  alarms: AlarmFrame | null;
+}
+
+/**
+ * Every alarm's state in order, or null where it did not change since the last frame (a state object is
+ * replaced when it changes): a thousand alarms raised one after the other cross as the few that changed.
+ */
+export interface AlarmFrame {
+  states: Array<AlarmState | null>;
+  historyVersion: number;
 }

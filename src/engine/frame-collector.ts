@@ -3,6 +3,7 @@
  * animation frame (16 ms), and never a new one before the page has applied the last: a busy page gets
  * fewer, larger frames instead of a growing queue. The first change after a quiet spell goes at once.
  */
+import type { AlarmState } from '../alarms/alarm-machine';
 import type { DashboardService } from '../app/dashboard-service';
 import type { EngineFrame } from './engine-frame';
 
@@ -31,6 +32,8 @@ export class FrameCollector {
   private readonly _sent = new Map<string, object>();
   private _messageCount = -1;
   private _alarmsSentAt = -ALARMS_EVERY_MS;
+  /** The alarm states as last sent: the next frame sends only those that differ. */
+  private _alarmsSent: readonly AlarmState[] = [];
   private _alarmsLater = false;
 
   constructor(
@@ -145,8 +148,12 @@ export class FrameCollector {
       return null;
     }
     this._alarmsSentAt = performance.now();
+    const before = this._sent.has('alarms') ? this._alarmsSent : [];
     this._sent.set('alarms', state);
-    return state;
+    this._alarmsSent = state.states;
+    // The same alarms in the same order: only the states that changed cross (null for the others).
+    const same = before.length === state.states.length && state.states.every((each, index) => each.id === before[index]?.id);
+    return { states: state.states.map((each, index) => (same && before[index] === each ? null : each)), historyVersion: state.historyVersion };
   }
 
   private _takeLog(): EngineFrame['log'] {

@@ -30,6 +30,7 @@ import { RecentHistory } from './recent-history';
 import { SPARKLINE_WINDOW } from '../engine/frame-collector';
 import type { QoS } from '../shared/types';
 import type { AlarmStates } from '../app/alarm-service';
+import type { AlarmState } from '../alarms/alarm-machine';
 import type { AlarmRequest } from '../app/alarm-sync';
 import type { StoredAlarmEvent } from '../storage/alarm-repository';
 
@@ -121,10 +122,16 @@ export class DashboardMirror implements Dashboard {
     if (frame.role) this.role.replace(frame.role);
     if (frame.rate) this.rate.replace(frame.rate);
     if (frame.session) this.session.replace(frame.session);
-    if (frame.alarms) this.alarms.replace(frame.alarms);
+    const alarms = frame.alarms;
+    if (alarms) {
+      // Only the states that changed cross; null: the one at that place is unchanged.
+      const before = this.alarms.state.states;
+      this.alarms.replace({ states: alarms.states.map((state, index) => state ?? (before[index] as AlarmState)), historyVersion: alarms.historyVersion });
+    }
   }
 
   private _firstSettings = true;
+
 
   async loadMessages(): Promise<MessageLog> {
     if (this.messages) return this.messages;

@@ -5,7 +5,7 @@
 import type { ProtocolChoice, QoS } from '../shared/types';
 import type { ConfirmMode, ControlDefinition } from '../controls/control-definition';
 import type { AlarmDefinition } from '../alarms/alarm-definition';
-import { DEFAULT_SHARING_PREFIX, type AlarmSharing } from '../alarms/alarm-sharing';
+import type { AlarmSharing } from '../alarms/alarm-sharing';
 
 
 export interface SubscriptionSetting {
@@ -82,7 +82,7 @@ export interface StoredSettings {
   /** Who acknowledges, in alarm histories and on other tablets; empty: the client id. */
   dashboardName: string;
   /** Publish alarm states, retained, on `<prefix>/alarms/<id>` and read other dashboards' (off by default). */
-  alarmSharing: AlarmSharing;
+  alarmSharing?: AlarmSharing;
   /** How many recent messages the message log keeps. */
   logCapacity: number;
   /** Topic filters whose tiles show first on the dashboard, in this order. */
@@ -186,7 +186,6 @@ export function defaultSettings(defaultBrokerUrl: string, randomId: () => string
     controls: [],
     alarms: [],
     dashboardName: '',
-    alarmSharing: { enabled: false, prefix: DEFAULT_SHARING_PREFIX },
     logCapacity: 10_000,
     pinned: [],
     hidden: [],

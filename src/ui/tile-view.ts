@@ -45,6 +45,12 @@ export class TileViewController {
   private _view: TileView | null = null;
   private _marks = new Map<string, TileAlarm>();
   private _made: readonly unknown[] = [];
+  /**
+   * The alarm states the marks are made from, taken at each tick of the clock: a thousand alarms raised one
+   * after the other would otherwise hand every tile a new view at every frame of alarms (the strip, the
+   * header and the list follow the alarms at once; a tile's mark within a second).
+   */
+  private _states: readonly AlarmState[] = [];
 
   constructor(
     host: ReactiveControllerHost,
@@ -53,7 +59,6 @@ export class TileViewController {
     new StoreController(host, () => this._dashboard()?.clock);
     new StoreController(host, () => this._dashboard()?.status);
     new StoreController(host, () => this._dashboard()?.settings);
-    new StoreController(host, () => this._dashboard()?.alarms);
   }
 
   /** The current view (the same object as long as nothing in it changed), or null without a dashboard. */
@@ -61,9 +66,11 @@ export class TileViewController {
     const dashboard = this._dashboard();
     if (!dashboard) return null;
     const settings = dashboard.settings.state;
-    const made = [dashboard.clock.state.now, dashboard.status.state, settings.tileFormats, settings.alarms, dashboard.alarms.state.states, alarmMarks] as const;
+    const now = dashboard.clock.state.now;
+    if (now !== this._made[0]) this._states = dashboard.alarms.state.states;
+    const made = [now, dashboard.status.state, settings.tileFormats, settings.alarms, this._states, alarmMarks] as const;
     if (this._view && made.every((item, index) => item === this._made[index])) return this._view;
-    const [now, status, formats, definitions, states] = made;
+    const [, status, formats, definitions, states] = made;
     // Each mark stays the same object while it does not change: a tile redraws only for its own.
     const marks = (this._marks = alarmMarks?.(definitions, states, this._marks) ?? this._marks);
     this._made = made;

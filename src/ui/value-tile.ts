@@ -30,7 +30,7 @@ export class ValueTileElement extends LitElement {
       background: var(--surface);
       border: 1px solid var(--border);
       border-radius: 10px;
-      padding: 0.7rem 0.9rem 0.6rem;
+      padding: 0.8rem 0.9rem 0.6rem; /* room for an alarm's tab, hanging from the top edge */
       /* Block flow, not a grid: a grid sizes its column from every child's min- and max-content width,
          which for wrapped topics and values means measuring every break opportunity of every tile. */
       display: block;

@@ -165,10 +165,12 @@ async function alarmRows(appUrl: string, browser: Browser): Promise<Row[]> {
   const task = median(results.map((r) => r.alarmsLongestTaskMs));
   const plainTask = median(results.map((r) => r.plainLongestTaskMs));
   const within = (value: number, reference: number) => value <= reference * 1.1;
+  // A lag is seen in the frame that paints it: two lags less than a frame apart (16.7 ms at 60 Hz) cannot be told apart.
+  const lagWithin = (value: number, reference: number) => within(value, reference) || value - reference < 1000 / 60;
   const longTask = (value: number) => Math.max(value, 50);
   const label = `${count(alarmCount)} alarm definitions vs none at ${count(steadyRate)} values/s over ${count(sustainedTopics)} topics for ${sustainedSeconds} s (all raised during the run: ${results.every((r) => r.raised === alarmCount) ? 'yes' : 'NO'})`;
   return [
-    [`${label}: lag, last message → on screen`, ms(lag) + perRun(results.map((r) => r.alarmsLagMs), ms), ms(plainLag) + perRun(results.map((r) => r.plainLagMs), ms), (lag / Math.max(plainLag, 1)).toFixed(2), target('≤ without + 10 %', within(lag, plainLag))],
+    [`${label}: lag, last message → on screen`, ms(lag) + perRun(results.map((r) => r.alarmsLagMs), ms), ms(plainLag) + perRun(results.map((r) => r.plainLagMs), ms), (lag / Math.max(plainLag, 1)).toFixed(2), target('≤ without + 10 % (or less than a frame, 16.7 ms, apart)', lagWithin(lag, plainLag))],
     [`${label}: longest main-thread task`, ms(task) + perRun(results.map((r) => r.alarmsLongestTaskMs), ms), ms(plainTask) + perRun(results.map((r) => r.plainLongestTaskMs), ms), (task / Math.max(plainTask, 1)).toFixed(2), target('≤ without + 10 % (a task < 50 ms counts as 50)', within(longTask(task), longTask(plainTask)))],
   ];
 }

@@ -60,7 +60,7 @@ for (const lang of ['en', 'fr'] as const) {
         await expect(page.locator('attention-strip alarm-summary')).toContainText(words.toAcknowledge);
         const header = await page.getByRole('banner').boundingBox();
         expect(header?.height ?? 0, at).toBeLessThanOrEqual(screen.viewport.height * 0.15);
-        await expect(tile(page, 'moteur/température').locator('alarm-mark')).toBeVisible();
+        await expect(tile(page, 'moteur/température').locator('alarm-mark span')).toBeVisible();
         expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), at).toBe(0);
         violations.push(...(await axeViolations(page, `values with alarms, ${at}`)));
         const values = await page.screenshot({ path: testInfo.outputPath(`alarm-values-${screen.name}-${lang}-${scheme}.png`) });

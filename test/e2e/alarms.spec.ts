@@ -61,6 +61,14 @@ test.describe('alarms', () => {
     await expect(summary(page)).toHaveText('1 alarm to acknowledge: ◆ 1 urgent — Température moteur trop haute');
     await expect(page.locator('header alarm-summary')).toContainText('1 alarm to acknowledge');
     await expect(tile(page, 'moteur/température')).toContainText('◆ Urgent · alarm');
+    // Unacknowledged, its frame flashes: hidden half of each second, all marks together.
+    await expect(tile(page, 'moteur/température').locator('alarm-mark[dim]')).toHaveCount(1);
+    await expect(tile(page, 'moteur/température').locator('alarm-mark:not([dim])')).toHaveCount(1);
+    // Sound needs a first tap (the browser's rule): said until one comes, then it can be muted.
+    const strip = page.locator('attention-strip alarm-summary');
+    await strip.getByRole('button', { name: 'Tap to enable alarm sounds' }).click();
+    await strip.getByRole('button', { name: 'Mute for 5 min' }).click();
+    await expect(strip.getByRole('button', { name: /^Sounds muted until .*: sound again$/ })).toBeVisible();
     // Back within the deadband, then over the limit again: still the one alarm.
     await moteur.publishAsync('moteur/température', '74', { qos: 1 });
     await expect(tile(page, 'moteur/température')).toContainText('74');

@@ -42,7 +42,8 @@ export function abilities(): { vibration: boolean; badge: boolean; notifications
 
 export class AlarmAnnunciator {
   readonly state = new ValueStore<AnnunciatorState>({
-    soundBlocked: false,
+    // Until a tap makes the audio context (the browser's rule): then as the context says.
+    soundBlocked: true,
     mutedUntil: null,
     notifications: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   });
@@ -51,6 +52,8 @@ export class AlarmAnnunciator {
   /** When each alarm was last raised, as seen here: a new raise notifies and vibrates once. */
   private readonly _announced = new Map<string, number>();
   private _waiting: Row[] = [];
+  /** The count the badge shows (-1: not set yet). */
+  private _badged = -1;
 
   constructor(private readonly _dashboard: Dashboard) {
     _dashboard.alarms.subscribe(() => this._follow());
@@ -64,6 +67,11 @@ export class AlarmAnnunciator {
       if (this._dashboard.settings.state.alarms.length > 0 && this._audio?.state !== 'running') this.enableSound();
     };
     for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, tapped, { capture: true, passive: true });
+    // Allowed or blocked in the browser's settings meanwhile: read again when it changes, not on every pass.
+    void navigator.permissions
+      ?.query({ name: 'notifications' })
+      .then((status) => status.addEventListener('change', () => typeof Notification !== 'undefined' && this.state.set({ notifications: Notification.permission })))
+      .catch(() => undefined);
     this._follow();
   }
 
@@ -121,8 +129,11 @@ export class AlarmAnnunciator {
     }
     // Acknowledged (here or elsewhere), shelved or gone: its notification goes too.
     void this._closeNotifications();
-    const badge = navigator as Navigator & { setAppBadge?: (count: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
-    void (waiting.length > 0 ? badge.setAppBadge?.(waiting.length) : badge.clearAppBadge?.())?.catch(() => undefined);
+    if (waiting.length !== this._badged) {
+      this._badged = waiting.length;
+      const badge = navigator as Navigator & { setAppBadge?: (count: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+      void (waiting.length > 0 ? badge.setAppBadge?.(waiting.length) : badge.clearAppBadge?.())?.catch(() => undefined);
+    }
     this._sound();
   }
 
@@ -132,11 +143,11 @@ export class AlarmAnnunciator {
     const muted = (this.state.state.mutedUntil ?? 0) > Date.now();
     const priority = (['urgent', 'high'] as const).find((each) => this._waiting.some((row) => row.alarm.priority === each && row.state.active));
     if (!priority || muted) return;
-    // Before any tap the browser would not play it, and making the audio context costs the page a long task.
-    const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
-    const audio = this._audio ?? (activation?.hasBeenActive === false ? null : this._context());
+    // The audio context is made only by a tap (see the constructor): made here, under a flood of values, it
+    // would hold the page for a synchronous ask of the audio device (over 100 ms measured on a busy machine).
+    const audio = this._audio;
     if (!audio) {
-      if (activation?.hasBeenActive === false) this.state.set({ soundBlocked: true });
+      this.state.set({ soundBlocked: true });
       return;
     }
     if (audio.state !== 'running') {
@@ -167,7 +178,8 @@ export class AlarmAnnunciator {
   }
 
   private async _registration(): Promise<ServiceWorkerRegistration | null> {
-    if (!navigator.serviceWorker || typeof Notification === 'undefined' || Notification.permission !== 'granted') return null;
+    // The permission as last read (each read of Notification.permission asks the browser, synchronously).
+    if (!navigator.serviceWorker || this.state.state.notifications !== 'granted') return null;
     return (await navigator.serviceWorker.getRegistration()) ?? null;
   }
 

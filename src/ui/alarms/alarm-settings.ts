@@ -7,7 +7,7 @@ import { controlStyles } from '../shared-styles';
 import { StoreController } from '../store-controller';
 import { openAlarmEditor } from './alarm-editor';
 import { abilities, annunciatorFor } from './alarm-annunciator';
-import { sharingPrefixProblem, type AlarmSharing } from '../../alarms/alarm-sharing';
+import { sharingOf, sharingPrefixProblem, type AlarmSharing } from '../../alarms/alarm-sharing';
 import { alarmTitle, kindWord, priorityShape, priorityWord } from './alarm-words';
 
 /**
@@ -51,15 +51,6 @@ export class AlarmSettingsElement extends LitElement {
         border-radius: 0.5rem;
         padding: 0.5rem 0.75rem;
       }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-      }
-      .problem {
-        color: var(--danger);
-        margin: 0;
-      }
     `,
   ];
 
@@ -78,7 +69,7 @@ export class AlarmSettingsElement extends LitElement {
   private _sharing() {
     const service = this._service.value;
     if (!service) return nothing;
-    const { alarmSharing } = service.settings.state;
+    const alarmSharing = sharingOf(service.settings.state);
     const change = (sharing: AlarmSharing) => {
       const problem = sharingPrefixProblem(sharing.prefix.trim());
       this._prefixProblem =
@@ -87,7 +78,7 @@ export class AlarmSettingsElement extends LitElement {
     };
     return html`<fieldset>
       <legend>${msg('Shared with other dashboards')}</legend>
-      <label class="check"
+      <label class="inline"
         ><input
           type="checkbox"
           .checked=${alarmSharing.enabled}

@@ -68,12 +68,11 @@ export class AlarmSummaryElement extends LitElement {
   static override styles = [
     controlStyles,
     css`
-      /* In the strip, the alarms come first and keep room to be read; the rest scrolls. */
+      /* In the strip, the alarms come first and keep room to be read; the rest (sound, devices) scrolls. */
       :host {
         display: inline-flex;
         gap: 0.5rem;
-        flex: 0 1 auto;
-        min-width: min(100%, 18rem);
+        flex: none;
       }
       :host([compact]) {
         min-width: 0;
@@ -85,7 +84,7 @@ export class AlarmSummaryElement extends LitElement {
         color: var(--danger);
         border: 2px solid var(--danger);
         white-space: nowrap;
-        max-width: 100%;
+        max-width: min(75vw, 36rem);
         overflow: hidden;
         text-overflow: ellipsis;
       }

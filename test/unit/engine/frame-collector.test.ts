@@ -8,7 +8,8 @@ import { DashboardService } from '../../../src/app/dashboard-service';
 import { OutboxService } from '../../../src/app/outbox-service';
 import type { Engine } from '../../../src/engine/engine';
 import type { EngineFrame } from '../../../src/engine/engine-frame';
-import { FrameCollector, TOPICS_PER_FRAME } from '../../../src/engine/frame-collector';
+import { ALARMS_EVERY_MS, FrameCollector, TOPICS_PER_FRAME } from '../../../src/engine/frame-collector';
+import { newAlarm } from '../../../src/alarms/alarm-definition';
 import { DashboardMirror } from '../../../src/mirror/dashboard-mirror';
 import { MqttConnection } from '../../../src/mqtt/connection';
 import { decodePayload } from '../../../src/mqtt/payload';
@@ -43,6 +44,24 @@ const message = (service: DashboardService, topic: string, text: string) => {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe('the frames between engine and page', () => {
+  it('alarm states cross as those that changed (null for the others), and the mirror shows the whole list', async () => {
+    const { service, mirror, frames } = engineAndMirror();
+    const alarms = Array.from({ length: 100 }, (_, k) => newAlarm({ kind: 'high', topic: `usine/t${k}`, limit: 10 }, `a${k}`));
+    service.alarms.setDefinitions([]);
+    service.alarms.setDefinitions(alarms);
+    await new Promise((resolve) => setTimeout(resolve, ALARMS_EVERY_MS + 50));
+    expect(mirror.alarms.state.states.map((state) => state.id)).toEqual(alarms.map((alarm) => alarm.id));
+    const first = frames.filter((frame) => frame.alarms).length;
+    service.alarms.observe('usine/t7', { text: '12' }, Date.now(), false);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const last = frames.filter((frame) => frame.alarms).at(-1)?.alarms;
+    expect(frames.filter((frame) => frame.alarms).length).toBe(first + 1);
+    expect(last?.states.filter((state) => state !== null).map((state) => state?.id)).toEqual(['a7']);
+    expect(mirror.alarms.state.states).toHaveLength(100);
+    expect(mirror.alarms.state.states[7]).toMatchObject({ id: 'a7', active: true, value: '12' });
+    expect(mirror.alarms.state.states[8]).toMatchObject({ id: 'a8', active: false });
+  });
+
   it('a burst of 1,000 messages crosses in a few frames, and the mirror shows what the engine has', async () => {
     const { service, mirror, frames } = engineAndMirror();
     for (let i = 0; i < 1000; i++) message(service, `usine/t${i % 50}`, String(i));
