@@ -67,6 +67,8 @@ export interface SharingTarget {
 
 /** A shared state that cannot be used is written in the history once per alarm and reason in this time. */
 export const IGNORED_EVERY_MS = 60_000;
+/** And at most this many in all per minute (the message log still flags every one). */
+export const IGNORED_PER_MINUTE = 30;
 
 export class AlarmService {
   readonly store = new ValueStore<AlarmStates>({ states: [], historyVersion: 0 });
@@ -87,6 +89,8 @@ export class AlarmService {
   /** Alarms whose state changed here (judged, or acted on by someone here): published when sharing. */
   private _toShare = new Set<string>();
   private readonly _ignoredAt = new Map<string, number>();
+  private _ignoredWindowAt = Number.NEGATIVE_INFINITY;
+  private _ignoredInWindow = 0;
 
   constructor(
     private readonly _host: AlarmHost,
@@ -189,7 +193,13 @@ export class AlarmService {
   private _ignored(id: string, reason: SharedStateProblem, text: string, at: number): SharedStateProblem {
     const key = `${reason} ${id}`;
     const last = this._ignoredAt.get(key);
-    if (last === undefined || at - last >= IGNORED_EVERY_MS) {
+    // A flood of hostile states over many ids must not push the real events out of the bounded history.
+    if (at - this._ignoredWindowAt >= IGNORED_EVERY_MS) {
+      this._ignoredWindowAt = at;
+      this._ignoredInWindow = 0;
+    }
+    if ((last === undefined || at - last >= IGNORED_EVERY_MS) && this._ignoredInWindow < IGNORED_PER_MINUTE) {
+      this._ignoredInWindow++;
       if (this._ignoredAt.size > 1000) this._ignoredAt.clear();
       this._ignoredAt.set(key, at);
       this._events.push({ alarmId: id, kind: 'ignored', at, value: text.slice(0, 200), reason });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { newAlarm } from '../../../src/alarms/alarm-definition';
 import { operatorState } from '../../../src/alarms/alarm-machine';
-import { AlarmService, type AlarmHost } from '../../../src/app/alarm-service';
+import { AlarmService, IGNORED_PER_MINUTE, type AlarmHost } from '../../../src/app/alarm-service';
 import type { DeviceState } from '../../../src/state/presence-store';
 import { AlarmRepository } from '../../../src/storage/alarm-repository';
 import { openDashboardDatabase } from '../../../src/storage/database';
@@ -194,6 +194,20 @@ describe('alarm states shared between dashboards', () => {
     expect(second.hearShared('hot', 'not json', 5300)).toBe('not-json');
     expect(second.hearShared('ghost', '{"state":"normal"}', 5200)).toBe('unknown-alarm');
     expect(second.hearShared('hot', '', 5200)).toBeNull(); // cleared: a removed alarm
+    // A flood over many ids: every one is refused, at most IGNORED_PER_MINUTE of them are written.
+    for (let index = 0; index < 500; index++) expect(second.hearShared(`ghost-${index}`, '{}', 6000 + index)).toBe('not-a-state');
+  });
+
+  it('writes at most IGNORED_PER_MINUTE ignored states a minute in the history, however many ids a flood uses', async () => {
+    const repository = new AlarmRepository(await openDashboardDatabase(`flood-${Math.random()}`));
+    const host = fakeHost();
+    const service = new AlarmService(host, repository, null);
+    service.setDefinitions([]);
+    service.setDefinitions([hot]);
+    service.setSharing({ prefix: 'dashboard', from: 'x' });
+    for (let index = 0; index < 500; index++) service.hearShared(`ghost-${index}`, 'nope', 1000 + index);
+    await service.saved();
+    expect((await repository.history(1000)).filter((event) => event.kind === 'ignored')).toHaveLength(IGNORED_PER_MINUTE);
   });
 
   it('clears the retained state of an alarm that is removed', async () => {
