@@ -25,7 +25,8 @@ import { readReported, reportedNumber, type ReportedPayload } from '../controls/
 import { ValueStore } from '../state/notifier';
 import type { DeviceState } from '../state/presence-store';
 import type { AlarmRepository, StoredAlarmEvent } from '../storage/alarm-repository';
-import { mergeSharedState, readSharedState, sharedAlarmId, sharedStatePayload, type SharedStateProblem } from '../alarms/alarm-sharing';
+import { sharedStatePayload, type SharedStateProblem } from '../alarms/alarm-sharing';
+import { SharedAlarmStates, type SharingTarget } from './shared-alarm-states';
 import type { AlarmRequest, AlarmSync } from './alarm-sync';
 
 /** How long changes gather before they are written to disk and told to the page (see _scheduleFlush). */
@@ -59,17 +60,6 @@ export interface AlarmHost {
   share(id: string, payload: string | null): void;
 }
 
-/** Sharing on: the topics' prefix, and the name this dashboard publishes under. */
-export interface SharingTarget {
-  prefix: string;
-  from: string;
-}
-
-/** A shared state that cannot be used is written in the history once per alarm and reason in this time. */
-export const IGNORED_EVERY_MS = 60_000;
-/** And at most this many in all per minute (the message log still flags every one). */
-export const IGNORED_PER_MINUTE = 30;
-
 export class AlarmService {
   readonly store = new ValueStore<AlarmStates>({ states: [], historyVersion: 0 });
   private _definitions: AlarmDefinition[] = [];
@@ -85,12 +75,20 @@ export class AlarmService {
   private _flushTimer: ReturnType<typeof setTimeout> | undefined;
   private _defined = false;
   private _writes: Promise<void> = Promise.resolve();
-  private _sharing: SharingTarget | null = null;
+  /** States shared with other dashboards through the broker. */
+  private readonly _shared = new SharedAlarmStates({
+    judges: () => this._host.judges(),
+    now: () => this._host.now(),
+    alarm: (id) => this._byId.get(id),
+    state: (id) => this._states.get(id),
+    take: (alarm, step) => this._take(alarm, step, false),
+    log: (event) => {
+      this._events.push(event);
+      this._scheduleFlush();
+    },
+  });
   /** Alarms whose state changed here (judged, or acted on by someone here): published when sharing. */
   private _toShare = new Set<string>();
-  private readonly _ignoredAt = new Map<string, number>();
-  private _ignoredWindowAt = Number.NEGATIVE_INFINITY;
-  private _ignoredInWindow = 0;
 
   constructor(
     private readonly _host: AlarmHost,
@@ -165,47 +163,17 @@ export class AlarmService {
 
   /** Shares states on `<prefix>/alarms/<id>` (null: not shared). */
   setSharing(sharing: SharingTarget | null): void {
-    this._sharing = sharing;
+    this._shared.target = sharing;
   }
 
   /** The alarm id a topic carries another dashboard's state of, when sharing; null for every other topic. */
   sharedIdOf(topic: string): string | null {
-    return this._sharing === null ? null : sharedAlarmId(this._sharing.prefix, topic);
+    return this._shared.idOf(topic);
   }
 
-  /**
-   * A state another dashboard shared (or this one's own, back from the broker): its acknowledgement and its
-   * shelf are taken here (see mergeSharedState). Returns why it was ignored, also written in the history.
-   */
+  /** A state another dashboard shared (see SharedAlarmStates): why it was ignored, or null. */
   hearShared(id: string, text: string, at: number): SharedStateProblem | null {
-    if (!this._host.judges() || text === '') return null; // empty: a removed alarm's state, cleared
-    const remote = readSharedState(text);
-    if ('problem' in remote) return this._ignored(id, remote.problem, text, at);
-    const alarm = this._byId.get(id);
-    if (!alarm) return this._ignored(id, 'unknown-alarm', text, at);
-    const state = this._states.get(id);
-    if (!state) return null;
-    const merged = mergeSharedState(state, remote, this._host.now());
-    if (merged.step) this._take(alarm, merged.step, false);
-    return merged.problem === null ? null : this._ignored(id, merged.problem, text, at);
-  }
-
-  private _ignored(id: string, reason: SharedStateProblem, text: string, at: number): SharedStateProblem {
-    const key = `${reason} ${id}`;
-    const last = this._ignoredAt.get(key);
-    // A flood of hostile states over many ids must not push the real events out of the bounded history.
-    if (at - this._ignoredWindowAt >= IGNORED_EVERY_MS) {
-      this._ignoredWindowAt = at;
-      this._ignoredInWindow = 0;
-    }
-    if ((last === undefined || at - last >= IGNORED_EVERY_MS) && this._ignoredInWindow < IGNORED_PER_MINUTE) {
-      this._ignoredInWindow++;
-      if (this._ignoredAt.size > 1000) this._ignoredAt.clear();
-      this._ignoredAt.set(key, at);
-      this._events.push({ alarmId: id, kind: 'ignored', at, value: text.slice(0, 200), reason });
-      this._scheduleFlush();
-    }
-    return reason;
+    return this._shared.hear(id, text, at);
   }
 
   /** A message on an alarm's topic. */
@@ -318,7 +286,7 @@ export class AlarmService {
     this._events = [];
     this._deleted = [];
     this._toShare = new Set();
-    const sharing = this._sharing;
+    const sharing = this._shared.target;
     if (sharing) {
       const now = this._host.now();
       for (const id of toShare) {
