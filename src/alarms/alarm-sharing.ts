@@ -105,19 +105,22 @@ export function readSharedState(text: string): SharedAlarmState | { problem: Sha
     return { problem: 'not-json' };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { problem: 'not-a-state' };
-  const item = data as Record<string, unknown>;
-  const state = item['state'];
+  const given = data as Record<string, unknown>;
+  // Written by this dashboard in camelCase; a state written by hand or by another tool in snake_case reads the same.
+  const item = (key: string): unknown => given[key] ?? given[key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)];
+  const stateGiven = item('state');
+  const state = typeof stateGiven === 'string' ? stateGiven.trim().toLowerCase().replace(/_/g, '-') : stateGiven;
   if (typeof state !== 'string' || !(OPERATOR_STATES as readonly string[]).includes(state)) return { problem: 'not-a-state' };
-  const since = readTime(item['since']);
-  const acknowledgedAt = readTime(item['acknowledgedAt']);
-  const shelvedUntil = readTime(item['shelvedUntil']);
-  const shelfChangedAt = readTime(item['shelfChangedAt']);
-  const at = readTime(item['at']);
-  const acknowledgedBy = readText(item['acknowledgedBy']);
-  const comment = readText(item['comment']);
-  const shelvedBy = readText(item['shelvedBy']);
-  const from = readText(item['from']);
-  const value = item['value'] === null || item['value'] === undefined ? null : readText(item['value']);
+  const since = readTime(item('since'));
+  const acknowledgedAt = readTime(item('acknowledgedAt'));
+  const shelvedUntil = readTime(item('shelvedUntil'));
+  const shelfChangedAt = readTime(item('shelfChangedAt'));
+  const at = readTime(item('at'));
+  const acknowledgedBy = readText(item('acknowledgedBy'));
+  const comment = readText(item('comment'));
+  const shelvedBy = readText(item('shelvedBy'));
+  const from = readText(item('from'));
+  const value = item('value') === null || item('value') === undefined ? null : readText(item('value'));
   if (since === undefined || acknowledgedAt === undefined || shelvedUntil === undefined || shelfChangedAt === undefined || at === undefined) return { problem: 'not-a-state' };
   if (acknowledgedBy === undefined || comment === undefined || shelvedBy === undefined || from === undefined || value === undefined) return { problem: 'not-a-state' };
   // An acknowledgement says when: without a time it cannot be told from one made yesterday.

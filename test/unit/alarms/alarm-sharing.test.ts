@@ -32,6 +32,12 @@ describe('alarm states shared between dashboards', () => {
     expect(readSharedState('{"state":"acknowledged","acknowledgedBy":"x"}')).toEqual({ problem: 'not-a-state' });
     expect(readSharedState(`{"state":"normal","comment":"${'x'.repeat(5000)}"}`)).toEqual({ problem: 'not-a-state' });
     expect(read('{"state":"acknowledged","acknowledgedAt":1000}')).toMatchObject({ acknowledgedBy: '', comment: '', value: null });
+    // Written by hand or by another tool in snake_case: read the same.
+    expect(read('{"state":"ACTIVE_UNACKNOWLEDGED","acknowledged_by":"Tablette 2","acknowledged_at":"2026-12-08T01:00:00Z"}')).toMatchObject({
+      state: 'active-unacknowledged',
+      acknowledgedBy: 'Tablette 2',
+      acknowledgedAt: Date.parse('2026-12-08T01:00:00Z'),
+    });
   });
 
   it('finds the alarm id in its topic, and refuses prefixes that are not one topic', () => {
