@@ -4,7 +4,10 @@
  * into a tree the interpreter walks; nothing is ever turned into code. What is outside the subset (`now()`,
  * `{% for %}`, an unknown filter) is refused with the construct named, never guessed.
  */
-import { PyFloat, type PyValue } from './template-values';
+import type { PyValue } from './template-values';
+import { TemplateProblem, tokens, type Token } from './template-tokens';
+
+export { TemplateProblem };
 
 export type Expr =
   | { kind: 'literal'; value: PyValue }
@@ -27,16 +30,6 @@ export type Statement =
   | { kind: 'if'; branches: Array<{ test: Expr; body: Statement[] }>; otherwise: Statement[] }
   | { kind: 'set'; name: string; expr: Expr };
 
-/** A template that cannot be used: `unsupported` names what (`now()`, `for`), or the syntax is wrong. */
-export class TemplateProblem extends Error {
-  constructor(
-    readonly kind: 'unsupported' | 'syntax',
-    readonly construct: string,
-  ) {
-    super(`${kind}: ${construct}`);
-  }
-}
-
 export const FILTERS = ['default', 'd', 'int', 'float', 'round', 'string', 'lower', 'upper', 'join', 'tojson', 'truncate', 'is_defined', 'abs', 'length', 'count', 'trim', 'replace', 'first', 'last'] as const;
 export const METHODS = ['split', 'get', 'lower', 'upper', 'strip', 'startswith', 'endswith', 'replace'] as const;
 export const TESTS = ['defined', 'undefined', 'none', 'number', 'string', 'integer', 'float', 'boolean'] as const;
@@ -44,57 +37,6 @@ export const TESTS = ['defined', 'undefined', 'none', 'number', 'string', 'integ
 export const MAX_DEPTH = 32;
 /** Longest template read, in characters. */
 export const MAX_TEMPLATE_CHARS = 8192;
-
-type Token = { type: 'number' | 'string' | 'name' | 'op'; text: string; value?: PyValue };
-
-const OPERATORS = ['**', '//', '==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '%', '~', '|', '.', ',', ':', '(', ')', '[', ']', '{', '}', '='];
-
-function tokens(source: string): Token[] {
-  const list: Token[] = [];
-  let at = 0;
-  while (at < source.length) {
-    const rest = source.slice(at);
-    const space = /^\s+/.exec(rest);
-    if (space) {
-      at += space[0].length;
-      continue;
-    }
-    const number = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
-    if (number) {
-      const value = Number(number[0]);
-      list.push({ type: 'number', text: number[0], value: number[1] !== undefined || number[2] !== undefined ? new PyFloat(value) : value });
-      at += number[0].length;
-      continue;
-    }
-    const name = /^[A-Za-z_]\w*/.exec(rest);
-    if (name) {
-      list.push({ type: 'name', text: name[0] });
-      at += name[0].length;
-      continue;
-    }
-    const quote = rest[0];
-    if (quote === "'" || quote === '"') {
-      let text = '';
-      let index = 1;
-      for (; index < rest.length && rest[index] !== quote; index++) {
-        const char = rest[index] as string;
-        if (char === '\\' && index + 1 < rest.length) {
-          const next = rest[++index] as string;
-          text += ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' } as Record<string, string>)[next] ?? `\\${next}`;
-        } else text += char;
-      }
-      if (index >= rest.length) throw new TemplateProblem('syntax', 'unclosed string');
-      list.push({ type: 'string', text: rest.slice(0, index + 1), value: text });
-      at += index + 1;
-      continue;
-    }
-    const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
-    if (!op) throw new TemplateProblem('syntax', rest.slice(0, 10));
-    list.push({ type: 'op', text: op });
-    at += op.length;
-  }
-  return list;
-}
 
 /** Parses one expression (inside `{{ }}` or a statement). */
 class ExpressionParser {
