@@ -134,16 +134,13 @@ export class AlarmService {
       if (list) list.push(alarm);
       else this._byTopic.set(alarm.topic, [alarm]);
     }
-    let deleted = false;
     for (const id of [...this._states.keys()]) {
       if (ids.has(id)) continue;
       this._states.delete(id);
-      if (!this._host.judges()) continue;
-      this._deleted.push(id);
-      deleted = true;
+      if (this._host.judges()) this._deleted.push(id);
     }
     this._publish(this._deleted.length > 0);
-    if (deleted) this._scheduleFlush();
+    if (this._deleted.length > 0) this._scheduleFlush();
     // A limit set on a value already past it raises at once (a changed one judges the value again).
     for (const alarm of this._definitions) {
       if (atStart || before.get(alarm.id) === JSON.stringify(alarm) || !readsTopic(alarm.kind) || alarm.kind === 'no-data') continue;
@@ -270,14 +267,12 @@ export class AlarmService {
     if (this._flushing) return;
     this._flushing = true;
     const wait = Math.max(FIRST_WRITE_MS, this._flushedAt + WRITE_EVERY_MS - performance.now());
-    this._flushTimer = setTimeout(() => {
-      this._flushing = false;
-      this._flushedAt = performance.now();
-      this._flush();
-    }, wait);
+    this._flushTimer = setTimeout(() => this._flush(), wait);
   }
 
   private _flush(): void {
+    this._flushing = false;
+    this._flushedAt = performance.now();
     const states = [...this._dirty].flatMap((id) => this._states.get(id) ?? []);
     const events = this._events;
     const deleted = this._deleted;
@@ -313,8 +308,11 @@ export class AlarmService {
       told = true;
       tell();
     };
-    setTimeout(once, SHOWN_WITHIN_MS);
-    this._writes = write.then(once);
+    const fallback = setTimeout(once, SHOWN_WITHIN_MS);
+    this._writes = write.then(() => {
+      clearTimeout(fallback);
+      once();
+    });
   }
 
   /** Settles once every state and event taken so far is on disk (tests, and the page being hidden). */
@@ -322,8 +320,6 @@ export class AlarmService {
     if (this._flushing) {
       // Written now rather than at its time: the page is being hidden, or a test waits.
       clearTimeout(this._flushTimer);
-      this._flushing = false;
-      this._flushedAt = performance.now();
       this._flush();
     }
     await this._writes;

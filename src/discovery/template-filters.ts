@@ -2,7 +2,7 @@
  * What a template's values can be asked: Jinja's filters as Home Assistant has them (with its `is_defined`),
  * the string and dict methods devices use, the tests after `is`, and the problems a render stops at.
  */
-import { PyDict, PyFloat, Undefined, floatRepr, numberOf, pyStr, toJson, truthy, type PyValue } from './template-values';
+import { PyDict, PyFloat, Undefined, numberOf, pyStr, toJson, truthy, type PyValue } from './template-values';
 
 export type RenderProblemKind = 'undefined' | 'type' | 'steps' | 'output';
 
@@ -97,7 +97,7 @@ export function filter(value: PyValue, name: string, args: PyValue[], named: Rec
       const method = arg(1, 'method', 'common');
       const scaled = number * factor;
       const rounded = method === 'floor' ? Math.floor(scaled) : method === 'ceil' ? Math.ceil(scaled) : Math.sign(scaled) * Math.round(Math.abs(scaled));
-      return new PyFloat(Number.parseFloat(floatRepr(rounded / factor)));
+      return new PyFloat(rounded / factor);
     }
     case 'string':
       return pyStr(value);

@@ -124,9 +124,8 @@ export class DashboardMirror implements Dashboard {
     if (frame.session) this.session.replace(frame.session);
     const alarms = frame.alarms;
     if (alarms) {
-      // Only the states that changed cross; null: the one at that place is unchanged.
-      const before = this.alarms.state.states;
-      this.alarms.replace({ states: alarms.states.map((state, index) => state ?? (before[index] as AlarmState)), historyVersion: alarms.historyVersion });
+      // Only the states that changed cross; null: the one at that place is unchanged (the store still holds it).
+      this.alarms.replace({ ...alarms, states: alarms.states.map((state, index) => state ?? (this.alarms.state.states[index] as AlarmState)) });
     }
   }
 

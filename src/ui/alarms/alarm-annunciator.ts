@@ -145,13 +145,11 @@ export class AlarmAnnunciator {
     if (!priority || muted) return;
     // The audio context is made only by a tap (see the constructor): made here, under a flood of values, it
     // would hold the page for a synchronous ask of the audio device (over 100 ms measured on a busy machine).
+    // Without one, soundBlocked is already true (it starts so; only the context's own state clears it).
     const audio = this._audio;
-    if (!audio) {
-      this.state.set({ soundBlocked: true });
-      return;
-    }
+    if (!audio) return;
     if (audio.state !== 'running') {
-      this.state.set({ soundBlocked: true });
+      if (!this.state.state.soundBlocked) this.state.set({ soundBlocked: true });
       void audio.resume().catch(() => undefined); // allowed when a tap came before
     } else this._beep(audio, priority);
     this._timer = setTimeout(() => {
